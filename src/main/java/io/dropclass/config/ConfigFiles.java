@@ -1,0 +1,160 @@
+package io.dropclass.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads, overrides, validates and writes {@link ExperimentConfig}s.
+ *
+ * <p>Resolution order: the defaults, then the file (JSON, or YAML for {@code .yaml}/{@code .yml}),
+ * then each {@code key=value} override in order. Keys are snake_case and dotted by section
+ * ({@code train.batch_size=4}). A key that the defaults do not have is rejected, as is a value of
+ * the wrong type or out of range; every message names the key.
+ */
+public final class ConfigFiles {
+
+    private static final ObjectMapper JSON = configure(new ObjectMapper());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private ConfigFiles() {}
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(SerializationFeature.INDENT_OUTPUT);
+        for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * Resolves a configuration.
+     *
+     * @param base the configuration to start from (usually {@link ExperimentConfig#defaults()})
+     * @param file a JSON or YAML file, or null
+     * @param overrides {@code key=value} pairs applied after the file
+     * @return the validated configuration
+     * @throws ConfigException if a key or value is not acceptable
+     * @throws IOException if the file cannot be read or parsed (the message names the file)
+     */
+    public static ExperimentConfig resolve(
+            ExperimentConfig base, Path file, List<String> overrides) throws IOException {
+        ObjectNode tree = JSON.valueToTree(base);
+        if (file != null) {
+            ConfigTree.merge(tree, read(file), "");
+        }
+        for (String override : overrides) {
+            ConfigTree.override(tree, override);
+        }
+        return bind(tree);
+    }
+
+    /**
+     * Reads a configuration file into a tree, without validating its keys.
+     *
+     * @param file a {@code .json}, {@code .yaml} or {@code .yml} file
+     * @return the top-level object
+     * @throws IOException if the file is missing, unreadable or not a JSON/YAML object
+     */
+    static ObjectNode read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("config file " + file + ": no such file");
+        }
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper;
+        if (lower.endsWith(".json")) {
+            mapper = JSON;
+        } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            mapper = YAML;
+        } else {
+            throw new IOException("config file " + file + ": expected a .json, .yaml or .yml file");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException("config file " + file + ": not valid "
+                    + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
+                    + location(e), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IOException("config file " + file + ": the top level must be an object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    private static ExperimentConfig bind(ObjectNode tree) {
+        try {
+            return JSON.treeToValue(tree, ExperimentConfig.class);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ConfigException ce) {
+                throw new ConfigException(dotted(e.getPath(), ce.key()), problem(ce));
+            }
+            throw new ConfigException(dotted(e.getPath(), null), e.getOriginalMessage());
+        } catch (JsonMappingException e) {
+            throw new ConfigException(dotted(e.getPath(), null), "has the wrong type: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("(root)", e.getOriginalMessage());
+        }
+    }
+
+    private static String problem(ConfigException e) {
+        String prefix = "config key '" + e.key() + "': ";
+        return e.getMessage().startsWith(prefix)
+                ? e.getMessage().substring(prefix.length())
+                : e.getMessage();
+    }
+
+    private static String dotted(List<JsonMappingException.Reference> path, String leaf) {
+        String head = path.stream()
+                .map(JsonMappingException.Reference::getFieldName)
+                .filter(n -> n != null)
+                .collect(Collectors.joining("."));
+        if (leaf == null) {
+            return head.isEmpty() ? "(root)" : head;
+        }
+        return head.isEmpty() ? leaf : head + "." + leaf;
+    }
+
+    /**
+     * Writes the resolved configuration as JSON, with every key present.
+     *
+     * @param config the configuration
+     * @return the JSON text
+     */
+    public static String toJson(ExperimentConfig config) {
+        try {
+            return JSON.writeValueAsString(config) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the configuration", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.dropclass.config;
+
+import static io.dropclass.config.ConfigException.require;
+
+/**
+ * One experiment: data, model, loss, optimizer, schedule and runtime. Every field has a documented
+ * default ({@link #defaults()}); a file or {@code key=value} overrides change only what they name.
+ *
+ * @param name a short name for the run directory and reports (letters, digits, '-', '_', '.')
+ * @param data what to train and validate on
+ * @param model the network
+ * @param loss the pixel loss
+ * @param optimizer SGD and the learning-rate schedule
+ * @param train the schedule in iterations
+ * @param runtime seed and threads
+ */
+public record ExperimentConfig(
+        String name,
+        DataConfig data,
+        ModelConfig model,
+        LossConfig loss,
+        OptimizerConfig optimizer,
+        TrainConfig train,
+        RuntimeConfig runtime) {
+
+    /** Validates the name; sections validate themselves. */
+    public ExperimentConfig {
+        require(name != null && name.matches("[A-Za-z0-9._-]{1,80}"), "name",
+                "must be 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
+    }
+
+    /** The defaults of every section. */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig(
+                "synthetic_hrnet-w18s-v1",
+                DataConfig.defaults(),
+                ModelConfig.defaults(),
+                LossConfig.defaults(),
+                OptimizerConfig.defaults(),
+                TrainConfig.defaults(),
+                RuntimeConfig.defaults());
+    }
+}

@@ -1,0 +1,30 @@
+package io.dropclass.config;
+
+import static io.dropclass.config.ConfigException.positive;
+
+/**
+ * How the run executes.
+ *
+ * @param seed seed of every random source (data order, augmentation, initialisation)
+ * @param threads intra-op threads of the engine (0: one per core)
+ * @param loaderThreads background threads preparing batches
+ */
+public record RuntimeConfig(long seed, int threads, int loaderThreads) {
+
+    /** Validates the values. */
+    public RuntimeConfig {
+        ConfigException.require(threads >= 0, "threads",
+                "must be 0 (all cores) or a positive integer, got " + threads);
+        positive(loaderThreads, "loader_threads");
+    }
+
+    /** Defaults: seed 42, all cores, one loader thread. */
+    public static RuntimeConfig defaults() {
+        return new RuntimeConfig(42, 0, 1);
+    }
+
+    /** The thread count to use: {@code threads}, or the number of available processors. */
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}
