@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,24 @@ public final class ConfigFiles {
             ConfigTree.override(tree, override);
         }
         return bind(tree);
+    }
+
+    /**
+     * Resolves a configuration shipped inside the application (a JSON resource) over the defaults.
+     *
+     * @param resource the class-path resource, e.g. {@code experiments/x.json}
+     * @return the validated configuration
+     * @throws IOException if the resource is missing or not valid JSON
+     */
+    public static ExperimentConfig fromResource(String resource) throws IOException {
+        try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("configuration " + resource + " is missing from the application");
+            }
+            ObjectNode tree = JSON.valueToTree(ExperimentConfig.defaults());
+            ConfigTree.merge(tree, JSON.readTree(in), "");
+            return bind(tree);
+        }
     }
 
     /**
