@@ -31,12 +31,17 @@ public record ClassCount(
         }
         if (images < 0 || (images == 0) != (pixels == 0)) {
             throw new IllegalArgumentException(
-                    "images must be non-negative and 0 exactly when pixels is 0, got " + images
-                            + " images for " + pixels + " pixels");
+                    "images must be non-negative and 0 exactly when pixels is 0, got "
+                            + images
+                            + " images for "
+                            + pixels
+                            + " pixels");
         }
         if (pixelsOfImagesWithClass < pixels) {
             throw new IllegalArgumentException(
-                    "pixelsOfImagesWithClass must be at least pixels (" + pixels + "), got "
+                    "pixelsOfImagesWithClass must be at least pixels ("
+                            + pixels
+                            + "), got "
                             + pixelsOfImagesWithClass);
         }
     }

@@ -1,6 +1,7 @@
 package io.dropclass.analysis;
 
 import io.dropclass.data.ClassCatalog;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ final class ClassCounter {
     private final long[] pixels;
     private final int[] images;
     private final long[] pixelsOfImagesWithClass;
+
     /** Per-image histogram of the 256 byte values, reused between images. */
     private final long[] histogram = new long[256];
 
@@ -39,8 +41,13 @@ final class ClassCounter {
         for (int v = numClasses; v < ClassCatalog.IGNORE_INDEX; v++) {
             if (histogram[v] > 0) {
                 throw new IllegalArgumentException(
-                        "image " + index + ": label " + v + " is neither a train id in [0, "
-                                + numClasses + ") nor 255");
+                        "image "
+                                + index
+                                + ": label "
+                                + v
+                                + " is neither a train id in [0, "
+                                + numClasses
+                                + ") nor 255");
             }
         }
         long labelled = label.length - histogram[ClassCatalog.IGNORE_INDEX];
@@ -77,7 +84,11 @@ final class ClassCounter {
             double share = labelled == 0 ? Double.NaN : (double) pixels[c] / labelled;
             classes.add(
                     new ClassCount(
-                            c, catalog.get(c).name(), pixels[c], share, images[c],
+                            c,
+                            catalog.get(c).name(),
+                            pixels[c],
+                            share,
+                            images[c],
                             pixelsOfImagesWithClass[c]));
         }
         return new ClassStatistics(classes, ignoredPixels, imageCount);

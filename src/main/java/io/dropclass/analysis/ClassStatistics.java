@@ -1,6 +1,7 @@
 package io.dropclass.analysis;
 
 import io.dropclass.data.SegmentationDataset;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,8 +46,13 @@ public record ClassStatistics(List<ClassCount> classes, long ignoredPixels, int 
             }
             if (count.images() > images) {
                 throw new IllegalArgumentException(
-                        "class " + c + " occurs in " + count.images() + " images, more than the "
-                                + images + " counted");
+                        "class "
+                                + c
+                                + " occurs in "
+                                + count.images()
+                                + " images, more than the "
+                                + images
+                                + " counted");
             }
         }
     }

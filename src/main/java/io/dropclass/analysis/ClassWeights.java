@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Class-weighting schemes for weighted cross-entropy, computed from {@link ClassStatistics}
- * (toolkit-survey.md §5). Notation: K classes, n_c labelled pixels of class c, N = Σ n_c, f_c =
- * n_c / N.
+ * (toolkit-survey.md §5). Notation: K classes, n_c labelled pixels of class c, N = Σ n_c, f_c = n_c
+ * / N.
  *
  * <p>Every scheme gives weight 0 to a class without labelled pixels and lists it in {@link
  * ClassWeightVector#unseenClasses()}; with no labelled pixels at all, every weight is 0.
@@ -89,8 +89,8 @@ public final class ClassWeights {
     }
 
     /**
-     * ENet log weighting with k = {@value #ENET_K}: w_c = 1 / ln(k + f_c), bounded by about
-     * [1.4, 50.5].
+     * ENet log weighting with k = {@value #ENET_K}: w_c = 1 / ln(k + f_c), bounded by about [1.4,
+     * 50.5].
      *
      * @param stats the statistics
      * @return the weights

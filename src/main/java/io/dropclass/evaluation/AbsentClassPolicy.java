@@ -1,8 +1,9 @@
 package io.dropclass.evaluation;
 
 /**
- * How a mean over classes treats a class whose metric is undefined: for IoU a class absent from both
- * the labels and the predictions (union 0), for class accuracy a class without labelled pixels.
+ * How a mean over classes treats a class whose metric is undefined: for IoU a class absent from
+ * both the labels and the predictions (union 0), for class accuracy a class without labelled
+ * pixels.
  *
  * <p>The choice changes mIoU noticeably on small validation sets (toolkit-survey.md §6), so every
  * report names it.

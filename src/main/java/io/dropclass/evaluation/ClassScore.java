@@ -12,7 +12,12 @@ package io.dropclass.evaluation;
  * @param predictedPixels labelled pixels predicted as this class (TP + FP)
  */
 public record ClassScore(
-        int id, String name, double iou, double accuracy, long labelledPixels, long predictedPixels) {
+        int id,
+        String name,
+        double iou,
+        double accuracy,
+        long labelledPixels,
+        long predictedPixels) {
 
     /** Validates the fields. */
     public ClassScore {

@@ -14,6 +14,7 @@ import io.dropclass.data.ClassCatalog;
 public final class ConfusionMatrix {
 
     private final int numClasses;
+
     /** Row-major K×K counts: {@code counts[truth * K + prediction]}. */
     private final long[] counts;
 
@@ -24,8 +25,7 @@ public final class ConfusionMatrix {
      */
     public ConfusionMatrix(int numClasses) {
         if (numClasses < 1 || numClasses > ClassCatalog.IGNORE_INDEX) {
-            throw new IllegalArgumentException(
-                    "numClasses must be in [1, 255], got " + numClasses);
+            throw new IllegalArgumentException("numClasses must be in [1, 255], got " + numClasses);
         }
         this.numClasses = numClasses;
         this.counts = new long[numClasses * numClasses];
@@ -42,8 +42,12 @@ public final class ConfusionMatrix {
         for (int t = 0; t < counts.length; t++) {
             if (counts[t].length != counts.length) {
                 throw new IllegalArgumentException(
-                        "counts must be square, row " + t + " has " + counts[t].length
-                                + " columns, expected " + counts.length);
+                        "counts must be square, row "
+                                + t
+                                + " has "
+                                + counts[t].length
+                                + " columns, expected "
+                                + counts.length);
             }
             for (int p = 0; p < counts.length; p++) {
                 matrix.add(t, p, counts[t][p]);
@@ -62,13 +66,15 @@ public final class ConfusionMatrix {
      *
      * @param truth ground-truth train ids (unsigned bytes), 255 = ignore
      * @param prediction predicted train ids (unsigned bytes), each in 0..K-1
-     * @throws IllegalArgumentException if the lengths differ, a label is neither a class nor 255, or
-     *     a prediction of a labelled pixel is not a class; the matrix is then left unchanged
+     * @throws IllegalArgumentException if the lengths differ, a label is neither a class nor 255,
+     *     or a prediction of a labelled pixel is not a class; the matrix is then left unchanged
      */
     public void add(byte[] truth, byte[] prediction) {
         if (truth.length != prediction.length) {
             throw new IllegalArgumentException(
-                    "truth and prediction lengths differ: " + truth.length + " vs "
+                    "truth and prediction lengths differ: "
+                            + truth.length
+                            + " vs "
                             + prediction.length);
         }
         long[] local = new long[counts.length];
@@ -80,8 +86,15 @@ public final class ConfusionMatrix {
             int p = Byte.toUnsignedInt(prediction[i]);
             if (t >= numClasses || p >= numClasses) {
                 throw new IllegalArgumentException(
-                        "pixel " + i + ": truth " + t + ", prediction " + p + ", expected classes in [0, "
-                                + numClasses + ") (truth may also be 255)");
+                        "pixel "
+                                + i
+                                + ": truth "
+                                + t
+                                + ", prediction "
+                                + p
+                                + ", expected classes in [0, "
+                                + numClasses
+                                + ") (truth may also be 255)");
             }
             local[t * numClasses + p]++;
         }
@@ -115,7 +128,10 @@ public final class ConfusionMatrix {
     public void merge(ConfusionMatrix other) {
         if (other.numClasses != numClasses) {
             throw new IllegalArgumentException(
-                    "cannot merge a " + other.numClasses + "-class matrix into a " + numClasses
+                    "cannot merge a "
+                            + other.numClasses
+                            + "-class matrix into a "
+                            + numClasses
                             + "-class matrix");
         }
         for (int i = 0; i < counts.length; i++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,10 +25,11 @@ import java.util.List;
  * id}, {@code name}, {@code iou}, {@code accuracy}, {@code labelled_pixels}, {@code
  * predicted_pixels}) and {@code confusion} (K rows of K counts). Fractions are in [0, 1].
  *
- * <p><b>NaN is written as {@code null}</b>: JSON has no NaN, and a {@code null} reads as "undefined"
- * in every tool, where a 0 would lie and a bare {@code NaN} token breaks strict parsers. Reading turns
- * {@code null} back into NaN. Reading rebuilds the evaluation from the label set, class names and
- * confusion counts; the derived numbers in the file are for human and other readers.
+ * <p><b>NaN is written as {@code null}</b>: JSON has no NaN, and a {@code null} reads as
+ * "undefined" in every tool, where a 0 would lie and a bare {@code NaN} token breaks strict
+ * parsers. Reading turns {@code null} back into NaN. Reading rebuilds the evaluation from the label
+ * set, class names and confusion counts; the derived numbers in the file are for human and other
+ * readers.
  *
  * <p>Files are written atomically (temporary file and rename).
  */
@@ -36,10 +38,10 @@ public final class EvaluationJson {
     /** The explanation stored in every file under {@code absent_class_policy}. */
     public static final String ABSENT_CLASS_POLICY =
             "A class absent from both labels and predictions has an undefined IoU (null, listed in"
-                    + " absent_classes). mean_iou leaves such classes out (mmsegmentation's nanmean);"
-                    + " mean_iou_absent_as_zero counts them as 0 over all classes (tp / max(1, union),"
-                    + " the official HRNet/DropClass evaluation). mean_class_accuracy averages over"
-                    + " classes with labelled pixels. null marks any undefined value.";
+                + " absent_classes). mean_iou leaves such classes out (mmsegmentation's nanmean);"
+                + " mean_iou_absent_as_zero counts them as 0 over all classes (tp / max(1, union),"
+                + " the official HRNet/DropClass evaluation). mean_class_accuracy averages over"
+                + " classes with labelled pixels. null marks any undefined value.";
 
     /** The explanation stored in every file under {@code confusion_layout}. */
     public static final String CONFUSION_LAYOUT =

@@ -44,9 +44,13 @@ public final class EvaluationTable {
         out.append(
                 line(
                         "Evaluation of %s: %d classes, %d labelled pixels",
-                        evaluation.labelSet(), evaluation.numClasses(), evaluation.labelledPixels()));
+                        evaluation.labelSet(),
+                        evaluation.numClasses(),
+                        evaluation.labelledPixels()));
         String rowFormat = " %3s  %-" + nameWidth + "s  %6s  %6s  %8s  %s";
-        out.append(line(rowFormat, "id", "class", "IoU %", "acc %", "pixels %", "note").stripTrailing())
+        out.append(
+                        line(rowFormat, "id", "class", "IoU %", "acc %", "pixels %", "note")
+                                .stripTrailing())
                 .append('\n');
         long total = evaluation.labelledPixels();
         for (ClassScore s : scores) {
@@ -70,7 +74,10 @@ public final class EvaluationTable {
             StringBuilder out, SegmentationEvaluation evaluation, Set<Integer> rareClasses) {
         int k = evaluation.numClasses();
         int present = k - evaluation.absentClasses().size();
-        out.append(summary("mIoU, absent skipped (" + present + " of " + k + ")", evaluation.meanIou()));
+        out.append(
+                summary(
+                        "mIoU, absent skipped (" + present + " of " + k + ")",
+                        evaluation.meanIou()));
         out.append(summary("mIoU, absent as 0 (official)", evaluation.meanIouAbsentAsZero()));
         if (!rareClasses.isEmpty()) {
             String rare = "rare-class mIoU (" + rareClasses.size() + " classes), absent ";
@@ -79,7 +86,9 @@ public final class EvaluationTable {
                             rare + "skipped",
                             evaluation.meanIou(rareClasses, AbsentClassPolicy.PRESENT)));
             out.append(
-                    summary(rare + "as 0", evaluation.meanIou(rareClasses, AbsentClassPolicy.ZERO)));
+                    summary(
+                            rare + "as 0",
+                            evaluation.meanIou(rareClasses, AbsentClassPolicy.ZERO)));
         }
         out.append(summary("pixel accuracy", evaluation.pixelAccuracy()));
         out.append(summary("mean class accuracy", evaluation.meanClassAccuracy()));

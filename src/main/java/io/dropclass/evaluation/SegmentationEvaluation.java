@@ -2,6 +2,7 @@ package io.dropclass.evaluation;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,13 +21,13 @@ import java.util.List;
  * @param classNames the K class names in train-id order
  * @param confusion K×K pixel counts, rows = ground truth, columns = prediction (copied in and out)
  */
-public record SegmentationEvaluation(
-        String labelSet, List<String> classNames, long[][] confusion) {
+public record SegmentationEvaluation(String labelSet, List<String> classNames, long[][] confusion) {
 
     /** Validates and copies the fields. */
     public SegmentationEvaluation {
         if (labelSet == null || labelSet.isBlank()) {
-            throw new IllegalArgumentException("labelSet must not be blank, got '" + labelSet + "'");
+            throw new IllegalArgumentException(
+                    "labelSet must not be blank, got '" + labelSet + "'");
         }
         classNames = List.copyOf(classNames);
         if (classNames.isEmpty()) {
@@ -34,7 +35,9 @@ public record SegmentationEvaluation(
         }
         if (confusion.length != classNames.size()) {
             throw new IllegalArgumentException(
-                    "confusion must have " + classNames.size() + " rows (one per class), got "
+                    "confusion must have "
+                            + classNames.size()
+                            + " rows (one per class), got "
                             + confusion.length);
         }
         // ConfusionMatrix.of checks squareness and signs and copies.
@@ -51,8 +54,12 @@ public record SegmentationEvaluation(
     public static SegmentationEvaluation of(ConfusionMatrix matrix, ClassCatalog catalog) {
         if (matrix.numClasses() != catalog.size()) {
             throw new IllegalArgumentException(
-                    "matrix has " + matrix.numClasses() + " classes, catalog " + catalog.name()
-                            + " has " + catalog.size());
+                    "matrix has "
+                            + matrix.numClasses()
+                            + " classes, catalog "
+                            + catalog.name()
+                            + " has "
+                            + catalog.size());
         }
         List<String> names = catalog.classes().stream().map(ClassInfo::name).toList();
         return new SegmentationEvaluation(catalog.name(), names, matrix.counts());
@@ -83,7 +90,11 @@ public record SegmentationEvaluation(
         for (int c = 0; c < iou.length; c++) {
             scores.add(
                     new ClassScore(
-                            c, classNames.get(c), iou[c], accuracy[c], m.labelled(c),
+                            c,
+                            classNames.get(c),
+                            iou[c],
+                            accuracy[c],
+                            m.labelled(c),
                             m.predicted(c)));
         }
         return List.copyOf(scores);
@@ -152,8 +163,16 @@ public record SegmentationEvaluation(
 
     @Override
     public String toString() {
-        return "SegmentationEvaluation[labelSet=" + labelSet + ", classes=" + numClasses()
-                + ", labelledPixels=" + labelledPixels() + ", meanIou=" + meanIou()
-                + ", meanIouAbsentAsZero=" + meanIouAbsentAsZero() + "]";
+        return "SegmentationEvaluation[labelSet="
+                + labelSet
+                + ", classes="
+                + numClasses()
+                + ", labelledPixels="
+                + labelledPixels()
+                + ", meanIou="
+                + meanIou()
+                + ", meanIouAbsentAsZero="
+                + meanIouAbsentAsZero()
+                + "]";
     }
 }

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClassStatisticsJsonTest {
 
@@ -42,8 +44,7 @@ class ClassStatisticsJsonTest {
     void undefinedSharesAreWrittenAsNull() throws IOException {
         Path file = folder.resolve("empty.json");
         ClassStatistics empty =
-                ClassStatistics.compute(
-                        new ListDataset(ListDataset.CATALOG, List.of()));
+                ClassStatistics.compute(new ListDataset(ListDataset.CATALOG, List.of()));
 
         ClassStatisticsJson.write(file, "toy", "val", empty);
 

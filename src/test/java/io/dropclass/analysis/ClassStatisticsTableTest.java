@@ -8,7 +8,8 @@ class ClassStatisticsTableTest {
 
     @Test
     void tableListsCountsSharesAndMarksClassesBelowOnePercentAsRare() {
-        String table = ClassStatisticsTable.format(ClassStatistics.compute(ListDataset.twoImages()));
+        String table =
+                ClassStatisticsTable.format(ClassStatistics.compute(ListDataset.twoImages()));
 
         assertThat(table)
                 .isEqualTo(

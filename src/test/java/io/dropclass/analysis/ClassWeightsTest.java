@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /**
  * Weights of {@link ListDataset#twoImages()}: n = 5, 1, 2, 0 (N = 8, K = 4), images 2, 1, 1, 0,
@@ -72,7 +73,8 @@ class ClassWeightsTest {
 
     @Test
     void effectiveNumberDefaultsToBetaNearOneOnImageCounts() {
-        // 1 - 0.9999^2 = 1.9999e-4, 1 - 0.9999 = 1e-4: raw 1/1.9999, 1, 1 -> times 4 / (2 + 1/1.9999)
+        // 1 - 0.9999^2 = 1.9999e-4, 1 - 0.9999 = 1e-4: raw 1/1.9999, 1, 1 -> times 4 / (2 +
+        // 1/1.9999)
         double scale = 4 / (2 + 1 / 1.9999);
 
         assertThat(values(ClassWeights.effectiveNumber(STATS)))

@@ -3,8 +3,9 @@ package io.dropclass.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 class EvaluationTableTest {
 
@@ -40,7 +41,9 @@ class EvaluationTableTest {
     @Test
     void rareClassOutsideTheLabelSetIsRejected() {
         assertThatThrownBy(
-                        () -> EvaluationTable.format(SegmentationEvaluationTest.example(), Set.of(5)))
+                        () ->
+                                EvaluationTable.format(
+                                        SegmentationEvaluationTest.example(), Set.of(5)))
                 .hasMessageContaining("got 5");
     }
 }

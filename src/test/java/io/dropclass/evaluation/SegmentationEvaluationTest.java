@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class SegmentationEvaluationTest {
 
