@@ -3,6 +3,9 @@ package io.dropclass.evaluation;
 /**
  * The evaluation of one class.
  *
+ * <p>Write it through {@link EvaluationJson}, which writes {@code NaN} as {@code null}; a plain
+ * Jackson mapper writes the string {@code "NaN"}.
+ *
  * @param id the train id
  * @param name the class name
  * @param iou TP / (TP + FP + FN) in [0, 1]; {@code NaN} when the class is absent from labels and

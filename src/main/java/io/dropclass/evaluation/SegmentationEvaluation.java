@@ -17,6 +17,9 @@ import java.util.List;
  * DropClass evaluation). Both are reported because they differ on small sets. Undefined values are
  * {@code NaN}.
  *
+ * <p>Its components hold only counts and names, so a plain Jackson mapper also round-trips it
+ * (without the derived metrics); {@link EvaluationJson} writes the full {@code metrics.json}.
+ *
  * @param labelSet the name of the label set (the catalog's name)
  * @param classNames the K class names in train-id order
  * @param confusion K×K pixel counts, rows = ground truth, columns = prediction (copied in and out)

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -71,6 +74,16 @@ class SegmentationEvaluationTest {
         assertThat(example()).isEqualTo(example()).hasSameHashCodeAs(example());
         assertThat(example())
                 .isNotEqualTo(SegmentationEvaluation.of(new ConfusionMatrix(3), CATALOG));
+    }
+
+    @Test
+    void plainJacksonRoundTripsTheRecordWithoutNan() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+
+        String json = mapper.writeValueAsString(example());
+
+        assertThat(json).doesNotContain("NaN");
+        assertThat(mapper.readValue(json, SegmentationEvaluation.class)).isEqualTo(example());
     }
 
     @Test
