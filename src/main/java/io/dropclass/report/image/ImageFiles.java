@@ -1,0 +1,147 @@
+package io.dropclass.report.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Reads images into planar RGB floats and writes PNG files.
+ *
+ * <p>Reading accepts PNG, JPEG and BMP (detected from the file's signature, not its name) in grey,
+ * grey + alpha, RGB, RGBA and palette form, 8 or 16 bits. Alpha is dropped, not composited (as
+ * PIL's {@code convert("RGB")}). Values are read from raster samples and scaled by the sample range
+ * (v / 255 for 8 bits, v / 65535 for 16 bits); grey is repeated in the three channels.
+ *
+ * <p>Every failure is an {@link IOException} with a one-line message that starts with the file and
+ * says what is wrong: "no such file", "empty file", "not a PNG, JPEG or BMP image", "truncated PNG
+ * file (...)", "corrupt JPEG data (...)".
+ */
+public final class ImageFiles {
+
+    private ImageFiles() {}
+
+    /**
+     * Reads an image.
+     *
+     * @param file a PNG, JPEG or BMP file
+     * @return its pixels as planar RGB floats in [0, 1]
+     * @throws IOException if the file is missing, empty, of another format, truncated or corrupt
+     */
+    public static RgbImage read(Path file) throws IOException {
+        return toRgbImage(ImageDecoding.decode(file));
+    }
+
+    /**
+     * Writes planar RGB floats as an 8-bit RGB PNG (values clamped to [0, 1] and rounded).
+     *
+     * @param file the target, replaced atomically; missing folders are created
+     * @param image the image
+     * @throws IOException if the file cannot be written
+     */
+    public static void writePng(Path file, RgbImage image) throws IOException {
+        writePng(file, image.toBufferedImage());
+    }
+
+    /**
+     * Writes an image as PNG through a temporary file in the same folder and a rename, so that a
+     * failure never leaves a half-written PNG.
+     *
+     * @param file the target, replaced atomically; missing folders are created
+     * @param image the image; its colour model is kept (a palette image stays indexed)
+     * @throws IOException if no PNG encoder accepts the image or the file cannot be written
+     */
+    public static void writePng(Path file, BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException(file + ": no PNG encoder for image type " + image.getType());
+        }
+        AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    /**
+     * Converts a decoded image to planar RGB floats, reading raster samples (never {@code getRGB},
+     * which converts linear grey to sRGB and so changes grey levels).
+     *
+     * @param image any image ImageIO decodes
+     * @return planar RGB floats in [0, 1]
+     */
+    public static RgbImage toRgbImage(BufferedImage image) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        float[] planar = new float[3 * h * w];
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        int colourBands = cm.getNumColorComponents();
+        boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && colourBands == 1;
+        boolean rgb = cm.getColorSpace().isCS_sRGB() && colourBands == 3;
+        if (cm instanceof IndexColorModel palette) {
+            readPalette(raster, palette, planar);
+        } else if ((grey || rgb) && !cm.isAlphaPremultiplied()) {
+            for (int band = 0; band < 3; band++) {
+                readBand(
+                        raster,
+                        grey ? 0 : band,
+                        cm.getComponentSize(grey ? 0 : band),
+                        planar,
+                        band);
+            }
+        } else {
+            readArgb(image, planar);
+        }
+        return new RgbImage(h, w, planar);
+    }
+
+    private static void readPalette(Raster raster, IndexColorModel palette, float[] planar) {
+        int h = raster.getHeight();
+        int w = raster.getWidth();
+        int plane = h * w;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                planar[i] = palette.getRed(row[x]) / 255f;
+                planar[plane + i] = palette.getGreen(row[x]) / 255f;
+                planar[2 * plane + i] = palette.getBlue(row[x]) / 255f;
+            }
+        }
+    }
+
+    private static void readBand(Raster raster, int band, int bits, float[] planar, int plane) {
+        int h = raster.getHeight();
+        int w = raster.getWidth();
+        float max = (float) ((1L << bits) - 1);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, band, row);
+            int offset = plane * h * w + y * w;
+            for (int x = 0; x < w; x++) {
+                planar[offset + x] = row[x] / max;
+            }
+        }
+    }
+
+    /** Fallback for colour spaces other than sRGB and grey (e.g. ICC-tagged JPEGs). */
+    private static void readArgb(BufferedImage image, float[] planar) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        int plane = h * w;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                planar[i] = ((row[x] >> 16) & 0xFF) / 255f;
+                planar[plane + i] = ((row[x] >> 8) & 0xFF) / 255f;
+                planar[2 * plane + i] = (row[x] & 0xFF) / 255f;
+            }
+        }
+    }
+}
