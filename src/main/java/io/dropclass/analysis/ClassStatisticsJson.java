@@ -1,5 +1,6 @@
 package io.dropclass.analysis;
 
+import io.dropclass.results.AtomicFiles;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;

@@ -1,5 +1,6 @@
 package io.dropclass.evaluation;
 
+import io.dropclass.results.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.dropclass.report.image;
 
+import io.dropclass.results.AtomicFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

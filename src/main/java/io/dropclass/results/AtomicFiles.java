@@ -1,0 +1,86 @@
+package io.dropclass.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader sees either the old content or the complete new one, never a
+ * half-written file: the content goes to a temporary file in the same folder (created if missing),
+ * is flushed to disk, and replaces the target by an atomic rename.
+ */
+public final class AtomicFiles {
+
+    /** Writes content to an output stream. */
+    @FunctionalInterface
+    public interface Writer {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream of the temporary file; not to be closed
+         * @throws IOException if writing fails
+         */
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /**
+     * Replaces a file atomically.
+     *
+     * @param target the file to write
+     * @param writer produces the content
+     * @throws IOException if any step fails; the target is then unchanged and no temporary file is
+     *     left
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                writer.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces a file atomically with the given bytes.
+     *
+     * @param target the file
+     * @param content its new content
+     * @throws IOException if writing fails
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /**
+     * Replaces a text file atomically (UTF-8).
+     *
+     * @param target the file
+     * @param text its new content
+     * @throws IOException if writing fails
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,38 @@
+package io.dropclass.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+
+/**
+ * What a training step optimises: runs the training-mode forward of the network on a batch and
+ * returns the loss terms. The baseline is plain (class-weighted) cross-entropy; DropClass adds its
+ * drop branch and terms here.
+ */
+public interface TrainingObjective {
+
+    /**
+     * The loss of one batch, within an open gradient collector.
+     *
+     * @param ps the parameter store of the network
+     * @param images (B, 3, H, W) normalised images, owned by the step's manager
+     * @param batch the host batch (labels, iteration)
+     * @param epoch the epoch of the batch (0-based)
+     * @return the total to back-propagate and its named, weighted parts
+     */
+    Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch);
+
+    /**
+     * Loss terms.
+     *
+     * @param total the scalar to back-propagate
+     * @param parts named scalar parts (already weighted as in the total), for logging
+     */
+    record Terms(NDArray total, Map<String, NDArray> parts) {
+
+        /** Copies the map. */
+        public Terms {
+            parts = Map.copyOf(parts);
+        }
+    }
+}
