@@ -23,8 +23,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>j = i: identity;
- *   <li>j &gt; i: 1×1 conv + BN ({@code .0}, {@code .1}), then bilinear upsampling
- *       (align_corners = false) to branch i's size;
+ *   <li>j &gt; i: 1×1 conv + BN ({@code .0}, {@code .1}), then bilinear upsampling (align_corners =
+ *       false) to branch i's size;
  *   <li>j &lt; i: i − j stride-2 3×3 convs ({@code .<k>.0}, {@code .<k>.1}), conv + BN + ReLU
  *       keeping branch j's width, the last one conv + BN to branch i's width.
  * </ul>
@@ -102,8 +102,7 @@ final class HighResolutionModule implements Parameterized {
                         boolean last = k == i - j - 1;
                         int outC = last ? channels.get(i) : channels.get(j);
                         chain.add(
-                                ConvBn.hrnet(
-                                        prefix + "." + k, channels.get(j), outC, 3, 2, !last));
+                                ConvBn.hrnet(prefix + "." + k, channels.get(j), outC, 3, 2, !last));
                     }
                     row.add(new LayerSequence(chain));
                 }

@@ -45,9 +45,9 @@ import java.util.Objects;
  *
  * <p>Every BatchNorm uses momentum 0.01 (PyTorch convention) and eps 1e-5. All parameters are
  * direct parameters of this block, so DJL's {@link #getParameters()} lists the official names
- * ({@code conv1.weight}, {@code stage2.0.branches.0.0.conv1.weight}, {@code last_layer.1.running_mean},
- * {@code _classifier.weight}, ...). DJL's lazy {@link #initialize} uses {@link
- * #initializeParameters} with seed {@link #DEFAULT_SEED} for parameters not yet set.
+ * ({@code conv1.weight}, {@code stage2.0.branches.0.0.conv1.weight}, {@code
+ * last_layer.1.running_mean}, {@code _classifier.weight}, ...). DJL's lazy {@link #initialize} uses
+ * {@link #initializeParameters} with seed {@link #DEFAULT_SEED} for parameters not yet set.
  */
 public final class HrNet extends AbstractBlock implements SegmentationNetwork {
 

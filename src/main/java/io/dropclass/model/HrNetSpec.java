@@ -45,7 +45,8 @@ public record HrNetSpec(String name, List<Stage> stages) {
      * @param blocks number of blocks per branch
      * @param channels width per branch (before the block expansion)
      */
-    public record Stage(int modules, BlockType block, List<Integer> blocks, List<Integer> channels) {
+    public record Stage(
+            int modules, BlockType block, List<Integer> blocks, List<Integer> channels) {
 
         /** Validates the fields. */
         public Stage {
@@ -103,7 +104,11 @@ public record HrNetSpec(String name, List<Stage> stages) {
         for (int s = 0; s < 4; s++) {
             if (stages.get(s).branches() != s + 1) {
                 throw new IllegalArgumentException(
-                        "stage " + (s + 1) + " must have " + (s + 1) + " branches, got "
+                        "stage "
+                                + (s + 1)
+                                + " must have "
+                                + (s + 1)
+                                + " branches, got "
                                 + stages.get(s).branches());
             }
         }

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HRNet's residual blocks with the official names under a prefix such as {@code layer1.0} or
- * {@code stage2.0.branches.1.0}: BASIC = {@code conv1, bn1, conv2, bn2} (two 3×3), BOTTLENECK =
- * {@code conv1, bn1, conv2, bn2, conv3, bn3} (1×1, 3×3, 1×1, expansion 4); a {@code downsample}
- * projection (1×1 conv + BN, {@code .0} and {@code .1}) when the stride or the width changes.
+ * HRNet's residual blocks with the official names under a prefix such as {@code layer1.0} or {@code
+ * stage2.0.branches.1.0}: BASIC = {@code conv1, bn1, conv2, bn2} (two 3×3), BOTTLENECK = {@code
+ * conv1, bn1, conv2, bn2, conv3, bn3} (1×1, 3×3, 1×1, expansion 4); a {@code downsample} projection
+ * (1×1 conv + BN, {@code .0} and {@code .1}) when the stride or the width changes.
  */
 final class ResidualBlock implements Layer {
 

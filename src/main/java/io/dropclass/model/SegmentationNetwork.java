@@ -18,11 +18,11 @@ import java.util.Map;
  * </pre>
  *
  * <p>The classifier weight and bias are ordinary trainable parameters read through {@code
- * ps.getValue(...)}, so a DropClass head may reuse them (scaling A's channels by ReLU of the
- * weight rows, then classifying the transformed feature with the same classifier).
+ * ps.getValue(...)}, so a DropClass head may reuse them (scaling A's channels by ReLU of the weight
+ * rows, then classifying the transformed feature with the same classifier).
  *
- * <p>Arrays returned by a forward method are attached to the input's manager; the caller owns
- * them. Methods never close their inputs.
+ * <p>Arrays returned by a forward method are attached to the input's manager; the caller owns them.
+ * Methods never close their inputs.
  */
 public interface SegmentationNetwork extends Block {
 

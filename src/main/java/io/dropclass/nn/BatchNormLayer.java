@@ -12,17 +12,17 @@ import java.util.List;
 
 /**
  * Batch normalisation over the channel axis of (N, C, H, W) input, with PyTorch's {@code
- * nn.BatchNorm2d} names: {@code <name>.weight} (γ), {@code <name>.bias} (β), and the buffers
- * {@code <name>.running_mean} and {@code <name>.running_var} (not trainable).
+ * nn.BatchNorm2d} names: {@code <name>.weight} (γ), {@code <name>.bias} (β), and the buffers {@code
+ * <name>.running_mean} and {@code <name>.running_var} (not trainable).
  *
  * <p>Training mode normalises with the batch statistics and updates the running buffers in place:
- * new = (1 − momentum)·old + momentum·batch, momentum in PyTorch's convention (0.01 for HRNet,
- * i.e. DJL's 0.99), the running variance from the unbiased batch variance. Inference mode uses the
+ * new = (1 − momentum)·old + momentum·batch, momentum in PyTorch's convention (0.01 for HRNet, i.e.
+ * DJL's 0.99), the running variance from the unbiased batch variance. Inference mode uses the
  * running buffers and changes nothing. γ = 1, β = 0, mean 0, variance 1 initially.
  *
- * <p>On the PyTorch engine the momentum and eps reach {@code torch.batch_norm} as the exact
- * doubles given here; DJL's generic path would pass {@code 1f − m} in float, which is off by about
- * 1e-8 (a visible difference in running variances of large magnitude).
+ * <p>On the PyTorch engine the momentum and eps reach {@code torch.batch_norm} as the exact doubles
+ * given here; DJL's generic path would pass {@code 1f − m} in float, which is off by about 1e-8 (a
+ * visible difference in running variances of large magnitude).
  */
 public final class BatchNormLayer implements Layer {
 
@@ -68,7 +68,11 @@ public final class BatchNormLayer implements Layer {
                         true);
         beta =
                 LayerParameter.of(
-                        name + ".bias", Parameter.Type.BETA, shape, ParameterInit.constant(0f), true);
+                        name + ".bias",
+                        Parameter.Type.BETA,
+                        shape,
+                        ParameterInit.constant(0f),
+                        true);
         runningMean =
                 LayerParameter.of(
                         name + ".running_mean",

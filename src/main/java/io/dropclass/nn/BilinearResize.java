@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * products {@code Ah · x · Awᵀ}.
  *
  * <p>Row o of an interpolation matrix (out × in) holds the two weights of output position o, as
- * PyTorch derives them in float: with {@code align_corners = false} the source coordinate is
- * max(0, (o + ½)·in/out − ½), with {@code true} it is o·(in − 1)/(out − 1); i0 = ⌊src⌋, i1 = i0 + 1
+ * PyTorch derives them in float: with {@code align_corners = false} the source coordinate is max(0,
+ * (o + ½)·in/out − ½), with {@code true} it is o·(in − 1)/(out − 1); i0 = ⌊src⌋, i1 = i0 + 1
  * clamped to in − 1, weights 1 − λ and λ = src − i0. The products are differentiable with respect
  * to x, and faster on CPU than DJL's own interpolation, which the PyTorch engine runs with
  * antialiasing (identical values when upsampling, different when downsampling).
  *
- * <p>The matrices are built in Java and cached per (in, out, alignCorners); each call copies the two
- * small matrices to the engine and closes them again (autograd keeps its own reference).
+ * <p>The matrices are built in Java and cached per (in, out, alignCorners); each call copies the
+ * two small matrices to the engine and closes them again (autograd keeps its own reference).
  */
 public final class BilinearResize {
 

@@ -17,8 +17,8 @@ import java.util.Optional;
  * (out).
  *
  * <p>Initialisation follows the official HRNet/DropClass code: weight N(0, 0.001²) unless {@link
- * Builder#optWeightInit} says otherwise; bias uniform(±1/√fan_in), PyTorch's default, with fan_in
- * = in/groups·k².
+ * Builder#optWeightInit} says otherwise; bias uniform(±1/√fan_in), PyTorch's default, with fan_in =
+ * in/groups·k².
  */
 public final class Conv2dLayer implements Layer {
 
@@ -80,7 +80,8 @@ public final class Conv2dLayer implements Layer {
     public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
         Device device = x.getDevice();
         NDArray w = parameterStore.getValue(weight.parameter(), device, training);
-        NDArray b = bias == null ? null : parameterStore.getValue(bias.parameter(), device, training);
+        NDArray b =
+                bias == null ? null : parameterStore.getValue(bias.parameter(), device, training);
         // (N, in, H, W) -> (N, out, H', W')
         return x.getNDArrayInternal()
                 .convolution(x, w, b, stride, padding, dilation, groups)

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Convolution, batch normalisation and optional ReLU, as PyTorch's {@code nn.Sequential(conv, bn[,
- * relu])}: the convolution's parameters are named {@code <name>.0.*} and the normalisation's
- * {@code <name>.1.*}.
+ * relu])}: the convolution's parameters are named {@code <name>.0.*} and the normalisation's {@code
+ * <name>.1.*}.
  */
 public final class ConvBn implements Layer {
 

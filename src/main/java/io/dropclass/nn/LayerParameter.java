@@ -34,11 +34,7 @@ public record LayerParameter(Parameter parameter, ParameterInit init) {
      * @return the layer parameter
      */
     public static LayerParameter of(
-            String name,
-            Parameter.Type type,
-            Shape shape,
-            ParameterInit init,
-            boolean trainable) {
+            String name, Parameter.Type type, Shape shape, ParameterInit init, boolean trainable) {
         Parameter parameter =
                 Parameter.builder()
                         .setName(name)

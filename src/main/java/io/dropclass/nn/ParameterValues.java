@@ -19,9 +19,9 @@ public final class ParameterValues {
     private ParameterValues() {}
 
     /**
-     * Copies values into a parameter. An initialised parameter is overwritten in place (same
-     * array, same gradient flag); an uninitialised one gets a new float32 array on {@code manager}.
-     * The caller keeps ownership of {@code values}.
+     * Copies values into a parameter. An initialised parameter is overwritten in place (same array,
+     * same gradient flag); an uninitialised one gets a new float32 array on {@code manager}. The
+     * caller keeps ownership of {@code values}.
      *
      * @param parameter the parameter; its shape must equal the values' shape
      * @param values the values, of any numeric type (converted to the parameter's type)

@@ -28,9 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks HRNetV2-W18-Small-v1 against the official DropClass code's reference cases
- * ({@code hrnet_w18_small_v1_*} under the {@code dropclass.fixtures} folder): one training-mode
- * forward gives the plain logits and every backbone BatchNorm running statistic within the case's
+ * Checks HRNetV2-W18-Small-v1 against the official DropClass code's reference cases ({@code
+ * hrnet_w18_small_v1_*} under the {@code dropclass.fixtures} folder): one training-mode forward
+ * gives the plain logits and every backbone BatchNorm running statistic within the case's
  * tolerances.
  */
 class HrNetReferenceTest {
@@ -41,11 +41,12 @@ class HrNetReferenceTest {
     @ValueSource(strings = {"hrnet_w18_small_v1_nodrop_e0", "hrnet_w18_small_v1_drop12_e300"})
     void trainingForwardMatchesTheOfficialCode(String caseName) throws IOException {
         Path dir = caseDir(caseName);
-        JsonNode tolerance = new ObjectMapper().readTree(dir.resolve("case.json").toFile())
-                .get("tolerance");
+        JsonNode tolerance =
+                new ObjectMapper().readTree(dir.resolve("case.json").toFile()).get("tolerance");
         try (NDManager manager = NDManager.newBaseManager()) {
             HrNet net = HrNet.create(HrNetSpec.w18SmallV1(), 19);
-            Map<String, NDArray> weights = SafeTensors.read(dir.resolve("weights.safetensors"), manager);
+            Map<String, NDArray> weights =
+                    SafeTensors.read(dir.resolve("weights.safetensors"), manager);
             StateDictReport report = StateDict.load(net, weights, false, manager);
             assertThat(report.missing()).isEmpty();
             assertThat(report.shapeMismatched()).isEmpty();
@@ -71,7 +72,8 @@ class HrNetReferenceTest {
                 if (!key.startsWith(AFTER) || key.startsWith(AFTER + "clsdrop_bn1.")) {
                     continue;
                 }
-                NDArray actual = net.namedParameters().get(key.substring(AFTER.length())).getArray();
+                NDArray actual =
+                        net.namedParameters().get(key.substring(AFTER.length())).getArray();
                 double ratio = check(key, actual, expected.get(key), tolerance, failures);
                 if (ratio > worstRatio) {
                     worstRatio = ratio;
@@ -79,7 +81,8 @@ class HrNetReferenceTest {
                 }
             }
             System.out.printf(
-                    "%s: worst BN entry %s at %.3f of its tolerance%n", caseName, worst, worstRatio);
+                    "%s: worst BN entry %s at %.3f of its tolerance%n",
+                    caseName, worst, worstRatio);
             assertThat(failures).isEmpty();
         }
     }

@@ -22,14 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and writes the safetensors format: an 8-byte little-endian header length n, n bytes of
- * JSON header, then the raw little-endian tensor data.
+ * Reads and writes the safetensors format: an 8-byte little-endian header length n, n bytes of JSON
+ * header, then the raw little-endian tensor data.
  *
  * <p>Reading checks the header length against the file size and {@link #MAX_HEADER_BYTES}, then
  * validates the whole header ({@link SafeTensorsHeader}) before it allocates any tensor. Every
- * error message names the file. Writing puts tensors back to back in map order, pads the header with
- * spaces to a multiple of 8 bytes, and replaces the target file atomically where the file system
- * allows.
+ * error message names the file. Writing puts tensors back to back in map order, pads the header
+ * with spaces to a multiple of 8 bytes, and replaces the target file atomically where the file
+ * system allows.
  */
 public final class SafeTensors {
 
@@ -239,7 +239,8 @@ public final class SafeTensors {
     private static void checkByteOrder() {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new UnsupportedOperationException(
-                    "safetensors I/O needs a little-endian platform (NDArray bytes are native order)");
+                    "safetensors I/O needs a little-endian platform (NDArray bytes are native"
+                        + " order)");
         }
     }
 }

@@ -22,9 +22,9 @@ import java.util.Map;
  * plus an optional {@code __metadata__} string map.
  *
  * <p>Validation, before any tensor is allocated: every entry has a known dtype, a shape of
- * non-negative integers and two offsets with begin ≤ end; end − begin equals the shape's byte
- * size; the tensors neither overlap nor leave holes, and together cover the data section exactly
- * (as the format's reference implementation requires).
+ * non-negative integers and two offsets with begin ≤ end; end − begin equals the shape's byte size;
+ * the tensors neither overlap nor leave holes, and together cover the data section exactly (as the
+ * format's reference implementation requires).
  *
  * @param tensors the tensors in header order
  * @param metadata the {@code __metadata__} entries (empty if none)
@@ -107,12 +107,19 @@ public record SafeTensorsHeader(Map<String, TensorEntry> tensors, Map<String, St
                         .orElseThrow(
                                 () ->
                                         new IllegalArgumentException(
-                                                where + " has unknown dtype " + dtypeNode.asText()));
+                                                where
+                                                        + " has unknown dtype "
+                                                        + dtypeNode.asText()));
         long[] dims = longs(node.get("shape"), -1, where + " shape");
         long[] offsets = longs(node.get("data_offsets"), 2, where + " data_offsets");
         if (offsets[1] < offsets[0]) {
             throw new IllegalArgumentException(
-                    where + " has data_offsets [" + offsets[0] + ", " + offsets[1] + "], end < begin");
+                    where
+                            + " has data_offsets ["
+                            + offsets[0]
+                            + ", "
+                            + offsets[1]
+                            + "], end < begin");
         }
         long bytes;
         try {
@@ -143,7 +150,9 @@ public record SafeTensorsHeader(Map<String, TensorEntry> tensors, Map<String, St
     private static long[] longs(JsonNode node, int length, String what) {
         if (node == null || !node.isArray() || (length >= 0 && node.size() != length)) {
             throw new IllegalArgumentException(
-                    what + " must be an array" + (length >= 0 ? " of " + length + " integers" : ""));
+                    what
+                            + " must be an array"
+                            + (length >= 0 ? " of " + length + " integers" : ""));
         }
         long[] values = new long[node.size()];
         for (int i = 0; i < values.length; i++) {
@@ -159,7 +168,8 @@ public record SafeTensorsHeader(Map<String, TensorEntry> tensors, Map<String, St
     private static void checkLayout(
             Collection<TensorEntry> entries, long dataLength, String source) {
         List<TensorEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(TensorEntry::begin).thenComparingLong(TensorEntry::end));
+        sorted.sort(
+                Comparator.comparingLong(TensorEntry::begin).thenComparingLong(TensorEntry::end));
         long position = 0;
         for (TensorEntry e : sorted) {
             if (e.end() > dataLength) {
@@ -189,12 +199,7 @@ public record SafeTensorsHeader(Map<String, TensorEntry> tensors, Map<String, St
         }
         if (position != dataLength) {
             throw new IllegalArgumentException(
-                    source
-                            + ": tensors cover "
-                            + position
-                            + " of "
-                            + dataLength
-                            + " data bytes");
+                    source + ": tensors cover " + position + " of " + dataLength + " data bytes");
         }
     }
 }

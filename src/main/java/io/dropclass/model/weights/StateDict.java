@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <p>Loading copies values into the parameters' existing arrays (or creates them on the given
  * manager for uninitialised parameters), so a {@link ai.djl.training.ParameterStore} or optimizer
- * that already holds them keeps working. Source arrays are converted to the parameter's type
- * (e.g. F64 → F32) and are never closed.
+ * that already holds them keeps working. Source arrays are converted to the parameter's type (e.g.
+ * F64 → F32) and are never closed.
  */
 public final class StateDict {
 
@@ -33,9 +33,9 @@ public final class StateDict {
      *
      * @param network the network
      * @param state name → values
-     * @param strict true to fail, before anything is copied, unless every parameter is present
-     *     with the right shape and no entry is left over (PyTorch's {@code strict=True}); false to
-     *     load whatever matches and report the rest
+     * @param strict true to fail, before anything is copied, unless every parameter is present with
+     *     the right shape and no entry is left over (PyTorch's {@code strict=True}); false to load
+     *     whatever matches and report the rest
      * @param manager the manager of arrays created for uninitialised parameters
      * @return what was loaded, missing, unexpected or mismatched
      * @throws IllegalArgumentException in strict mode, with a one-line summary

@@ -8,8 +8,8 @@ import java.util.List;
  * @param loaded names whose values were copied into the network
  * @param missing network parameters absent from the state dict (left unchanged)
  * @param unexpected state-dict entries the network does not have (ignored)
- * @param shapeMismatched entries present in both with different shapes, as {@code "name: got
- *     (a, b), expected (c, d)"} (left unchanged)
+ * @param shapeMismatched entries present in both with different shapes, as {@code "name: got (a,
+ *     b), expected (c, d)"} (left unchanged)
  */
 public record StateDictReport(
         List<String> loaded,

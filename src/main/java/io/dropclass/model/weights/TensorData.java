@@ -77,7 +77,8 @@ public record TensorData(SafeTensorsDType dtype, Shape shape, ByteBuffer data) {
                                 () ->
                                         new IllegalArgumentException(
                                                 "no NDArray type for safetensors dtype " + dtype));
-        ByteBuffer direct = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
         direct.put(data.duplicate());
         direct.flip();
         return manager.create(direct, shape, type);
