@@ -48,21 +48,39 @@ public final class ParameterValues {
             }
             return;
         }
-        NDArray owned = values.toDevice(manager.getDevice(), true);
-        if (owned.getDataType() != DataType.FLOAT32) {
-            NDArray converted = owned.toType(DataType.FLOAT32, false);
-            owned.close();
-            owned = converted;
-        }
-        owned.attach(manager);
-        NDArray array = owned;
+        NDArray owned = copyOf(values, manager, DataType.FLOAT32);
         Initializer previous = parameter.getInitializer();
-        parameter.setInitializer((m, s, t) -> array);
+        parameter.setInitializer((m, s, t) -> owned);
         try {
             parameter.initialize(manager, DataType.FLOAT32);
         } finally {
             parameter.setInitializer(previous);
         }
+    }
+
+    /**
+     * Copies an array into memory of its own, on a manager's device, with a given type.
+     *
+     * <p>Why not {@code toDevice(device, true)}: on the PyTorch engine that calls {@code
+     * tensor.to(device, dtype)} without torch's copy flag, which returns the same storage when
+     * neither device nor type change; an array made from a Java buffer would then lend its memory
+     * to the "copy" and free it when closed.
+     *
+     * @param values the source; not closed
+     * @param manager the manager that owns the copy (and its device)
+     * @param type the element type of the copy
+     * @return the copy, attached to {@code manager}, without gradient
+     */
+    public static NDArray copyOf(NDArray values, NDManager manager, DataType type) {
+        NDArray converted = values.stopGradient(); // a new handle on the same storage
+        NDArray moved = converted.toDevice(manager.getDevice(), false).toType(type, false);
+        NDArray copy = moved.duplicate(); // torch clone: new storage
+        if (moved != converted) {
+            moved.close();
+        }
+        converted.close();
+        copy.attach(manager);
+        return copy;
     }
 
     /**

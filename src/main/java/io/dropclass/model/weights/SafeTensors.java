@@ -240,7 +240,7 @@ public final class SafeTensors {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new UnsupportedOperationException(
                     "safetensors I/O needs a little-endian platform (NDArray bytes are native"
-                        + " order)");
+                            + " order)");
         }
     }
 }

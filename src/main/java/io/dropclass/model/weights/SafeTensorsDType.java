@@ -5,41 +5,51 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Element types of the safetensors format, with their sizes and DJL counterparts. */
+/**
+ * Element types of the safetensors format, with their sizes and the DJL type an NDArray read from
+ * them gets.
+ *
+ * <p>DJL's PyTorch engine (0.36) handles only float32/64/16, uint8, int8/32/64 and boolean:
+ * creating an array of any other DJL type aborts the JVM in native code. Types beyond those are
+ * therefore widened exactly when read into NDArrays: BF16 → float32, I16 and U16 → int32, U32 →
+ * int64; U64 cannot be read into an NDArray.
+ */
 public enum SafeTensorsDType {
     /** 64-bit float. */
-    F64(8, DataType.FLOAT64),
+    F64(8, DataType.FLOAT64, DataType.FLOAT64),
     /** 32-bit float. */
-    F32(4, DataType.FLOAT32),
+    F32(4, DataType.FLOAT32, DataType.FLOAT32),
     /** IEEE half precision. */
-    F16(2, DataType.FLOAT16),
-    /** bfloat16. */
-    BF16(2, DataType.BFLOAT16),
+    F16(2, DataType.FLOAT16, DataType.FLOAT16),
+    /** bfloat16 (read as float32). */
+    BF16(2, DataType.BFLOAT16, DataType.FLOAT32),
     /** 64-bit signed integer. */
-    I64(8, DataType.INT64),
+    I64(8, DataType.INT64, DataType.INT64),
     /** 32-bit signed integer. */
-    I32(4, DataType.INT32),
-    /** 16-bit signed integer. */
-    I16(2, DataType.INT16),
+    I32(4, DataType.INT32, DataType.INT32),
+    /** 16-bit signed integer (read as int32). */
+    I16(2, DataType.INT16, DataType.INT32),
     /** 8-bit signed integer. */
-    I8(1, DataType.INT8),
+    I8(1, DataType.INT8, DataType.INT8),
     /** 8-bit unsigned integer. */
-    U8(1, DataType.UINT8),
+    U8(1, DataType.UINT8, DataType.UINT8),
     /** Boolean, one byte. */
-    BOOL(1, DataType.BOOLEAN),
-    /** 64-bit unsigned integer (parsed; no NDArray conversion). */
-    U64(8, null),
-    /** 32-bit unsigned integer (parsed; no NDArray conversion). */
-    U32(4, null),
-    /** 16-bit unsigned integer (parsed; no NDArray conversion). */
-    U16(2, null);
+    BOOL(1, DataType.BOOLEAN, DataType.BOOLEAN),
+    /** 64-bit unsigned integer (parsed; no NDArray). */
+    U64(8, DataType.UINT64, null),
+    /** 32-bit unsigned integer (read as int64). */
+    U32(4, DataType.UINT32, DataType.INT64),
+    /** 16-bit unsigned integer (read as int32). */
+    U16(2, DataType.UINT16, DataType.INT32);
 
     private final int byteSize;
-    private final DataType dataType;
+    private final DataType sameType;
+    private final DataType arrayType;
 
-    SafeTensorsDType(int byteSize, DataType dataType) {
+    SafeTensorsDType(int byteSize, DataType sameType, DataType arrayType) {
         this.byteSize = byteSize;
-        this.dataType = dataType;
+        this.sameType = sameType;
+        this.arrayType = arrayType;
     }
 
     /**
@@ -52,12 +62,12 @@ public enum SafeTensorsDType {
     }
 
     /**
-     * The DJL type that holds this type's values, if NDArrays of it are supported.
+     * The DJL type of NDArrays read from this type (exactly representing every value).
      *
-     * @return the data type, or empty
+     * @return the data type, or empty for U64
      */
-    public Optional<DataType> dataType() {
-        return Optional.ofNullable(dataType);
+    public Optional<DataType> arrayType() {
+        return Optional.ofNullable(arrayType);
     }
 
     /**
@@ -69,7 +79,7 @@ public enum SafeTensorsDType {
      */
     public static SafeTensorsDType of(DataType dataType) {
         for (SafeTensorsDType t : values()) {
-            if (t.dataType == dataType) {
+            if (t.sameType == dataType) {
                 return t;
             }
         }

@@ -125,12 +125,8 @@ public final class StateDict {
     public static Map<String, NDArray> export(SegmentationNetwork network, NDManager manager) {
         Map<String, NDArray> state = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
-            // detach first: the copy must not keep a link to the autograd graph
-            try (NDArray detached = e.getValue().getArray().stopGradient()) {
-                NDArray copy = detached.toDevice(manager.getDevice(), true);
-                copy.attach(manager);
-                state.put(e.getKey(), copy);
-            }
+            NDArray array = e.getValue().getArray();
+            state.put(e.getKey(), ParameterValues.copyOf(array, manager, array.getDataType()));
         }
         return state;
     }

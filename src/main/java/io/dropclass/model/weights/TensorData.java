@@ -64,22 +64,49 @@ public record TensorData(SafeTensorsDType dtype, Shape shape, ByteBuffer data) {
     }
 
     /**
-     * Creates an NDArray with these values.
+     * Creates an NDArray with these values, of type {@link SafeTensorsDType#arrayType()} (BF16,
+     * I16, U16 and U32 widened exactly).
      *
      * @param manager the manager (and device) of the new array
      * @return the array; the caller owns it
-     * @throws IllegalArgumentException if DJL has no type for this dtype
+     * @throws IllegalArgumentException for U64, which has no NDArray type
      */
     public NDArray toNDArray(NDManager manager) {
         DataType type =
-                dtype.dataType()
+                dtype.arrayType()
                         .orElseThrow(
                                 () ->
                                         new IllegalArgumentException(
                                                 "no NDArray type for safetensors dtype " + dtype));
+        int count = Math.toIntExact(shape.size());
         ByteBuffer direct =
-                ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
-        direct.put(data.duplicate());
+                ByteBuffer.allocateDirect(count * type.getNumOfBytes())
+                        .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        switch (dtype) {
+            case BF16 -> {
+                // bfloat16 is the upper half of a float32
+                for (int i = 0; i < count; i++) {
+                    direct.putInt((in.getShort() & 0xFFFF) << 16);
+                }
+            }
+            case I16 -> {
+                for (int i = 0; i < count; i++) {
+                    direct.putInt(in.getShort());
+                }
+            }
+            case U16 -> {
+                for (int i = 0; i < count; i++) {
+                    direct.putInt(in.getShort() & 0xFFFF);
+                }
+            }
+            case U32 -> {
+                for (int i = 0; i < count; i++) {
+                    direct.putLong(in.getInt() & 0xFFFFFFFFL);
+                }
+            }
+            default -> direct.put(in);
+        }
         direct.flip();
         return manager.create(direct, shape, type);
     }
