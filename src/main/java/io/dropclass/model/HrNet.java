@@ -275,7 +275,8 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
 
     /**
      * DJL's lazy initialisation: sets the parameters that have no value yet as {@link
-     * #initializeParameters} would with seed {@link #DEFAULT_SEED}; keeps the others.
+     * #initializeParameters} would with seed {@link #DEFAULT_SEED}, keeps the others, and marks
+     * trainable arrays as requiring gradients.
      *
      * @param manager the manager of new parameter arrays
      * @param dataType must be float32
@@ -288,6 +289,10 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
         }
         beforeInitialize(inputShapes);
         ParameterValues.initialize(allParameters, manager, DEFAULT_SEED, true);
+        for (Parameter parameter : named.values()) {
+            // as DJL's own blocks: arrays loaded by Model.load get their gradient flag here
+            parameter.initialize(manager, dataType);
+        }
     }
 
     /** {@inheritDoc} */

@@ -20,8 +20,10 @@ import io.dropclass.model.weights.SafeTensorsHeader;
 import io.dropclass.model.weights.TensorEntry;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -146,6 +148,28 @@ class HrNetTest {
                 }
                 trainer.step();
                 assertThat(bias.getArray().toFloatArray()).isNotEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void savesAndLoadsThroughDjlModelFiles(@TempDir Path dir) throws Exception {
+        float[] saved;
+        try (Model model = Model.newInstance("hrnet")) {
+            HrNet net = HrNet.create(HrNetSpec.w18SmallV1(), 19);
+            net.initializeParameters(model.getNDManager(), 9);
+            model.setBlock(net);
+            model.save(dir, "hrnet");
+            saved = net.classifierWeight().getArray().toFloatArray();
+        }
+        try (Model model = Model.newInstance("hrnet")) {
+            HrNet net = HrNet.create(HrNetSpec.w18SmallV1(), 19);
+            model.setBlock(net);
+            model.load(dir, "hrnet");
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+                trainer.initialize(new Shape(2, 3, 64, 64));
+                assertThat(net.classifierWeight().getArray().toFloatArray()).containsExactly(saved);
+                assertThat(net.classifierWeight().getArray().hasGradient()).isTrue();
             }
         }
     }
