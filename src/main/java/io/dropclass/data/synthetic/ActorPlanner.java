@@ -30,8 +30,16 @@ final class ActorPlanner {
     /** Beyond this depth objects are a few pixels large: not worth planning. */
     private static final double HORIZON_DEPTH = 90;
 
-    /** Trucks and buses stand at least this far away (see {@link #vehicleKind}). */
-    private static final double BIG_VEHICLE_DEPTH = 16;
+    /** Trucks and buses only stand between these depths (see {@link #planTraffic}). */
+    private static final double BIG_VEHICLE_NEAR = 24;
+
+    private static final double BIG_VEHICLE_FAR = 58;
+
+    /** Fraction of scenes with a truck. */
+    private static final double TRUCK_SCENES = 0.3;
+
+    /** Fraction of scenes with a bus. */
+    private static final double BUS_SCENES = 0.17;
 
     private final StreetLayout layout;
     private final SplittableRandom r;
@@ -163,19 +171,35 @@ final class ActorPlanner {
         }
     }
 
-    /** Traffic in the lanes: mostly cars, some trucks and buses, trams on the tram track. */
+    /**
+     * Traffic in the lanes: cars, a truck or a bus in some scenes, trams on the tram track.
+     *
+     * <p>Trucks and buses stand at middle distances only and at most one per scene: a near one
+     * would fill much of the image, and such rare, huge instances would make their classes' pixel
+     * shares swing from one set of images to the next; frequent mid-sized ones keep them steady.
+     */
     private void planTraffic() {
         Road road = layout.road();
+        Lane bigLane = road.lanes().get(r.nextInt(road.lanes().size()));
+        double p = r.nextDouble();
+        ActorKind big = p < TRUCK_SCENES ? ActorKind.TRUCK
+                : p < TRUCK_SCENES + BUS_SCENES ? ActorKind.BUS : ActorKind.CAR;
+        double bigNear = between(r, BIG_VEHICLE_NEAR, BIG_VEHICLE_FAR);
         for (Lane lane : road.lanes()) {
             boolean railLane = road.hasRails() && lane.centre() == road.railCentre();
             int flags = lane.oncoming() ? Actor.ONCOMING : 0;
             if (railLane && chance(r, breakContext ? 0.3 : 0.8)) {
-                add(ActorKind.TRAIN, lane.centre(), between(r, 20, 70), 1, flags);
+                add(ActorKind.TRAIN, lane.centre(), between(r, 28, 75), 1, flags);
                 continue;
             }
+            boolean hasBig = lane == bigLane && big != ActorKind.CAR;
+            if (hasBig) {
+                add(big, lane.centre(), bigNear, 1, flags);
+            }
             for (double z = between(r, 7, 30); z < limit(); z += between(r, 10, 40)) {
-                if (chance(r, 0.45)) {
-                    add(vehicleKind(z), lane.centre() + between(r, -0.3, 0.3), z, 1, flags);
+                boolean free = !hasBig || z < bigNear - 7 || z > bigNear + 14;
+                if (free && chance(r, 0.45)) {
+                    add(ActorKind.CAR, lane.centre() + between(r, -0.3, 0.3), z, 1, flags);
                 }
             }
         }
@@ -183,19 +207,6 @@ final class ActorPlanner {
             Side side = chance(r, 0.5) ? layout.left() : layout.right();
             add(ActorKind.TRAIN, side.at(side.outer() + 1.5), between(r, 20, 60), 1, 0);
         }
-    }
-
-    /**
-     * Mostly cars. Trucks and buses are kept beyond {@link #BIG_VEHICLE_DEPTH}: a near one would
-     * fill much of the image, and such rare, huge instances would make their classes' pixel
-     * shares swing from one set of images to the next.
-     */
-    private ActorKind vehicleKind(double z) {
-        double p = r.nextDouble();
-        if (z < BIG_VEHICLE_DEPTH) {
-            return ActorKind.CAR;
-        }
-        return p < 0.09 ? ActorKind.TRUCK : p < 0.132 ? ActorKind.BUS : ActorKind.CAR;
     }
 
     /** Cars parked along the curbs, where a parking strip exists; with SHIFT, on the sidewalk. */
@@ -206,7 +217,7 @@ final class ActorPlanner {
             boolean strip = Math.abs(edge) - maxLaneEdge(side) > 1.5;
             if (strip) {
                 for (double z = between(r, 3, 9); z < limit(); z += between(r, 5, 8)) {
-                    if (chance(r, 0.45)) {
+                    if (chance(r, 0.4)) {
                         add(ActorKind.CAR, side.at(side.curb() - 1.1), z, 1, 0);
                     }
                 }
@@ -236,15 +247,15 @@ final class ActorPlanner {
         if (chance(r, 0.1)) {
             addRidden(ActorKind.BICYCLE, road.left() + 0.8, between(r, 6, 30));
         }
-        if (chance(r, 0.16)) {
+        if (chance(r, 0.26)) {
             Lane lane = road.lanes().get(r.nextInt(road.lanes().size()));
             addRidden(ActorKind.MOTORCYCLE, lane.centre() + between(r, -0.8, 0.8),
-                    between(r, 12, 40));
+                    between(r, 15, 45));
         }
-        if (chance(r, 0.06)) {
+        if (chance(r, 0.09)) {
             Side side = chance(r, 0.5) ? layout.left() : layout.right();
             add(ActorKind.MOTORCYCLE, side.at(side.curb() + side.verge() + 0.8),
-                    between(r, 10, 40), 1, 0);
+                    between(r, 14, 45), 1, 0);
         }
     }
 

@@ -113,7 +113,7 @@ final class ActorRenderer {
     /** A traffic light housing with three lamps, its bottom at {@code bottom}. */
     private static void light(SceneCanvas c, double x, double z, double bottom,
             SplittableRandom r) {
-        double half = between(r, 0.14, 0.2);
+        double half = between(r, 0.15, 0.21);
         double height = between(r, 0.8, 1.0);
         Brush housing = new Brush(SceneClass.TRAFFIC_LIGHT, Appearance.lightHousing(r), z);
         c.fillRect(housing, x - half, x + half, bottom, bottom + height);

@@ -23,11 +23,14 @@ final class BackgroundRenderer {
     /** The ground starts this close to the camera, below the bottom row of any sensible camera. */
     private static final double GROUND_NEAR = 0.3;
 
+    /** How far behind its facade a segment's ground is painted, metres. */
+    private static final double BEHIND_FACADES = 40;
+
     private BackgroundRenderer() {}
 
     /** Paints everything but the actors and the bonnet. */
     static void render(StreetLayout layout, SceneCanvas c, SplittableRandom r) {
-        paintSky(c, r);
+        paintSky(c, layout.farEnd(), r);
         paintGround(layout, c, r);
         paintSkyline(layout, c, r);
         for (Side side : layout.sides()) {
@@ -38,12 +41,16 @@ final class BackgroundRenderer {
         }
     }
 
-    /** Fills the whole image with sky; everything else is painted over it. */
-    private static void paintSky(SceneCanvas c, SplittableRandom r) {
+    /**
+     * Fills the image with sky down to the far end of the ground; everything else is painted over
+     * it. Rows below are always covered by the ground, so painting them would be wasted time.
+     */
+    private static void paintSky(SceneCanvas c, double farEnd, SplittableRandom r) {
         Material sky = Appearance.sky(r);
         Camera cam = c.camera();
         double scale = 100.0 / cam.width();
-        for (int y = 0; y < cam.height(); y++) {
+        int last = SceneCanvas.lastCentre(cam.y(0, farEnd) + 1, cam.height());
+        for (int y = 0; y <= last; y++) {
             for (int x = 0; x < cam.width(); x++) {
                 c.paint(x, y, SceneClass.SKY, sky, x * scale, y * scale * 2);
             }
@@ -67,9 +74,11 @@ final class BackgroundRenderer {
                         side.curb() + side.verge(), far);
             }
             for (Segment s : side.segments()) {
+                // the band runs well behind the facade: where a nearer facade is set back further,
+                // the ground between them shows, and it must not show the sky
                 boolean green = s.kind() != SegmentKind.BUILDING;
                 fillGroundBand(c, green ? SceneClass.TERRAIN : SceneClass.SIDEWALK,
-                        green ? grass : pavement, side, side.outer(), s.facade() + 0.5,
+                        green ? grass : pavement, side, side.outer(), s.facade() + BEHIND_FACADES,
                         s.near(), s.far());
             }
         }

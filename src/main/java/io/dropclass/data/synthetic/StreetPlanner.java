@@ -68,7 +68,7 @@ final class StreetPlanner {
         double left = -(oncoming + 0.5) * laneWidth - parkLeft;
         double right = (sameWay + 0.5) * laneWidth + parkRight;
         double rails = Double.NaN;
-        if (chance(r, 0.2)) {
+        if (chance(r, 0.25)) {
             rails = lanes.get(r.nextInt(lanes.size())).centre();
         }
         return new Road(left, right, lanes, markings, rails);
@@ -78,7 +78,7 @@ final class StreetPlanner {
     private static Side planSide(SplittableRandom r, int sign, double curb, double farEnd,
             double greenery) {
         double verge = chance(r, 0.2) ? between(r, 0.8, 2.0) : 0;
-        double outer = curb + verge + between(r, 1.6, 4.2);
+        double outer = curb + verge + between(r, 1.5, 4.0);
         List<Segment> segments = new ArrayList<>();
         double near = FIRST_DEPTH;
         while (near < farEnd) {
@@ -93,12 +93,12 @@ final class StreetPlanner {
             double greenery) {
         double p = r.nextDouble();
         if (p >= greenery) {
-            Frontage frontage = frontage(r, 0.06, 0.05);
+            Frontage frontage = frontage(r, 0.055, 0.05);
             return new Segment(near, far, SegmentKind.BUILDING, outer + between(r, 0, 2.5),
                     between(r, 7, 26), frontage, frontageHeight(r, frontage));
         }
         if (p < greenery * 0.7) {
-            Frontage frontage = frontage(r, 0.2, 0.27);
+            Frontage frontage = frontage(r, 0.18, 0.27);
             return new Segment(near, far, SegmentKind.VEGETATION, outer + between(r, 0.2, 2.5),
                     between(r, 2.5, 9), frontage, frontageHeight(r, frontage));
         }
