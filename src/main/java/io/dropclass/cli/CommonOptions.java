@@ -1,0 +1,74 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ConfigFiles;
+import io.dropclass.config.ExperimentConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options every command shares: config file, output, seed, threads, overrides. */
+final class CommonOptions {
+
+    private static final String OVERRIDE = "[a-z_]+(\\.[a-z_]+)*=.*";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Experiment configuration (JSON, or YAML for .yaml/.yml).")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder.")
+    Path output;
+
+    @Option(names = "--seed", description = "Seed of every random source (runtime.seed).")
+    Long seed;
+
+    @Option(names = "--threads", description = "Engine threads, 0 = all cores (runtime.threads).")
+    Integer threads;
+
+    @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
+            description = "Overrides of configuration keys, e.g. train.iterations=200.")
+    List<String> arguments = new ArrayList<>();
+
+    /** Arguments that look like key=value overrides. */
+    List<String> overrides() {
+        List<String> list = new ArrayList<>();
+        for (String a : arguments) {
+            if (a.matches(OVERRIDE)) {
+                list.add(a);
+            }
+        }
+        if (seed != null) {
+            list.add("runtime.seed=" + seed);
+        }
+        if (threads != null) {
+            list.add("runtime.threads=" + threads);
+        }
+        return list;
+    }
+
+    /** Arguments that are not overrides (inputs of predict; an error elsewhere). */
+    List<String> positionals() {
+        return arguments.stream().filter(a -> !a.matches(OVERRIDE)).toList();
+    }
+
+    /** Fails when arguments other than overrides were given. */
+    void requireOnlyOverrides() {
+        List<String> rest = positionals();
+        if (!rest.isEmpty()) {
+            throw new UserError("unexpected argument '" + rest.get(0)
+                    + "': configuration overrides look like key=value (e.g. train.iterations=200)");
+        }
+    }
+
+    /**
+     * Resolves the configuration from a base, the --config file and the overrides, then applies
+     * the thread setting to the engine (before the engine starts).
+     */
+    ExperimentConfig resolve(ExperimentConfig base) throws IOException {
+        ExperimentConfig config = ConfigFiles.resolve(base, this.config, overrides());
+        EngineSettings.apply(config.runtime().effectiveThreads());
+        return config;
+    }
+}

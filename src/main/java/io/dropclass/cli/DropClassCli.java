@@ -1,0 +1,111 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ConfigException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code dropclass} command. Exit codes: 0 success, 2 a user error (an option, a file, a
+ * value; one line on stderr, no stack trace), 1 an internal error.
+ */
+@Command(
+        name = "dropclass",
+        mixinStandardHelpOptions = true,
+        versionProvider = DropClassCli.Version.class,
+        description = "Train, evaluate and explain semantic-segmentation networks that are fair to"
+                + " rare classes (DropClass, NeurIPS 2021).",
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            StatsCommand.class,
+            DemoCommand.class
+        })
+public final class DropClassCli implements Runnable {
+
+    /** Exit code of a user error. */
+    static final int USER_ERROR = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean verbose;
+
+    /** Command arguments of this invocation, for run manifests. */
+    static List<String> arguments = List.of();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: train, evaluate, predict, stats or demo");
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line and returns the exit code (tests call this).
+     *
+     * @param args the arguments
+     * @return 0, 1 or 2
+     */
+    public static int execute(String... args) {
+        EngineSettings.applyDefaults();
+        arguments = Arrays.asList(args.clone());
+        CommandLine cli = new CommandLine(new DropClassCli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("dropclass: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for the options.");
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                report(ex, commandLine, parseResult.hasMatchedOption("--verbose")));
+        return cli.execute(args);
+    }
+
+    private static int report(Exception ex, CommandLine commandLine, boolean verbose) {
+        PrintWriter err = commandLine.getErr();
+        Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        boolean user = cause instanceof UserError || cause instanceof ConfigException
+                || cause instanceof IOException || cause instanceof IllegalArgumentException;
+        if (user) {
+            err.println("dropclass: " + firstLine(cause.getMessage()));
+        } else {
+            err.println("dropclass: internal error: " + cause.getClass().getSimpleName() + ": "
+                    + firstLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows details)"));
+        }
+        if (verbose) {
+            cause.printStackTrace(err);
+        }
+        err.flush();
+        return user ? USER_ERROR : 1;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "(no message)" : message.lines().findFirst().orElse("");
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DropClassCli.class.getPackage().getImplementationVersion();
+            return new String[] {"dropclass " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.dropclass.cli;
+
+import java.nio.file.Path;
+
+/**
+ * System settings that must be in place before the engine starts: offline mode (DJL never opens a
+ * network connection), no telemetry, the native cache folder, headless AWT, thread counts.
+ */
+final class EngineSettings {
+
+    private EngineSettings() {}
+
+    /** Offline mode, telemetry off, headless, and the native cache (unless the user set one). */
+    static void applyDefaults() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null
+                && System.getenv("ENGINE_CACHE_DIR") == null) {
+            Path cache = Path.of(System.getProperty("user.home"), ".cache", "dropclass", "djl");
+            System.setProperty("DJL_CACHE_DIR", cache.toString());
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // "Failed to detect GPU count" is harmless on CPU machines (djl-notes.md §2).
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+    }
+
+    /** Intra-op threads (and one inter-op thread), unless set by -D on the command line. */
+    static void apply(int threads) {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+}

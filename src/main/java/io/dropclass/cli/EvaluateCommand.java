@@ -1,0 +1,34 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.evaluation.EvaluationTable;
+import io.dropclass.experiment.Inference;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dropclass evaluate}: per-class IoU of a checkpoint on the validation split. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a checkpoint on the validation split: per-class IoU, mIoU (both"
+                + " absent-class policies), pixel and mean class accuracy; writes metrics.json.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions options;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
+            description = "A .safetensors checkpoint (e.g. runs/x/checkpoints/best.safetensors).")
+    Path checkpoint;
+
+    @Override
+    public Integer call() throws Exception {
+        options.requireOnlyOverrides();
+        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
+        Path output = options.output != null ? options.output : Inference.defaultOutput(checkpoint);
+        Inference.Evaluated result = Inference.evaluate(config, checkpoint, output);
+        System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
+        System.out.println("metrics: " + result.metricsFile());
+        return 0;
+    }
+}

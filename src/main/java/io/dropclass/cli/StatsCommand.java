@@ -1,0 +1,33 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.experiment.Inference;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dropclass stats}: per-class pixel statistics of a dataset split. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Per-class pixel share, image count and class weights of a dataset split;"
+                + " prints a table and writes class_stats.json.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions options;
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "train, val or shift (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Override
+    public Integer call() throws Exception {
+        options.requireOnlyOverrides();
+        ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
+        Path output = options.output != null ? options.output : Path.of(".");
+        Inference.Statistics stats = Inference.statistics(config, split, output);
+        System.out.print(stats.table());
+        System.out.println("statistics: " + stats.file());
+        return 0;
+    }
+}

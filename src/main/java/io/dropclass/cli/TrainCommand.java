@@ -1,0 +1,38 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.evaluation.EvaluationTable;
+import io.dropclass.experiment.Experiment;
+import io.dropclass.experiment.RunDirectory;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code dropclass train}: trains a network as configured, then evaluates it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a segmentation network and evaluate it on the validation split.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        options.requireOnlyOverrides();
+        ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
+        return run(config, options.output);
+    }
+
+    /** Trains, prints the per-class table and the run directory. */
+    static int run(ExperimentConfig config, Path output) throws Exception {
+        Path dir = output != null ? output : RunDirectory.defaultPath(config.name());
+        Experiment.TrainingOutcome outcome = Experiment.train(config, dir,
+                DropClassCli.arguments, System.err, System.console() != null);
+        System.out.println();
+        System.out.print(EvaluationTable.format(outcome.finalEvaluation(), outcome.rareClasses()));
+        System.out.printf("best mIoU %.2f %% at iteration %d%n", 100 * outcome.bestMeanIou(),
+                outcome.bestIteration());
+        System.out.println("run directory: " + outcome.runDirectory());
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package io.dropclass.evaluation;
+
+import ai.djl.ndarray.NDManager;
+import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.SegmentationSample;
+import io.dropclass.inference.SegmentationPredictor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a network on a whole dataset, whole images: predictions are accumulated into one
+ * dataset-level confusion matrix (not a mean of per-image scores), then turned into metrics.
+ */
+public final class SegmentationEvaluator {
+
+    private SegmentationEvaluator() {}
+
+    /**
+     * Evaluates every sample of a dataset.
+     *
+     * @param predictor the network in inference mode
+     * @param dataset the labelled images
+     * @param batchSize images per forward pass (consecutive images of one size are batched)
+     * @param manager parent of the temporary arrays
+     * @return the evaluation
+     */
+    public static SegmentationEvaluation evaluate(
+            SegmentationPredictor predictor,
+            SegmentationDataset dataset,
+            int batchSize,
+            NDManager manager) {
+        ConfusionMatrix matrix = new ConfusionMatrix(dataset.classes().size());
+        List<SegmentationSample> pending = new ArrayList<>();
+        for (int i = 0; i < dataset.size(); i++) {
+            SegmentationSample sample = dataset.get(i);
+            if (!pending.isEmpty() && !sameSize(pending.get(0), sample)) {
+                flush(predictor, pending, matrix, manager);
+            }
+            pending.add(sample);
+            if (pending.size() == batchSize) {
+                flush(predictor, pending, matrix, manager);
+            }
+        }
+        if (!pending.isEmpty()) {
+            flush(predictor, pending, matrix, manager);
+        }
+        return SegmentationEvaluation.of(matrix, dataset.classes());
+    }
+
+    private static boolean sameSize(SegmentationSample a, SegmentationSample b) {
+        return a.height() == b.height() && a.width() == b.width();
+    }
+
+    private static void flush(
+            SegmentationPredictor predictor,
+            List<SegmentationSample> samples,
+            ConfusionMatrix matrix,
+            NDManager manager) {
+        SegmentationSample first = samples.get(0);
+        byte[][] predictions = predictor.predict(manager,
+                samples.stream().map(SegmentationSample::image).toList(),
+                first.height(), first.width());
+        for (int b = 0; b < samples.size(); b++) {
+            matrix.add(samples.get(b).label(), predictions[b]);
+        }
+        samples.clear();
+    }
+}

@@ -1,0 +1,200 @@
+package io.dropclass.experiment;
+
+import ai.djl.ndarray.NDManager;
+import io.dropclass.analysis.ClassStatistics;
+import io.dropclass.analysis.ClassStatisticsTable;
+import io.dropclass.config.ConfigFiles;
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.data.ClassCatalog;
+import io.dropclass.data.SegmentationDataset;
+import io.dropclass.evaluation.EvaluationJson;
+import io.dropclass.evaluation.SegmentationEvaluation;
+import io.dropclass.evaluation.SegmentationEvaluator;
+import io.dropclass.inference.ImageNormalization;
+import io.dropclass.inference.SegmentationPredictor;
+import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.model.weights.StateDict;
+import io.dropclass.report.image.ImageFiles;
+import io.dropclass.report.image.MaskImages;
+import io.dropclass.report.image.RgbImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Uses of a trained checkpoint, and dataset statistics: evaluate, predict, stats. */
+public final class Inference {
+
+    /**
+     * An evaluation written to disk.
+     *
+     * @param evaluation the result
+     * @param rareClasses classes under 1 % of the training pixels
+     * @param metricsFile where metrics.json was written
+     */
+    public record Evaluated(
+            SegmentationEvaluation evaluation, Set<Integer> rareClasses, Path metricsFile) {}
+
+    /**
+     * Statistics written to disk.
+     *
+     * @param table the console table
+     * @param file where class_stats.json was written
+     */
+    public record Statistics(String table, Path file) {}
+
+    private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
+
+    private Inference() {}
+
+    /**
+     * The configuration a checkpoint was trained with: {@code config.json} of its run directory
+     * ({@code RUN/checkpoints/x.safetensors}), or the defaults if it is not in a run directory.
+     *
+     * @param checkpoint the checkpoint
+     * @return the configuration
+     * @throws IOException if the checkpoint is missing or its run's config is unreadable
+     */
+    public static ExperimentConfig runConfig(Path checkpoint) throws IOException {
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new IOException("checkpoint " + checkpoint + ": no such file");
+        }
+        Path runConfig = runDirectory(checkpoint).resolve("config.json");
+        return Files.isRegularFile(runConfig)
+                ? ConfigFiles.resolve(ExperimentConfig.defaults(), runConfig, List.of())
+                : ExperimentConfig.defaults();
+    }
+
+    /** Where {@code evaluate} writes by default: {@code RUN/evaluate-<checkpoint name>}. */
+    public static Path defaultOutput(Path checkpoint) {
+        String name = checkpoint.getFileName().toString().replaceFirst("\\.safetensors$", "");
+        return runDirectory(checkpoint).resolve("evaluate-" + name);
+    }
+
+    private static Path runDirectory(Path checkpoint) {
+        Path parent = checkpoint.toAbsolutePath().getParent();
+        return parent.getFileName() != null && parent.getFileName().toString().equals("checkpoints")
+                ? parent.getParent()
+                : parent;
+    }
+
+    /**
+     * Evaluates a checkpoint on the configured validation split and writes metrics.json.
+     *
+     * @param config the configuration (model, data)
+     * @param checkpoint the weights
+     * @param output the folder of metrics.json
+     * @return the evaluation
+     * @throws IOException if the checkpoint cannot be read or the output written
+     */
+    public static Evaluated evaluate(ExperimentConfig config, Path checkpoint, Path output)
+            throws IOException {
+        SegmentationDataset val = Datasets.validation(config);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
+            SegmentationEvaluation evaluation = SegmentationEvaluator.evaluate(
+                    new SegmentationPredictor(network, ImageNormalization.IMAGENET), val, 8, manager);
+            Path file = output.resolve("metrics.json");
+            EvaluationJson.write(file, evaluation);
+            Set<Integer> rare = Datasets.rareClasses(
+                    ClassStatistics.compute(Datasets.train(config), config.runtime().loaderThreads()));
+            return new Evaluated(evaluation, rare, file);
+        }
+    }
+
+    /**
+     * Predicts images and writes, per image, a palette-indexed mask ({@code NAME.png}) and an
+     * overlay ({@code NAME_overlay.png}).
+     *
+     * @param config the configuration (model)
+     * @param checkpoint the weights
+     * @param inputs image files or folders of images
+     * @param output the folder of the masks
+     * @return the masks written
+     * @throws IOException if an input or the checkpoint cannot be read, or the output written
+     */
+    public static List<Path> predict(
+            ExperimentConfig config, Path checkpoint, List<Path> inputs, Path output)
+            throws IOException {
+        List<Path> images = expand(inputs);
+        ClassCatalog classes = Datasets.train(config).classes();
+        List<Path> written = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SegmentationNetwork network = load(config, checkpoint, classes, manager);
+            SegmentationPredictor predictor =
+                    new SegmentationPredictor(network, ImageNormalization.IMAGENET);
+            Files.createDirectories(output);
+            for (Path file : images) {
+                RgbImage image = ImageFiles.read(file);
+                byte[] mask = predictor.predict(manager, List.of(image.planar()), image.height(),
+                        image.width())[0];
+                String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                Path maskFile = output.resolve(stem + ".png");
+                MaskImages.writeLabelPng(maskFile, mask, image.height(), image.width(), classes);
+                ImageFiles.writePng(output.resolve(stem + "_overlay.png"), MaskImages.overlay(
+                        image.planar(), mask, image.height(), image.width(), classes, 0.5));
+                written.add(maskFile);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Counts the class statistics of a split, writes class_stats.json and formats the table.
+     *
+     * @param config the configuration (data)
+     * @param split train, val or shift
+     * @param output the folder of class_stats.json
+     * @return the table and the file
+     * @throws IOException if the output cannot be written
+     */
+    public static Statistics statistics(ExperimentConfig config, String split, Path output)
+            throws IOException {
+        SegmentationDataset dataset = Datasets.split(config, split);
+        ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
+        Path file = output.resolve("class_stats.json");
+        Datasets.writeStatistics(file, stats, config.data().dataset(), split);
+        return new Statistics(ClassStatisticsTable.format(stats), file);
+    }
+
+    private static SegmentationNetwork load(
+            ExperimentConfig config, Path checkpoint, ClassCatalog classes, NDManager manager)
+            throws IOException {
+        SegmentationNetwork network = Networks.create(config.model(), classes.size());
+        network.initializeParameters(manager, config.runtime().seed());
+        try {
+            StateDict.load(network, checkpoint, true, manager);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+        return network;
+    }
+
+    private static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> images = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> files = Files.list(input)) {
+                    files.filter(Inference::isImage).sorted().forEach(images::add);
+                }
+            } else if (Files.isRegularFile(input)) {
+                images.add(input);
+            } else {
+                throw new IOException("input " + input + ": no such file or folder");
+            }
+        }
+        if (images.isEmpty()) {
+            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs);
+        }
+        return images;
+    }
+
+    private static boolean isImage(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+}

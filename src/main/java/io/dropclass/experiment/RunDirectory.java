@@ -1,0 +1,104 @@
+package io.dropclass.experiment;
+
+import io.dropclass.results.ResultFiles;
+import io.dropclass.results.RunManifest;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * The folder of one run:
+ *
+ * <pre>
+ *   config.json        the resolved configuration
+ *   manifest.json      provenance and status (running, finished, failed)
+ *   class_stats.json   class pixel statistics of the training set
+ *   history.csv, validation.csv, history.json
+ *   metrics.json       the final evaluation
+ *   checkpoints/       last.safetensors, best.safetensors
+ * </pre>
+ *
+ * <p>A run is finished only when its manifest says so; files are written atomically.
+ */
+public final class RunDirectory {
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * A default location: {@code runs/<yyyyMMdd-HHmmss>-<name>} under the working directory.
+     *
+     * @param name the experiment name
+     * @return the path (not created)
+     */
+    public static Path defaultPath(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", stamp + "-" + name);
+    }
+
+    /**
+     * Creates a new run directory. It must not exist, or be empty.
+     *
+     * @param root the folder
+     * @return the run directory
+     * @throws IOException with a one-line message naming the folder if it holds files or cannot be
+     *     created or written
+     */
+    public static RunDirectory create(Path root) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IOException("output " + root + ": exists and is not a folder");
+        }
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("output " + root
+                            + ": folder is not empty; choose a new --output folder");
+                }
+            }
+        }
+        try {
+            Files.createDirectories(root.resolve("checkpoints"));
+            Path probe = Files.createTempFile(root, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (AccessDeniedException e) {
+            throw new IOException("output " + root + ": permission denied; choose a writable --output folder");
+        } catch (FileSystemException e) {
+            throw new IOException("output " + root + ": cannot create or write: "
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+        }
+        return new RunDirectory(root);
+    }
+
+    /** The folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** A file in the folder. */
+    public Path file(String name) {
+        return root.resolve(name);
+    }
+
+    /** The checkpoint folder. */
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    /**
+     * Writes the manifest, atomically.
+     *
+     * @param manifest the manifest
+     * @throws IOException if writing fails
+     */
+    public void writeManifest(RunManifest manifest) throws IOException {
+        ResultFiles.writeJson(file("manifest.json"), manifest);
+    }
+}

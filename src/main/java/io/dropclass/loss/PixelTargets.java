@@ -1,0 +1,65 @@
+package io.dropclass.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.dropclass.data.ClassCatalog;
+
+/**
+ * The targets of a pixel cross-entropy: per pixel the class to pick and the weight of that pixel in
+ * the weighted mean. Ignored pixels (label 255, or a class the caller ignores) get weight 0 and a
+ * placeholder class 0, so they leave both the numerator and the denominator, exactly as PyTorch's
+ * {@code cross_entropy(weight=w, ignore_index=255)}.
+ *
+ * <p>Built on the host from byte labels, where the labels already are; the arrays belong to the
+ * given manager.
+ *
+ * @param classes (B, H, W) int64 class index per pixel (0 where ignored)
+ * @param weights (B, H, W) float32 class weight of the pixel's class, 0 where ignored
+ */
+public record PixelTargets(NDArray classes, NDArray weights) {
+
+    /**
+     * Builds targets from label maps.
+     *
+     * @param manager owner of the created arrays
+     * @param labels B label maps of {@code height * width} unsigned bytes
+     * @param height label rows
+     * @param width label columns
+     * @param classWeights one weight per class
+     * @param alsoIgnore a class treated like the ignore label, or -1 for none
+     * @return the targets
+     */
+    public static PixelTargets of(
+            NDManager manager,
+            byte[][] labels,
+            int height,
+            int width,
+            float[] classWeights,
+            int alsoIgnore) {
+        int plane = height * width;
+        long[] cls = new long[labels.length * plane];
+        float[] w = new float[labels.length * plane];
+        for (int b = 0; b < labels.length; b++) {
+            byte[] label = labels[b];
+            if (label.length != plane) {
+                throw new IllegalArgumentException(
+                        "label " + b + " has " + label.length + " pixels, expected " + plane);
+            }
+            for (int i = 0; i < plane; i++) {
+                int y = Byte.toUnsignedInt(label[i]);
+                if (y == ClassCatalog.IGNORE_INDEX || y == alsoIgnore) {
+                    continue;
+                }
+                if (y >= classWeights.length) {
+                    throw new IllegalArgumentException(
+                            "label value " + y + " outside 0.." + (classWeights.length - 1));
+                }
+                cls[b * plane + i] = y;
+                w[b * plane + i] = classWeights[y];
+            }
+        }
+        Shape shape = new Shape(labels.length, height, width);
+        return new PixelTargets(manager.create(cls, shape), manager.create(w, shape));
+    }
+}

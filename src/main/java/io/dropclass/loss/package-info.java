@@ -1,0 +1,2 @@
+/** Pixel losses for segmentation: pure functions of logits and targets, in engine tensors. */
+package io.dropclass.loss;

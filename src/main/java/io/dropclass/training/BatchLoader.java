@@ -1,0 +1,157 @@
+package io.dropclass.training;
+
+import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.SegmentationSample;
+import io.dropclass.data.transform.RandomCropFlip;
+import io.dropclass.inference.ImageNormalization;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Prepares training batches in background threads, ahead of the training step.
+ *
+ * <p>The stream is a function of the seed alone, whatever the thread count: epoch e visits the
+ * images in a permutation drawn from (seed, e); the augmentation of the image in slot s of iteration
+ * i draws from (seed, i, s). So batch i can be rebuilt at any time, which also makes resuming exact.
+ */
+public final class BatchLoader implements AutoCloseable {
+
+    private static final int AHEAD = 3;
+
+    private final SegmentationDataset dataset;
+    private final RandomCropFlip transform;
+    private final int batchSize;
+    private final long seed;
+    private final ExecutorService workers;
+    private final Deque<Future<TrainingBatch>> pending = new ArrayDeque<>();
+    private int nextToSubmit;
+
+    /**
+     * Creates a loader that starts at an iteration.
+     *
+     * @param dataset the training images
+     * @param transform the paired augmentation
+     * @param batchSize images per batch
+     * @param seed the seed of the order and the augmentation
+     * @param threads background threads
+     * @param firstIteration the iteration of the first batch returned
+     */
+    public BatchLoader(
+            SegmentationDataset dataset,
+            RandomCropFlip transform,
+            int batchSize,
+            long seed,
+            int threads,
+            int firstIteration) {
+        this.dataset = dataset;
+        this.transform = transform;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.nextToSubmit = firstIteration;
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dropclass-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < AHEAD; i++) {
+            submit();
+        }
+    }
+
+    private void submit() {
+        int iteration = nextToSubmit++;
+        pending.addLast(workers.submit(() -> build(iteration)));
+    }
+
+    /**
+     * The next batch, waiting for it if needed.
+     *
+     * @return the batch of the next iteration
+     */
+    public TrainingBatch next() {
+        Future<TrainingBatch> future = pending.removeFirst();
+        submit();
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading a batch", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("loading a batch failed: " + cause, cause);
+        }
+    }
+
+    /**
+     * Builds the batch of one iteration (also usable without the background threads).
+     *
+     * @param iteration the optimizer step
+     * @return the batch
+     */
+    public TrainingBatch build(int iteration) {
+        int h = transform.cropHeight();
+        int w = transform.cropWidth();
+        float[] images = new float[batchSize * 3 * h * w];
+        byte[][] labels = new byte[batchSize][];
+        for (int slot = 0; slot < batchSize; slot++) {
+            long position = (long) iteration * batchSize + slot;
+            int index = indexAt(position);
+            SplittableRandom random = new SplittableRandom(mix(seed, iteration, slot));
+            SegmentationSample sample = transform.apply(dataset.get(index), random);
+            ImageNormalization.IMAGENET.normalise(sample.image(), images, slot * 3 * h * w);
+            labels[slot] = sample.label();
+        }
+        return new TrainingBatch(iteration, images, labels, h, w);
+    }
+
+    /** The epoch (complete passes over the dataset) that an iteration's first image belongs to. */
+    public int epochOf(int iteration) {
+        return (int) ((long) iteration * batchSize / dataset.size());
+    }
+
+    private int indexAt(long position) {
+        int n = dataset.size();
+        int epoch = (int) (position / n);
+        int offset = (int) (position % n);
+        return permutation(epoch)[offset];
+    }
+
+    private final java.util.Map<Integer, int[]> permutations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private int[] permutation(int epoch) {
+        return permutations.computeIfAbsent(epoch, e -> {
+            permutations.keySet().removeIf(k -> k < e - 1);
+            int[] order = new int[dataset.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            SplittableRandom random = new SplittableRandom(mix(seed, -1 - e, 0));
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            return order;
+        });
+    }
+
+    static long mix(long seed, long a, long b) {
+        long x = seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL;
+        x ^= x >>> 31;
+        return x * 0xD6E8FEB86659FD93L;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

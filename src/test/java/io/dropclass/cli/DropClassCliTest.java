@@ -1,0 +1,164 @@
+package io.dropclass.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropclass.report.image.MaskImages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through the command line, on tiny synthetic images. */
+class DropClassCliTest {
+
+    private static final String[] TINY = {
+        "data.height=32", "data.width=64", "data.train_images=8", "data.val_images=4",
+        "train.iterations=4", "train.batch_size=2", "train.validation_interval=2",
+        "train.log_interval=1", "--threads", "2"
+    };
+
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = DropClassCli.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void trainsEvaluatesAndPredictsOnTinySyntheticImages() throws IOException {
+        Path run = dir.resolve("run");
+        Result train = run(concat(new String[] {"train", "--output", run.toString()}, TINY));
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("mIoU").contains("road").contains("run directory");
+        for (String f : new String[] {"config.json", "manifest.json", "class_stats.json",
+            "history.csv", "validation.csv", "history.json", "metrics.json",
+            "checkpoints/best.safetensors", "checkpoints/last.safetensors"}) {
+            assertThat(run.resolve(f)).as(f).isRegularFile();
+        }
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.get("status").asText()).isEqualTo("finished");
+        assertThat(manifest.get("finished_at").isNull()).isFalse();
+        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(1 + 4);
+        assertThat(Files.readAllLines(run.resolve("validation.csv"))).hasSize(1 + 2);
+
+        Path best = run.resolve("checkpoints/best.safetensors");
+        Result eval = run("evaluate", "--checkpoint", best.toString(), "--output",
+                dir.resolve("eval").toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(dir.resolve("eval/metrics.json")).isRegularFile();
+
+        Path images = dir.resolve("images");
+        Files.createDirectories(images);
+        io.dropclass.report.image.ImageFiles.writePng(images.resolve("a.png"),
+                io.dropclass.report.image.RgbImage.of(
+                        io.dropclass.data.synthetic.StreetSceneDataset.of(1,
+                                io.dropclass.data.synthetic.SyntheticSplit.VAL, 1, 32, 64).get(0)));
+        Path masks = dir.resolve("masks");
+        Result predict = run("predict", "--checkpoint", best.toString(), "--output",
+                masks.toString(), images.toString());
+        assertThat(predict.code()).as(predict.err()).isZero();
+        assertThat(MaskImages.readLabelPng(masks.resolve("a.png")).labels()).hasSize(32 * 64);
+        assertThat(masks.resolve("a_overlay.png")).isRegularFile();
+    }
+
+    @Test
+    void badOverrideIsAOneLineUserErrorAndCreatesNothing() {
+        Path run = dir.resolve("bad");
+        Result r = run("train", "--output", run.toString(), "train.batch_size=zero");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("dropclass: config key 'train.batch_size'")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
+    void unknownConfigKeyInAFileNamesTheKey() throws IOException {
+        Path config = dir.resolve("c.json");
+        Files.writeString(config, "{\"optimizer\": {\"learning_rate\": 0.1}}");
+        Result r = run("train", "--config", config.toString(), "--output",
+                dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("optimizer.learning_rate").contains("unknown key");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void unwritableOutputFolderIsAUserError() throws IOException {
+        Path locked = dir.resolve("locked");
+        Files.createDirectories(locked);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path out = locked.resolve("run");
+            Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+            if (!Files.isWritable(locked)) { // root may write anywhere
+                assertThat(r.code()).isEqualTo(2);
+                assertThat(r.err()).contains(out.toString());
+                assertThat(out).doesNotExist();
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void nonEmptyOutputFolderIsRefused() throws IOException {
+        Path out = dir.resolve("used");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not empty");
+        assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void everyCommandHasHelpAndUnknownOptionsExitWithTwo() {
+        for (String c : new String[] {"train", "evaluate", "predict", "stats", "demo"}) {
+            Result r = run(c, "--help");
+            assertThat(r.code()).as(c).isZero();
+            assertThat(r.out()).as(c).contains("Usage: dropclass " + c);
+        }
+        assertThat(run("train", "--no-such-option").code()).isEqualTo(2);
+        assertThat(run("evaluate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void statsWritesClassSharesOfTheRequestedSplit() throws IOException {
+        Result r = run("stats", "--split", "val", "--output", dir.toString(), "data.height=32",
+                "data.width=64", "data.val_images=4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("road");
+        JsonNode stats = new ObjectMapper().readTree(dir.resolve("class_stats.json").toFile());
+        assertThat(stats.get("classes")).hasSize(19);
+        assertThat(stats.get("split").asText()).isEqualTo("val");
+    }
+}
