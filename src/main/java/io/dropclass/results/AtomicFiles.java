@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old content or the complete new one, never a
@@ -42,7 +45,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = createTemporary(dir, "." + target.getFileName());
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
@@ -59,6 +62,30 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * A temporary file readable like any other new file: rw-rw-rw- minus the umask, not the
+     * owner-only mode of {@link Files#createTempFile(Path, String, String,
+     * java.nio.file.attribute.FileAttribute...)}.
+     */
+    private static Path createTemporary(Path dir, String prefix) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp");
+        }
+        FileAttribute<?> mode =
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"));
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve(prefix + "." + ProcessHandle.current().pid() + "."
+                    + Long.toUnsignedString(System.nanoTime() + attempt, 36) + ".tmp");
+            try {
+                return Files.createFile(tmp, mode); // the OS applies the umask to the mode
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 

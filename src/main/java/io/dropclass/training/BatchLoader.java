@@ -6,7 +6,9 @@ import io.dropclass.data.transform.RandomCropFlip;
 import io.dropclass.inference.ImageNormalization;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,8 @@ public final class BatchLoader implements AutoCloseable {
     private final long seed;
     private final ExecutorService workers;
     private final Deque<Future<TrainingBatch>> pending = new ArrayDeque<>();
+    /** Visiting order of the epochs in use (the current and the previous one). */
+    private final Map<Integer, int[]> permutations = new ConcurrentHashMap<>();
     private int nextToSubmit;
 
     /**
@@ -123,8 +127,6 @@ public final class BatchLoader implements AutoCloseable {
         int offset = (int) (position % n);
         return permutation(epoch)[offset];
     }
-
-    private final java.util.Map<Integer, int[]> permutations = new java.util.concurrent.ConcurrentHashMap<>();
 
     private int[] permutation(int epoch) {
         return permutations.computeIfAbsent(epoch, e -> {

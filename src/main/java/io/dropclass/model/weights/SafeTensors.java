@@ -6,16 +6,17 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropclass.results.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -172,31 +173,19 @@ public final class SafeTensors {
             throws IOException {
         checkByteOrder();
         byte[] header = header(tensors, metadata);
-        Path absolute = file.toAbsolutePath();
-        Path tmp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try (FileChannel channel =
-                FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)) {
-            ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            prefix.putLong(header.length).flip();
-            writeFully(channel, prefix);
-            writeFully(channel, ByteBuffer.wrap(header));
-            for (TensorData t : tensors.values()) {
-                writeFully(channel, t.data().duplicate());
-            }
-        }
-        try {
-            Files.move(
-                    tmp,
-                    absolute,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // temporary file, fsync, rename: a crash never leaves a half-written checkpoint
+        AtomicFiles.write(
+                file,
+                out -> {
+                    WritableByteChannel channel = Channels.newChannel(out);
+                    ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+                    prefix.putLong(header.length).flip();
+                    writeFully(channel, prefix);
+                    writeFully(channel, ByteBuffer.wrap(header));
+                    for (TensorData t : tensors.values()) {
+                        writeFully(channel, t.data().duplicate());
+                    }
+                });
     }
 
     private static byte[] header(Map<String, TensorData> tensors, Map<String, String> metadata) {
@@ -230,7 +219,7 @@ public final class SafeTensors {
         return header;
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
