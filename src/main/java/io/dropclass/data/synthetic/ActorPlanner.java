@@ -37,10 +37,10 @@ final class ActorPlanner {
     private static final double BIG_VEHICLE_FAR = 58;
 
     /** Fraction of scenes with a truck. */
-    private static final double TRUCK_SCENES = 0.3;
+    private static final double TRUCK_SCENES = 0.28;
 
     /** Fraction of scenes with a bus. */
-    private static final double BUS_SCENES = 0.17;
+    private static final double BUS_SCENES = 0.18;
 
     private final StreetLayout layout;
     private final SplittableRandom r;
@@ -262,7 +262,7 @@ final class ActorPlanner {
     /** Ridden bicycles and motorcycles; with SHIFT, some riders lose their vehicle. */
     private void planRiders() {
         Road road = layout.road();
-        if (chance(r, 0.24)) {
+        if (chance(r, 0.21)) {
             addRidden(ActorKind.BICYCLE, road.right() - 0.8, between(r, 6, 30));
         }
         if (chance(r, 0.1)) {

@@ -94,7 +94,8 @@ public final class StreetSceneGenerator {
      * seeds give unrelated streams.
      */
     static long sampleSeed(long seed, SyntheticSplit split, int index) {
-        long h = mix(split.effectiveSeed(seed) + 0x9E3779B97F4A7C15L * (split.ordinal() + 1));
+        // the split's name, not its ordinal, so reordering the enum cannot change the fixed sets
+        long h = mix(split.effectiveSeed(seed) + 0x9E3779B97F4A7C15L * split.id().hashCode());
         return mix(h ^ (0xD1B54A32D192ED03L * (index + 1L)));
     }
 
