@@ -176,6 +176,11 @@ final class ActorPlanner {
             Side side = randomSide();
             double z = between(r, 4, 36);
             boolean onRoad = breakContext && chance(r, 0.5);
+            if (onRoad) {
+                // in front of the camera a near pedestrian is fully in view, unlike one on the
+                // sidewalk; standing further keeps the SHIFT person share near TRAIN's
+                z += 8;
+            }
             int group = chance(r, 0.25) ? 2 : 1;
             for (int k = 0; k < group; k++) {
                 double lateral = onRoad ? onRoad() : onSidewalk(side);
@@ -236,7 +241,7 @@ final class ActorPlanner {
                 }
             }
         }
-        if (breakContext && chance(r, 0.15)) {
+        if (breakContext && chance(r, 0.1)) {
             Side side = randomSide();
             add(ActorKind.TRAIN, side.at(side.outer() + 1.5), between(r, 20, 60), 1, 0);
         }
