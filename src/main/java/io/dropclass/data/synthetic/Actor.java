@@ -15,14 +15,19 @@ record Actor(ActorKind kind, double lateral, double depth, double scale, int fac
 
     /** A two-wheeler carries a rider. */
     static final int RIDDEN = 1;
+
     /** A pole carries a traffic sign. */
     static final int SIGN = 2;
+
     /** A pole carries a traffic light. */
     static final int LIGHT = 4;
+
     /** A pole carries a street lamp on an arm. */
     static final int LAMP = 8;
+
     /** A vehicle comes towards the camera (its front is visible). */
     static final int ONCOMING = 16;
+
     /** A tree stands in a small patch of grass. */
     static final int PIT = 32;
 

@@ -11,14 +11,15 @@ import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Segment;
 import io.dropclass.data.synthetic.StreetLayout.SegmentKind;
 import io.dropclass.data.synthetic.StreetLayout.Side;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Places the actors of a scene and, with them, the context a real model learns to lean on: trees
- * on sidewalks, verges and in parks; signs and lights on poles at the curb; pedestrians on
- * sidewalks; vehicles in lanes; trams only on rails; riders only on bicycles and motorcycles.
+ * Places the actors of a scene and, with them, the context a real model learns to lean on: trees on
+ * sidewalks, verges and in parks; signs and lights on poles at the curb; pedestrians on sidewalks;
+ * vehicles in lanes; trams only on rails; riders only on bicycles and motorcycles.
  *
  * <p>With {@code breakContext} (the SHIFT split) these rules are broken often: signs and lights
  * float without poles, riders appear without vehicles, pedestrians walk on the road, cars stand on
@@ -36,10 +37,10 @@ final class ActorPlanner {
     private static final double BIG_VEHICLE_FAR = 58;
 
     /** Fraction of scenes with a truck. */
-    private static final double TRUCK_SCENES = 0.3;
+    private static final double TRUCK_SCENES = 0.28;
 
     /** Fraction of scenes with a bus. */
-    private static final double BUS_SCENES = 0.17;
+    private static final double BUS_SCENES = 0.18;
 
     private final StreetLayout layout;
     private final SplittableRandom r;
@@ -86,9 +87,10 @@ final class ActorPlanner {
     private void planTrees(Side side) {
         boolean row = side.verge() > 0 ? chance(r, 0.8) : chance(r, 0.3);
         if (row) {
-            double offset = side.verge() > 0
-                    ? side.curb() + side.verge() / 2
-                    : side.curb() + between(r, 0.7, 1.2);
+            double offset =
+                    side.verge() > 0
+                            ? side.curb() + side.verge() / 2
+                            : side.curb() + between(r, 0.7, 1.2);
             int flags = side.verge() > 0 ? 0 : Actor.PIT;
             for (double z = between(r, 3, 12); z < limit(); z += between(r, 7, 16)) {
                 add(ActorKind.TREE, side.at(offset), z, between(r, 0.7, 1.3), flags);
@@ -109,11 +111,7 @@ final class ActorPlanner {
     private void planPoles(Side side) {
         double offset = side.curb() + (side.verge() > 0 ? side.verge() / 2 : between(r, 0.3, 0.6));
         for (double z = between(r, 2, 16); z < limit(); z += between(r, 12, 30)) {
-            double p = r.nextDouble();
-            int fixtures = p < 0.4 ? Actor.SIGN
-                    : p < 0.75 ? Actor.LIGHT
-                    : p < 0.84 ? Actor.SIGN | Actor.LIGHT
-                    : p < 0.95 ? Actor.LAMP : 0;
+            int fixtures = poleFixtures();
             double height = (fixtures & Actor.LAMP) != 0 ? between(r, 6, 9) : between(r, 3, 5.5);
             double lateral = side.at(offset);
             boolean pole = true;
@@ -126,6 +124,21 @@ final class ActorPlanner {
                 actors.add(new Actor(ActorKind.POLE, lateral, z, height, -side.sign(), fixtures));
             }
         }
+    }
+
+    /** What a pole carries: mostly a sign or a traffic light, sometimes both, or a street lamp. */
+    private int poleFixtures() {
+        double p = r.nextDouble();
+        if (p < 0.4) {
+            return Actor.SIGN;
+        }
+        if (p < 0.75) {
+            return Actor.LIGHT;
+        }
+        if (p < 0.84) {
+            return Actor.SIGN | Actor.LIGHT;
+        }
+        return p < 0.95 ? Actor.LAMP : 0;
     }
 
     /** SHIFT: the pole's sign and light hang in the air where the pole would be. */
@@ -147,8 +160,12 @@ final class ActorPlanner {
         double z = between(r, 5, 30);
         int count = 1 + r.nextInt(4);
         for (int i = 0; i < count; i++) {
-            add(ActorKind.BICYCLE, side.at(offset + between(r, -0.2, 0.2)), z + i * 0.8,
-                    between(r, 0.9, 1.1), 0);
+            add(
+                    ActorKind.BICYCLE,
+                    side.at(offset + between(r, -0.2, 0.2)),
+                    z + i * 0.8,
+                    between(r, 0.9, 1.1),
+                    0);
         }
     }
 
@@ -156,19 +173,35 @@ final class ActorPlanner {
     private void planPersons() {
         int count = poisson(r, 5.5);
         for (int i = 0; i < count; i++) {
-            Side side = chance(r, 0.5) ? layout.left() : layout.right();
+            Side side = randomSide();
             double z = between(r, 4, 36);
             boolean onRoad = breakContext && chance(r, 0.5);
+            if (onRoad) {
+                // in front of the camera a near pedestrian is fully in view, unlike one on the
+                // sidewalk; standing further keeps the SHIFT person share near TRAIN's
+                z += 8;
+            }
             int group = chance(r, 0.25) ? 2 : 1;
             for (int k = 0; k < group; k++) {
-                double lateral = onRoad
-                        ? between(r, layout.road().left() + 0.5, layout.road().right() - 0.5)
-                        : side.at(between(r, side.curb() + side.verge() + 0.3,
-                                side.outer() - 0.3));
-                add(ActorKind.PERSON, lateral, z + k * between(r, 0.3, 1.0),
-                        between(r, 0.86, 1.1), 0);
+                double lateral = onRoad ? onRoad() : onSidewalk(side);
+                double depth = z + k * between(r, 0.3, 1.0);
+                add(ActorKind.PERSON, lateral, depth, between(r, 0.86, 1.1), 0);
             }
         }
+    }
+
+    private Side randomSide() {
+        return chance(r, 0.5) ? layout.left() : layout.right();
+    }
+
+    /** A random lateral offset on the sidewalk of this side, clear of its edges. */
+    private double onSidewalk(Side side) {
+        return side.at(between(r, side.curb() + side.verge() + 0.3, side.outer() - 0.3));
+    }
+
+    /** A random lateral offset on the road, clear of the curbs. */
+    private double onRoad() {
+        return between(r, layout.road().left() + 0.5, layout.road().right() - 0.5);
     }
 
     /**
@@ -182,10 +215,15 @@ final class ActorPlanner {
         Road road = layout.road();
         Lane bigLane = road.lanes().get(r.nextInt(road.lanes().size()));
         double p = r.nextDouble();
-        ActorKind big = p < TRUCK_SCENES ? ActorKind.TRUCK
-                : p < TRUCK_SCENES + BUS_SCENES ? ActorKind.BUS : ActorKind.CAR;
+        ActorKind big = ActorKind.CAR; // none
+        if (p < TRUCK_SCENES) {
+            big = ActorKind.TRUCK;
+        } else if (p < TRUCK_SCENES + BUS_SCENES) {
+            big = ActorKind.BUS;
+        }
         double bigNear = between(r, BIG_VEHICLE_NEAR, BIG_VEHICLE_FAR);
         for (Lane lane : road.lanes()) {
+            // the track was laid along one lane's centre, so the comparison is exact
             boolean railLane = road.hasRails() && lane.centre() == road.railCentre();
             int flags = lane.oncoming() ? Actor.ONCOMING : 0;
             if (railLane && chance(r, breakContext ? 0.3 : 0.8)) {
@@ -203,19 +241,16 @@ final class ActorPlanner {
                 }
             }
         }
-        if (breakContext && chance(r, 0.15)) {
-            Side side = chance(r, 0.5) ? layout.left() : layout.right();
+        if (breakContext && chance(r, 0.1)) {
+            Side side = randomSide();
             add(ActorKind.TRAIN, side.at(side.outer() + 1.5), between(r, 20, 60), 1, 0);
         }
     }
 
     /** Cars parked along the curbs, where a parking strip exists; with SHIFT, on the sidewalk. */
     private void planParkedCars() {
-        Road road = layout.road();
         for (Side side : layout.sides()) {
-            double edge = side.sign() < 0 ? road.left() : road.right();
-            boolean strip = Math.abs(edge) - maxLaneEdge(side) > 1.5;
-            if (strip) {
+            if (side.parking() > 0) {
                 for (double z = between(r, 3, 9); z < limit(); z += between(r, 5, 8)) {
                     if (chance(r, 0.4)) {
                         add(ActorKind.CAR, side.at(side.curb() - 1.1), z, 1, 0);
@@ -229,19 +264,10 @@ final class ActorPlanner {
         }
     }
 
-    /** Distance from the axis of the outer edge of the outermost lane on this side. */
-    private double maxLaneEdge(Side side) {
-        double edge = 0;
-        for (Lane lane : layout.road().lanes()) {
-            edge = Math.max(edge, side.sign() * lane.centre());
-        }
-        return edge + 1.6;
-    }
-
     /** Ridden bicycles and motorcycles; with SHIFT, some riders lose their vehicle. */
     private void planRiders() {
         Road road = layout.road();
-        if (chance(r, 0.24)) {
+        if (chance(r, 0.21)) {
             addRidden(ActorKind.BICYCLE, road.right() - 0.8, between(r, 6, 30));
         }
         if (chance(r, 0.1)) {
@@ -249,13 +275,19 @@ final class ActorPlanner {
         }
         if (chance(r, 0.26)) {
             Lane lane = road.lanes().get(r.nextInt(road.lanes().size()));
-            addRidden(ActorKind.MOTORCYCLE, lane.centre() + between(r, -0.8, 0.8),
+            addRidden(
+                    ActorKind.MOTORCYCLE,
+                    lane.centre() + between(r, -0.8, 0.8),
                     between(r, 15, 45));
         }
         if (chance(r, 0.09)) {
-            Side side = chance(r, 0.5) ? layout.left() : layout.right();
-            add(ActorKind.MOTORCYCLE, side.at(side.curb() + side.verge() + 0.8),
-                    between(r, 14, 45), 1, 0);
+            Side side = randomSide();
+            add(
+                    ActorKind.MOTORCYCLE,
+                    side.at(side.curb() + side.verge() + 0.8),
+                    between(r, 14, 45),
+                    1,
+                    0);
         }
     }
 

@@ -40,8 +40,8 @@ final class ActorRenderer {
             case TRAFFIC_SIGN -> sign(c, a.lateral(), a.depth(), between(r, 2.0, 4.0), r);
             case TRAFFIC_LIGHT -> light(c, a.lateral(), a.depth(), between(r, 2.5, 5.0), r);
             case PERSON -> FigureSprites.person(c, a, r);
-            case RIDER -> FigureSprites.rider(c, a, between(r, 0.85, 1.0),
-                    between(r, 0.95, 1.1), r);
+            case RIDER ->
+                    FigureSprites.rider(c, a, between(r, 0.85, 1.0), between(r, 0.95, 1.1), r);
             case BICYCLE -> FigureSprites.bicycle(c, a, r);
             case MOTORCYCLE -> FigureSprites.motorcycle(c, a, r);
             case CAR -> VehicleSprites.car(c, a, r);
@@ -57,13 +57,21 @@ final class ActorRenderer {
         double x = a.lateral();
         double z = a.depth();
         if (a.has(Actor.PIT)) {
-            c.fillGround(SceneClass.TERRAIN, Appearance.terrain(r), x - 0.7, x + 0.7, z - 0.7,
-                    z + 0.7);
+            c.fillGround(
+                    SceneClass.TERRAIN, Appearance.terrain(r), x - 0.7, x + 0.7, z - 0.7, z + 0.7);
         }
         Material leaves = Appearance.vegetation(r);
-        Brush trunk = new Brush(SceneClass.VEGETATION,
-                Material.solid(Rgb.hsv(between(r, 0.05, 0.12), between(r, 0.2, 0.5),
-                        between(r, 0.12, 0.4)), 0.1f, r.nextInt()), z);
+        Brush trunk =
+                new Brush(
+                        SceneClass.VEGETATION,
+                        Material.solid(
+                                Rgb.hsv(
+                                        between(r, 0.05, 0.12),
+                                        between(r, 0.2, 0.5),
+                                        between(r, 0.12, 0.4)),
+                                0.1f,
+                                r.nextInt()),
+                        z);
         double trunkTop = between(r, 2.2, 3.5) * s;
         double radius = between(r, 1.4, 2.6) * s;
         c.fillRect(trunk, x - 0.14 * s, x + 0.14 * s, 0, trunkTop + radius * 0.5);
@@ -71,8 +79,11 @@ final class ActorRenderer {
         int lobes = 3 + r.nextInt(4);
         double centre = trunkTop + radius * 0.9;
         for (int i = 0; i < lobes; i++) {
-            c.fillEllipse(crown, x + between(r, -0.8, 0.8) * radius,
-                    centre + between(r, -0.5, 0.6) * radius, radius * between(r, 0.6, 0.9),
+            c.fillEllipse(
+                    crown,
+                    x + between(r, -0.8, 0.8) * radius,
+                    centre + between(r, -0.5, 0.6) * radius,
+                    radius * between(r, 0.6, 0.9),
                     radius * between(r, 0.55, 0.85));
         }
     }
@@ -83,14 +94,18 @@ final class ActorRenderer {
         double x = a.lateral();
         double z = a.depth();
         double half = between(r, 0.05, 0.12);
-        Brush pole = new Brush(SceneClass.POLE, Appearance.pole(r), z);
+        Brush pole = new Brush(SceneClass.POLE, ActorAppearance.pole(r), z);
         c.fillRect(pole, x - half, x + half, 0, height);
         double toRoad = a.facing();
         if (a.has(Actor.LAMP)) {
             double reach = between(r, 1.0, 2.5);
             c.fillLine(pole, x, height, x + toRoad * reach, height + 0.3, half * 1.2);
-            c.fillEllipse(pole.with(Appearance.lightHousing(r)), x + toRoad * reach,
-                    height + 0.2, 0.35, 0.15);
+            c.fillEllipse(
+                    pole.with(ActorAppearance.lightHousing(r)),
+                    x + toRoad * reach,
+                    height + 0.2,
+                    0.35,
+                    0.15);
         }
         if (a.has(Actor.LIGHT)) {
             if (chance(r, 0.35)) {
@@ -111,15 +126,15 @@ final class ActorRenderer {
     }
 
     /** A traffic light housing with three lamps, its bottom at {@code bottom}. */
-    private static void light(SceneCanvas c, double x, double z, double bottom,
-            SplittableRandom r) {
+    private static void light(
+            SceneCanvas c, double x, double z, double bottom, SplittableRandom r) {
         double half = between(r, 0.15, 0.21);
         double height = between(r, 0.8, 1.0);
-        Brush housing = new Brush(SceneClass.TRAFFIC_LIGHT, Appearance.lightHousing(r), z);
+        Brush housing = new Brush(SceneClass.TRAFFIC_LIGHT, ActorAppearance.lightHousing(r), z);
         c.fillRect(housing, x - half, x + half, bottom, bottom + height);
         int lit = r.nextInt(3);
-        Brush dark = housing.with(Appearance.lightHousing(r));
-        Brush bright = housing.with(Appearance.lamp(r));
+        Brush dark = housing.with(ActorAppearance.lightHousing(r));
+        Brush bright = housing.with(ActorAppearance.lamp(r));
         for (int i = 0; i < 3; i++) {
             double cy = bottom + height * (0.2 + 0.3 * i);
             c.fillEllipse(i == lit ? bright : dark, x, cy, half * 0.6, half * 0.6);
@@ -127,23 +142,33 @@ final class ActorRenderer {
     }
 
     /** A traffic sign centred at elevation {@code centre}: disc, triangle, rectangle or diamond. */
-    private static void sign(SceneCanvas c, double x, double z, double centre,
-            SplittableRandom r) {
+    private static void sign(SceneCanvas c, double x, double z, double centre, SplittableRandom r) {
         boolean back = chance(r, 0.3);
-        Material face = back ? Appearance.pole(r) : Appearance.signFace(r);
+        Material face = back ? ActorAppearance.pole(r) : ActorAppearance.signFace(r);
         Brush brush = new Brush(SceneClass.TRAFFIC_SIGN, face, z);
         double s = between(r, 0.33, 0.5);
         switch (r.nextInt(4)) {
             case 0 -> c.fillEllipse(brush, x, centre, s, s);
-            case 1 -> c.fillPolygon(brush, new double[] {x - s * 1.1, x + s * 1.1, x},
-                    new double[] {centre + s * 0.8, centre + s * 0.8, centre - s * 1.1});
-            case 2 -> c.fillRect(brush, x - s * between(r, 0.8, 1.6),
-                    x + s * between(r, 0.8, 1.6), centre - s * 0.8, centre + s * 0.8);
-            default -> c.fillPolygon(brush, new double[] {x - s, x, x + s, x},
-                    new double[] {centre, centre + s, centre, centre - s});
+            case 1 ->
+                    c.fillPolygon(
+                            brush,
+                            new double[] {x - s * 1.1, x + s * 1.1, x},
+                            new double[] {centre + s * 0.8, centre + s * 0.8, centre - s * 1.1});
+            case 2 ->
+                    c.fillRect(
+                            brush,
+                            x - s * between(r, 0.8, 1.6),
+                            x + s * between(r, 0.8, 1.6),
+                            centre - s * 0.8,
+                            centre + s * 0.8);
+            default ->
+                    c.fillPolygon(
+                            brush,
+                            new double[] {x - s, x, x + s, x},
+                            new double[] {centre, centre + s, centre, centre - s});
         }
         if (!back && chance(r, 0.6)) {
-            Brush inner = brush.with(Appearance.signFace(r));
+            Brush inner = brush.with(ActorAppearance.signFace(r));
             c.fillEllipse(inner, x, centre, s * 0.55, s * 0.55);
         }
     }

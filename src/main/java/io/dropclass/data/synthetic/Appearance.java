@@ -1,12 +1,16 @@
 package io.dropclass.data.synthetic;
 
+import static io.dropclass.data.synthetic.Draws.amount;
 import static io.dropclass.data.synthetic.Draws.between;
 
 import io.dropclass.data.synthetic.Texture.Pattern;
+
 import java.util.SplittableRandom;
 
 /**
- * The appearance model: draws a fresh {@link Material} per surface instance.
+ * The appearance model of the static street: draws a fresh {@link Material} per surface instance
+ * (road, sidewalk, grass, foliage, sky, facades, walls, fences). Actors' materials come from {@link
+ * ActorAppearance}.
  *
  * <p>Colours come from wide hue/saturation/value ranges that deliberately overlap between the
  * classes a real model confuses (road/sidewalk, building/wall/fence, vegetation/terrain,
@@ -23,11 +27,20 @@ final class Appearance {
         Rgb base = Rgb.hsv(between(r, 0.0, 1.0), between(r, 0.0, 0.14), between(r, 0.22, 0.52));
         Texture texture =
                 r.nextDouble() < 0.2
-                        ? new Texture(Pattern.GRID, between(r, 0.2, 0.35), between(r, 0.2, 0.35),
-                                between(r, 0.08, 0.16), between(r, 1, 5))
+                        ? new Texture(
+                                Pattern.GRID,
+                                between(r, 0.2, 0.35),
+                                between(r, 0.2, 0.35),
+                                between(r, 0.08, 0.16),
+                                between(r, 1, 5))
                         : Texture.plain(between(r, 1, 6));
-        return new Material(base, base.scaled(0.8), texture, grain(r, 0.05, 0.14),
-                blotch(r, 0.06, 0.2), r.nextInt());
+        return new Material(
+                base,
+                base.scaled(0.8),
+                texture,
+                amount(r, 0.05, 0.14),
+                amount(r, 0.06, 0.2),
+                r.nextInt());
     }
 
     /** Paving: overlaps the road's greys, often tiled. */
@@ -35,11 +48,20 @@ final class Appearance {
         Rgb base = Rgb.hsv(between(r, 0.0, 1.0), between(r, 0.0, 0.2), between(r, 0.3, 0.64));
         Texture texture =
                 r.nextDouble() < 0.55
-                        ? new Texture(Pattern.GRID, between(r, 0.3, 0.9), between(r, 0.3, 0.9),
-                                between(r, 0.05, 0.12), between(r, 1, 4))
+                        ? new Texture(
+                                Pattern.GRID,
+                                between(r, 0.3, 0.9),
+                                between(r, 0.3, 0.9),
+                                between(r, 0.05, 0.12),
+                                between(r, 1, 4))
                         : Texture.plain(between(r, 1, 4));
-        return new Material(base, base.scaled(between(r, 0.7, 0.9)), texture,
-                grain(r, 0.04, 0.12), blotch(r, 0.04, 0.15), r.nextInt());
+        return new Material(
+                base,
+                base.scaled(between(r, 0.7, 0.9)),
+                texture,
+                amount(r, 0.04, 0.12),
+                amount(r, 0.04, 0.15),
+                r.nextInt());
     }
 
     /** Grass and soil: overlaps vegetation's greens, smoother. */
@@ -47,25 +69,40 @@ final class Appearance {
         Rgb base = Rgb.hsv(between(r, 0.07, 0.3), between(r, 0.2, 0.6), between(r, 0.28, 0.62));
         Texture texture =
                 r.nextDouble() < 0.15
-                        ? new Texture(Pattern.STRIPES_H, 1, between(r, 0.6, 1.5), 0.5,
-                                between(r, 0.4, 2))
+                        ? new Texture(
+                                Pattern.STRIPES_H, 1, between(r, 0.6, 1.5), 0.5, between(r, 0.4, 2))
                         : Texture.plain(between(r, 0.4, 2));
-        return new Material(base, base.scaled(0.88), texture, grain(r, 0.08, 0.2),
-                blotch(r, 0.08, 0.25), r.nextInt());
+        return new Material(
+                base,
+                base.scaled(0.88),
+                texture,
+                amount(r, 0.08, 0.2),
+                amount(r, 0.08, 0.25),
+                r.nextInt());
     }
 
     /** Foliage: blotchy greens from yellowish to bluish, strong grain. */
     static Material vegetation(SplittableRandom r) {
         Rgb base = Rgb.hsv(between(r, 0.13, 0.38), between(r, 0.25, 0.75), between(r, 0.16, 0.55));
-        return new Material(base, base.scaled(0.75), Texture.plain(between(r, 0.25, 1.0)),
-                grain(r, 0.12, 0.3), blotch(r, 0.2, 0.4), r.nextInt());
+        return new Material(
+                base,
+                base.scaled(0.75),
+                Texture.plain(between(r, 0.25, 1.0)),
+                amount(r, 0.12, 0.3),
+                amount(r, 0.2, 0.4),
+                r.nextInt());
     }
 
     /** Sky from blue to overcast white-grey (which overlaps pale facades), with soft clouds. */
     static Material sky(SplittableRandom r) {
         Rgb base = Rgb.hsv(between(r, 0.52, 0.66), between(r, 0.0, 0.5), between(r, 0.62, 0.98));
-        return new Material(base, base, Texture.plain(between(r, 6, 20)), grain(r, 0.01, 0.04),
-                blotch(r, 0.03, 0.15), r.nextInt());
+        return new Material(
+                base,
+                base,
+                Texture.plain(between(r, 6, 20)),
+                amount(r, 0.01, 0.04),
+                amount(r, 0.03, 0.15),
+                r.nextInt());
     }
 
     /** Facades: warm or any hue, pale to dark, usually with windows. */
@@ -74,19 +111,39 @@ final class Appearance {
         double p = r.nextDouble();
         Texture texture;
         if (p < 0.7) {
-            texture = new Texture(Pattern.WINDOWS, between(r, 2.2, 4.5), between(r, 2.8, 3.6),
-                    between(r, 0.35, 0.6), between(r, 1, 4));
+            texture =
+                    new Texture(
+                            Pattern.WINDOWS,
+                            between(r, 2.2, 4.5),
+                            between(r, 2.8, 3.6),
+                            between(r, 0.35, 0.6),
+                            between(r, 1, 4));
         } else if (p < 0.82) {
-            texture = new Texture(Pattern.STRIPES_H, 1, between(r, 0.3, 3.2),
-                    between(r, 0.1, 0.4), between(r, 1, 4));
+            texture =
+                    new Texture(
+                            Pattern.STRIPES_H,
+                            1,
+                            between(r, 0.3, 3.2),
+                            between(r, 0.1, 0.4),
+                            between(r, 1, 4));
         } else if (p < 0.88) {
-            texture = new Texture(Pattern.STRIPES_V, between(r, 0.3, 3), 1,
-                    between(r, 0.1, 0.4), between(r, 1, 4));
+            texture =
+                    new Texture(
+                            Pattern.STRIPES_V,
+                            between(r, 0.3, 3),
+                            1,
+                            between(r, 0.1, 0.4),
+                            between(r, 1, 4));
         } else {
             texture = Texture.plain(between(r, 1, 4));
         }
-        return new Material(base, glassOrTrim(r, base), texture, grain(r, 0.03, 0.1),
-                blotch(r, 0.04, 0.15), r.nextInt());
+        return new Material(
+                base,
+                glassOrTrim(r, base),
+                texture,
+                amount(r, 0.03, 0.1),
+                amount(r, 0.04, 0.15),
+                r.nextInt());
     }
 
     /** Walls: the facades' colours, with courses, bricks or, rarely, openings. */
@@ -95,19 +152,39 @@ final class Appearance {
         double p = r.nextDouble();
         Texture texture;
         if (p < 0.35) {
-            texture = new Texture(Pattern.STRIPES_H, 1, between(r, 0.15, 0.6),
-                    between(r, 0.1, 0.25), between(r, 0.5, 3));
+            texture =
+                    new Texture(
+                            Pattern.STRIPES_H,
+                            1,
+                            between(r, 0.15, 0.6),
+                            between(r, 0.1, 0.25),
+                            between(r, 0.5, 3));
         } else if (p < 0.55) {
-            texture = new Texture(Pattern.GRID, between(r, 0.2, 0.5), between(r, 0.08, 0.2),
-                    between(r, 0.08, 0.15), between(r, 0.5, 3));
+            texture =
+                    new Texture(
+                            Pattern.GRID,
+                            between(r, 0.2, 0.5),
+                            between(r, 0.08, 0.2),
+                            between(r, 0.08, 0.15),
+                            between(r, 0.5, 3));
         } else if (p < 0.62) {
-            texture = new Texture(Pattern.WINDOWS, between(r, 1.5, 3), between(r, 1.0, 2.0),
-                    between(r, 0.3, 0.5), between(r, 0.5, 3));
+            texture =
+                    new Texture(
+                            Pattern.WINDOWS,
+                            between(r, 1.5, 3),
+                            between(r, 1.0, 2.0),
+                            between(r, 0.3, 0.5),
+                            between(r, 0.5, 3));
         } else {
             texture = Texture.plain(between(r, 0.5, 3));
         }
-        return new Material(base, base.scaled(between(r, 0.65, 0.9)), texture,
-                grain(r, 0.04, 0.12), blotch(r, 0.05, 0.2), r.nextInt());
+        return new Material(
+                base,
+                base.scaled(between(r, 0.65, 0.9)),
+                texture,
+                amount(r, 0.04, 0.12),
+                amount(r, 0.05, 0.2),
+                r.nextInt());
     }
 
     /** Fences: wood, metal or mesh; slats and mesh in the masonry colours. */
@@ -116,130 +193,45 @@ final class Appearance {
         double p = r.nextDouble();
         Texture texture;
         if (p < 0.6) {
-            texture = new Texture(Pattern.STRIPES_V, between(r, 0.1, 0.3), 1,
-                    between(r, 0.25, 0.65), between(r, 0.5, 2));
+            texture =
+                    new Texture(
+                            Pattern.STRIPES_V,
+                            between(r, 0.1, 0.3),
+                            1,
+                            between(r, 0.25, 0.65),
+                            between(r, 0.5, 2));
         } else if (p < 0.85) {
-            texture = new Texture(Pattern.GRID, between(r, 0.08, 0.2), between(r, 0.08, 0.2),
-                    between(r, 0.15, 0.3), between(r, 0.5, 2));
+            texture =
+                    new Texture(
+                            Pattern.GRID,
+                            between(r, 0.08, 0.2),
+                            between(r, 0.08, 0.2),
+                            between(r, 0.15, 0.3),
+                            between(r, 0.5, 2));
         } else {
-            texture = new Texture(Pattern.STRIPES_H, 1, between(r, 0.1, 0.4),
-                    between(r, 0.3, 0.6), between(r, 0.5, 2));
+            texture =
+                    new Texture(
+                            Pattern.STRIPES_H,
+                            1,
+                            between(r, 0.1, 0.4),
+                            between(r, 0.3, 0.6),
+                            between(r, 0.5, 2));
         }
-        return new Material(base, base.scaled(between(r, 0.45, 0.8)), texture,
-                grain(r, 0.04, 0.12), blotch(r, 0.04, 0.15), r.nextInt());
-    }
-
-    /** Metal or concrete posts; sign backs share this look. */
-    static Material pole(SplittableRandom r) {
-        Rgb base = Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.25), between(r, 0.18, 0.66));
-        return new Material(base, base.scaled(0.7),
-                r.nextDouble() < 0.1
-                        ? new Texture(Pattern.STRIPES_H, 1, between(r, 0.4, 1.0), 0.5, 1)
-                        : Texture.plain(1),
-                grain(r, 0.03, 0.08), 0f, r.nextInt());
-    }
-
-    /** Painted faces of signs: saturated reds, blues, yellows or white. */
-    static Material signFace(SplittableRandom r) {
-        double[] hues = {0.0, 0.0, 0.6, 0.13, 0.33};
-        double hue = hues[r.nextInt(hues.length)] + between(r, -0.03, 0.03);
-        double saturation = r.nextDouble() < 0.2 ? between(r, 0.0, 0.1) : between(r, 0.45, 0.9);
-        return Material.solid(Rgb.hsv(hue, saturation, between(r, 0.45, 0.95)), 0.05f,
+        return new Material(
+                base,
+                base.scaled(between(r, 0.45, 0.8)),
+                texture,
+                amount(r, 0.04, 0.12),
+                amount(r, 0.04, 0.15),
                 r.nextInt());
-    }
-
-    /** Housings of traffic lights: dark, sometimes yellow; lamps are {@link #lamp}. */
-    static Material lightHousing(SplittableRandom r) {
-        Rgb c = r.nextDouble() < 0.2
-                ? Rgb.hsv(between(r, 0.1, 0.15), between(r, 0.5, 0.8), between(r, 0.45, 0.8))
-                : Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.2), between(r, 0.04, 0.3));
-        return Material.solid(c, 0.05f, r.nextInt());
-    }
-
-    /** A lit lamp: red, amber or green. */
-    static Material lamp(SplittableRandom r) {
-        double[] hues = {0.0, 0.1, 0.38};
-        return Material.solid(Rgb.hsv(hues[r.nextInt(3)], between(r, 0.4, 0.9),
-                between(r, 0.7, 1.0)), 0.03f, r.nextInt());
-    }
-
-    /** Clothes: any colour, mostly dark; persons and riders draw from the same range. */
-    static Material clothes(SplittableRandom r) {
-        Rgb base = Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.7), between(r, 0.07, 0.68));
-        Texture texture = r.nextDouble() < 0.15
-                ? new Texture(Pattern.STRIPES_H, 1, between(r, 0.08, 0.2), 0.5, 0.3)
-                : Texture.plain(0.3);
-        return new Material(base, base.scaled(0.6), texture, grain(r, 0.04, 0.1),
-                blotch(r, 0.0, 0.1), r.nextInt());
-    }
-
-    /** Skin tones, for faces and hands. */
-    static Material skin(SplittableRandom r) {
-        return Material.solid(Rgb.hsv(between(r, 0.02, 0.09), between(r, 0.2, 0.6),
-                between(r, 0.25, 0.85)), 0.04f, r.nextInt());
-    }
-
-    /** Vehicle paint: greys or any hue; cars, trucks, buses and trains all draw from it. */
-    static Material paint(SplittableRandom r) {
-        double saturation = r.nextDouble() < 0.45 ? between(r, 0.0, 0.1) : between(r, 0.2, 0.85);
-        Rgb base = Rgb.hsv(r.nextDouble(), saturation, between(r, 0.1, 0.9));
-        return new Material(base, base.scaled(0.7), Texture.plain(2), grain(r, 0.02, 0.07),
-                blotch(r, 0.0, 0.08), r.nextInt());
-    }
-
-    /** Windows of vehicles: dark bluish grey. */
-    static Material glass(SplittableRandom r) {
-        return new Material(Rgb.hsv(between(r, 0.5, 0.66), between(r, 0.05, 0.3),
-                between(r, 0.06, 0.36)), Rgb.hsv(0.6, 0.1, 0.5), Texture.plain(1.5),
-                grain(r, 0.02, 0.05), blotch(r, 0.05, 0.2), r.nextInt());
-    }
-
-    /** A row of vehicle windows: glass with pillars in the body's colour every few metres. */
-    static Material windowBand(SplittableRandom r, Material body) {
-        Material glass = glass(r);
-        Texture pillars = new Texture(Pattern.STRIPES_V, between(r, 1.2, 2.4), 1,
-                between(r, 0.08, 0.2), 1.5);
-        return new Material(glass.base(), body.base(), pillars, glass.grain(), glass.blotch(),
-                glass.salt());
-    }
-
-    /** Cargo boxes: vehicle paint, often with ribs or bands. */
-    static Material cargo(SplittableRandom r) {
-        Material body = paint(r);
-        double p = r.nextDouble();
-        Texture texture = p < 0.4
-                ? new Texture(Pattern.STRIPES_V, between(r, 0.25, 0.7), 1, 0.15, 2)
-                : p < 0.6 ? new Texture(Pattern.STRIPES_H, 1, between(r, 0.6, 1.6), 0.3, 2)
-                : Texture.plain(2);
-        return new Material(body.base(), body.base().scaled(between(r, 0.6, 0.85)), texture,
-                body.grain(), body.blotch(), body.salt());
-    }
-
-    /** Vehicle lamps: warm white at the front, red at the back. */
-    static Material vehicleLamp(SplittableRandom r, boolean front) {
-        Rgb c = front
-                ? Rgb.hsv(0.12, between(r, 0.0, 0.3), between(r, 0.75, 1.0))
-                : Rgb.hsv(between(r, -0.02, 0.05), between(r, 0.6, 0.95), between(r, 0.5, 0.95));
-        return Material.solid(c, 0.03f, r.nextInt());
-    }
-
-    /** Tyres and other black rubber. */
-    static Material rubber(SplittableRandom r) {
-        return Material.solid(Rgb.hsv(r.nextDouble(), 0.05, between(r, 0.03, 0.15)), 0.05f,
-                r.nextInt());
-    }
-
-    /** Frames of bicycles and bodies of motorcycles: any colour. */
-    static Material frame(SplittableRandom r) {
-        return Material.solid(Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.85),
-                between(r, 0.08, 0.75)), 0.05f, r.nextInt());
     }
 
     /** Road paint: white or yellow, a little worn. */
     static Material marking(SplittableRandom r) {
-        Rgb c = r.nextDouble() < 0.8
-                ? Rgb.hsv(0.1, between(r, 0.0, 0.1), between(r, 0.65, 0.92))
-                : Rgb.hsv(0.13, between(r, 0.5, 0.8), between(r, 0.6, 0.9));
+        Rgb c =
+                r.nextDouble() < 0.8
+                        ? Rgb.hsv(0.1, between(r, 0.0, 0.1), between(r, 0.65, 0.92))
+                        : Rgb.hsv(0.13, between(r, 0.5, 0.8), between(r, 0.6, 0.9));
         return new Material(c, c, Texture.plain(1), 0.08f, 0.1f, r.nextInt());
     }
 
@@ -250,13 +242,18 @@ final class Appearance {
 
     /** The bonnet of the ego vehicle (ignored in the labels). */
     static Material bonnet(SplittableRandom r) {
-        return new Material(Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.4), between(r, 0.04, 0.3)),
-                Rgb.hsv(0.6, 0.1, 0.5), Texture.plain(8), 0.03f, 0.3f, r.nextInt());
+        return new Material(
+                Rgb.hsv(r.nextDouble(), between(r, 0.0, 0.4), between(r, 0.04, 0.3)),
+                Rgb.hsv(0.6, 0.1, 0.5),
+                Texture.plain(8),
+                0.03f,
+                0.3f,
+                r.nextInt());
     }
 
     /** A masonry colour: mostly warm (brick, sand, plaster) but any hue is possible. */
-    private static Rgb masonry(SplittableRandom r, double maxSaturation, double minValue,
-            double maxValue) {
+    private static Rgb masonry(
+            SplittableRandom r, double maxSaturation, double minValue, double maxValue) {
         double hue = r.nextDouble() < 0.7 ? between(r, 0.0, 0.16) : r.nextDouble();
         return Rgb.hsv(hue, between(r, 0.0, maxSaturation), between(r, minValue, maxValue));
     }
@@ -267,13 +264,5 @@ final class Appearance {
             return Rgb.hsv(between(r, 0.5, 0.66), between(r, 0.0, 0.3), between(r, 0.08, 0.4));
         }
         return base.scaled(between(r, 1.15, 1.4));
-    }
-
-    private static float grain(SplittableRandom r, double lo, double hi) {
-        return (float) between(r, lo, hi);
-    }
-
-    private static float blotch(SplittableRandom r, double lo, double hi) {
-        return (float) between(r, lo, hi);
     }
 }

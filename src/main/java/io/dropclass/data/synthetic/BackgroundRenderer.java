@@ -9,6 +9,7 @@ import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Segment;
 import io.dropclass.data.synthetic.StreetLayout.SegmentKind;
 import io.dropclass.data.synthetic.StreetLayout.Side;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -60,40 +61,58 @@ final class BackgroundRenderer {
     private static void paintGround(StreetLayout layout, SceneCanvas c, SplittableRandom r) {
         Road road = layout.road();
         double far = layout.farEnd();
-        c.fillGround(SceneClass.ROAD, Appearance.road(r), road.left(), road.right(),
-                GROUND_NEAR, far);
+        c.fillGround(
+                SceneClass.ROAD, Appearance.road(r), road.left(), road.right(), GROUND_NEAR, far);
         paintRoadMarks(road, far, c, r);
         for (Side side : layout.sides()) {
-            Material pavement = Appearance.sidewalk(r);
-            Material grass = Appearance.terrain(r);
-            fillBand(c, SceneClass.SIDEWALK, pavement, side, side.curb(), side.outer(), far);
-            fillBand(c, SceneClass.SIDEWALK, pavement.withBase(pavement.base().scaled(1.2)),
-                    side, side.curb(), side.curb() + 0.15, far);
-            if (side.verge() > 0) {
-                fillBand(c, SceneClass.TERRAIN, grass, side, side.curb() + 0.15,
-                        side.curb() + side.verge(), far);
-            }
-            for (Segment s : side.segments()) {
-                // the band runs well behind the facade: where a nearer facade is set back further,
-                // the ground between them shows, and it must not show the sky
-                boolean green = s.kind() != SegmentKind.BUILDING;
-                fillGroundBand(c, green ? SceneClass.TERRAIN : SceneClass.SIDEWALK,
-                        green ? grass : pavement, side, side.outer(), s.facade() + BEHIND_FACADES,
-                        s.near(), s.far());
-            }
+            paintSideGround(side, far, c, r);
         }
     }
 
-    private static void fillBand(SceneCanvas c, int classId, Material m, Side side, double from,
-            double to, double far) {
-        fillGroundBand(c, classId, m, side, from, to, GROUND_NEAR, far);
-    }
-
-    private static void fillGroundBand(SceneCanvas c, int classId, Material m, Side side,
-            double from, double to, double near, double far) {
-        double a = side.at(from);
-        double b = side.at(to);
-        c.fillGround(classId, m, Math.min(a, b), Math.max(a, b), near, far);
+    /** Sidewalk, curb stones, grass verge and the ground in front of each segment's facade. */
+    private static void paintSideGround(Side side, double far, SceneCanvas c, SplittableRandom r) {
+        Material pavement = Appearance.sidewalk(r);
+        Material grass = Appearance.terrain(r);
+        double curb = side.curb();
+        double outer = side.outer();
+        c.fillGround(
+                SceneClass.SIDEWALK,
+                pavement,
+                side.lower(curb, outer),
+                side.upper(curb, outer),
+                GROUND_NEAR,
+                far);
+        Material stone = pavement.withBase(pavement.base().scaled(1.2));
+        c.fillGround(
+                SceneClass.SIDEWALK,
+                stone,
+                side.lower(curb, curb + 0.15),
+                side.upper(curb, curb + 0.15),
+                GROUND_NEAR,
+                far);
+        if (side.verge() > 0) {
+            double verge = curb + side.verge();
+            c.fillGround(
+                    SceneClass.TERRAIN,
+                    grass,
+                    side.lower(curb + 0.15, verge),
+                    side.upper(curb + 0.15, verge),
+                    GROUND_NEAR,
+                    far);
+        }
+        for (Segment s : side.segments()) {
+            // the band runs well behind the facade: where a nearer facade is set back further,
+            // the ground between them shows, and it must not show the sky
+            boolean green = s.kind() != SegmentKind.BUILDING;
+            double back = s.facade() + BEHIND_FACADES;
+            c.fillGround(
+                    green ? SceneClass.TERRAIN : SceneClass.SIDEWALK,
+                    green ? grass : pavement,
+                    side.lower(outer, back),
+                    side.upper(outer, back),
+                    s.near(),
+                    s.far());
+        }
     }
 
     /** Dashed lane markings, a zebra crossing now and then, and the tram rails. */
@@ -135,7 +154,11 @@ final class BackgroundRenderer {
                     c.fillEllipse(brush, x, b.height() - crown, crown * 1.1, crown);
                 }
             } else {
-                c.fillRect(new Brush(SceneClass.BUILDING, building, z), b.left(), b.right(), 0,
+                c.fillRect(
+                        new Brush(SceneClass.BUILDING, building, z),
+                        b.left(),
+                        b.right(),
+                        0,
                         b.height());
             }
         }
@@ -153,26 +176,26 @@ final class BackgroundRenderer {
             if (s.kind() == SegmentKind.VEGETATION && s.height() < 5 && chance(r, 0.5)) {
                 paintBuilding(side, s.facade() + between(r, 3, 8), between(r, 8, 22), s, c, r);
             }
-            double amplitude = s.kind() == SegmentKind.PARK
-                    ? between(r, 1, 3) : between(r, 0.2, 1.2);
+            double amplitude =
+                    s.kind() == SegmentKind.PARK ? between(r, 1, 3) : between(r, 0.2, 1.2);
             double period = between(r, 1.5, 5);
             int salt = r.nextInt();
-            DoubleUnaryOperator top = z -> s.height()
-                    + amplitude * HashNoise.value(z / period, 0.5, salt);
-            c.fillSide(SceneClass.VEGETATION, Appearance.vegetation(r), side.at(s.facade()),
-                    s.near(), s.far(), 0, top);
+            DoubleUnaryOperator top =
+                    z -> s.height() + amplitude * HashNoise.value(z / period, 0.5, salt);
+            Brush foliage = new Brush(SceneClass.VEGETATION, Appearance.vegetation(r), s.near());
+            c.fillSide(foliage, side.at(s.facade()), s.far(), 0, top);
         }
     }
 
     /** A facade along the street plus the end wall that shows where the next one is set back. */
-    private static void paintBuilding(Side side, double facade, double height, Segment s,
-            SceneCanvas c, SplittableRandom r) {
+    private static void paintBuilding(
+            Side side, double facade, double height, Segment s, SceneCanvas c, SplittableRandom r) {
         Material m = Appearance.building(r);
         double lateral = side.at(facade);
         double back = side.at(facade + 20);
-        c.fillRect(new Brush(SceneClass.BUILDING, m, s.near()), Math.min(lateral, back),
-                Math.max(lateral, back), 0, height);
-        c.fillSide(SceneClass.BUILDING, m, lateral, s.near(), s.far(), 0, z -> height);
+        Brush brush = new Brush(SceneClass.BUILDING, m, s.near());
+        c.fillRect(brush, Math.min(lateral, back), Math.max(lateral, back), 0, height);
+        c.fillSide(brush, lateral, s.far(), 0, z -> height);
     }
 
     /** Walls and fences along the sidewalk's outer edge. */
@@ -183,15 +206,15 @@ final class BackgroundRenderer {
             }
             boolean wall = s.frontage() == Frontage.WALL;
             Material m = wall ? Appearance.wall(r) : Appearance.fence(r);
+            Brush brush = new Brush(wall ? SceneClass.WALL : SceneClass.FENCE, m, s.near());
             double h = s.frontageHeight();
-            c.fillSide(wall ? SceneClass.WALL : SceneClass.FENCE, m, side.at(side.outer()),
-                    s.near(), s.far(), 0, z -> h);
+            c.fillSide(brush, side.at(side.outer()), s.far(), 0, z -> h);
         }
     }
 
     /**
-     * The ego vehicle's bonnet: a shallow curve along the bottom, labelled ignore as in
-     * Cityscapes. Painted after the actors because it is the nearest thing.
+     * The ego vehicle's bonnet: a shallow curve along the bottom, labelled ignore as in Cityscapes.
+     * Painted after the actors because it is the nearest thing.
      */
     static void paintBonnet(StreetLayout layout, SceneCanvas c, SplittableRandom r) {
         Camera cam = c.camera();

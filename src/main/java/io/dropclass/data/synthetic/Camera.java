@@ -5,8 +5,8 @@ package io.dropclass.data.synthetic;
  *
  * <p>World coordinates are metres in the camera's frame: lateral {@code X} (right positive),
  * elevation {@code Y} above the ground and depth {@code Z} along the optical axis. Image
- * coordinates are pixels, {@code x} right and {@code y} down; pixel {@code (i, j)} has its centre at
- * {@code (i + 0.5, j + 0.5)}. The horizon row and the vanishing point are where every line along
+ * coordinates are pixels, {@code x} right and {@code y} down; pixel {@code (i, j)} has its centre
+ * at {@code (i + 0.5, j + 0.5)}. The horizon row and the vanishing point are where every line along
  * the street meets, so everything shrinks as {@code focal / Z}.
  *
  * @param height image rows

@@ -12,6 +12,11 @@ final class Draws {
         return lo + (hi - lo) * r.nextDouble();
     }
 
+    /** A uniform {@code float} in {@code [lo, hi)}, for material amplitudes. */
+    static float amount(SplittableRandom r, double lo, double hi) {
+        return (float) between(r, lo, hi);
+    }
+
     /** True with probability {@code p}. */
     static boolean chance(SplittableRandom r, double p) {
         return r.nextDouble() < p;

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * People and two-wheelers, drawn on a plane facing the camera in metres around their ground point.
- * Persons and riders share body parts and clothes, so the difference is the pose and what is
- * under them; bicycles and motorcycles share wheels and frames, so the difference is the body mass.
+ * Persons and riders share body parts and clothes, so the difference is the pose and what is under
+ * them; bicycles and motorcycles share wheels and frames, so the difference is the body mass.
  */
 final class FigureSprites {
 
@@ -17,25 +17,31 @@ final class FigureSprites {
     static void person(SceneCanvas c, Actor a, SplittableRandom r) {
         double h = 1.75 * a.scale();
         double x = a.lateral();
-        Brush top = new Brush(SceneClass.PERSON, Appearance.clothes(r), a.depth());
-        Brush legs = top.with(Appearance.clothes(r));
+        Brush top = new Brush(SceneClass.PERSON, ActorAppearance.clothes(r), a.depth());
+        Brush legs = top.with(ActorAppearance.clothes(r));
         double stride = between(r, 0, 0.16) * h;
         double hip = 0.5 * h;
         double limb = 0.075 * h;
         c.fillLine(legs, x - 0.05 * h, hip, x - stride / 2 - 0.05 * h, 0.02 * h, limb);
         c.fillLine(legs, x + 0.05 * h, hip, x + stride / 2 + 0.05 * h, 0.02 * h, limb);
         double shoulder = 0.12 * h * between(r, 0.9, 1.15);
-        c.fillPolygon(top, new double[] {x - 0.09 * h, x + 0.09 * h, x + shoulder, x - shoulder},
+        c.fillPolygon(
+                top,
+                new double[] {x - 0.09 * h, x + 0.09 * h, x + shoulder, x - shoulder},
                 new double[] {hip - 0.02 * h, hip - 0.02 * h, 0.82 * h, 0.82 * h});
         double swing = between(r, -0.08, 0.08) * h;
-        c.fillLine(top, x - shoulder, 0.81 * h, x - shoulder - 0.03 * h + swing, 0.47 * h,
-                0.05 * h);
-        c.fillLine(top, x + shoulder, 0.81 * h, x + shoulder + 0.03 * h - swing, 0.47 * h,
-                0.05 * h);
-        c.fillEllipse(top.with(Appearance.skin(r)), x, 0.91 * h, 0.062 * h, 0.075 * h);
+        c.fillLine(
+                top, x - shoulder, 0.81 * h, x - shoulder - 0.03 * h + swing, 0.47 * h, 0.05 * h);
+        c.fillLine(
+                top, x + shoulder, 0.81 * h, x + shoulder + 0.03 * h - swing, 0.47 * h, 0.05 * h);
+        c.fillEllipse(top.with(ActorAppearance.skin(r)), x, 0.91 * h, 0.062 * h, 0.075 * h);
         if (r.nextDouble() < 0.3) {
-            c.fillRect(top.with(Appearance.clothes(r)), x + a.facing() * 0.05 * h,
-                    x + a.facing() * 0.16 * h, 0.45 * h, 0.62 * h);
+            c.fillRect(
+                    top.with(ActorAppearance.clothes(r)),
+                    x + a.facing() * 0.05 * h,
+                    x + a.facing() * 0.16 * h,
+                    0.45 * h,
+                    0.62 * h);
         }
     }
 
@@ -47,8 +53,8 @@ final class FigureSprites {
         double s = a.scale();
         double f = a.facing();
         double x = a.lateral();
-        Brush body = new Brush(SceneClass.RIDER, Appearance.clothes(r), a.depth() - 0.05);
-        Brush legs = body.with(Appearance.clothes(r));
+        Brush body = new Brush(SceneClass.RIDER, ActorAppearance.clothes(r), a.depth() - 0.05);
+        Brush legs = body.with(ActorAppearance.clothes(r));
         double hipX = x - f * 0.15;
         double kneeX = x + f * 0.2;
         double knee = seat - 0.2 * s;
@@ -56,12 +62,16 @@ final class FigureSprites {
         c.fillLine(legs, kneeX, knee, x + f * 0.05, Math.max(0.1, seat - 0.62 * s), 0.11 * s);
         double shoulderX = x + f * 0.12;
         double shoulder = seat + 0.55 * s;
-        c.fillPolygon(body,
-                new double[] {hipX - f * 0.12, hipX + f * 0.12, shoulderX + f * 0.13,
-                    shoulderX - f * 0.14},
+        c.fillPolygon(
+                body,
+                new double[] {
+                    hipX - f * 0.12, hipX + f * 0.12, shoulderX + f * 0.13, shoulderX - f * 0.14
+                },
                 new double[] {seat - 0.05, seat - 0.05, shoulder, shoulder + 0.02});
         c.fillLine(body, shoulderX, shoulder - 0.05, x + f * 0.5, bar, 0.08 * s);
-        Brush head = body.with(r.nextDouble() < 0.5 ? Appearance.skin(r) : Appearance.paint(r));
+        Brush head =
+                body.with(
+                        r.nextDouble() < 0.5 ? ActorAppearance.skin(r) : ActorAppearance.paint(r));
         c.fillEllipse(head, shoulderX + f * 0.06, shoulder + 0.16 * s, 0.11 * s, 0.13 * s);
     }
 
@@ -70,8 +80,8 @@ final class FigureSprites {
         double s = a.scale();
         double f = a.facing();
         double x = a.lateral();
-        Brush tyre = new Brush(SceneClass.BICYCLE, Appearance.rubber(r), a.depth());
-        Brush frame = tyre.with(Appearance.frame(r));
+        Brush tyre = new Brush(SceneClass.BICYCLE, ActorAppearance.rubber(r), a.depth());
+        Brush frame = tyre.with(ActorAppearance.frame(r));
         double radius = 0.34 * s;
         double rear = x - f * 0.52 * s;
         double front = x + f * 0.52 * s;
@@ -102,17 +112,19 @@ final class FigureSprites {
         double s = a.scale();
         double f = a.facing();
         double x = a.lateral();
-        Brush tyre = new Brush(SceneClass.MOTORCYCLE, Appearance.rubber(r), a.depth());
-        Brush body = tyre.with(Appearance.frame(r));
+        Brush tyre = new Brush(SceneClass.MOTORCYCLE, ActorAppearance.rubber(r), a.depth());
+        Brush body = tyre.with(ActorAppearance.frame(r));
         double radius = 0.32 * s;
         double rear = x - f * 0.68 * s;
         double front = x + f * 0.7 * s;
         c.fillRing(tyre, rear, radius, radius, radius, 0.45);
         c.fillRing(tyre, front, radius, radius, radius, 0.45);
-        c.fillEllipse(tyre.with(Appearance.pole(r)), rear, radius, radius * 0.4, radius * 0.4);
-        c.fillPolygon(body,
-                new double[] {x - f * 0.45, x + f * 0.4, x + f * 0.55, x + f * 0.25,
-                    x - f * 0.35, x - f * 0.8},
+        c.fillEllipse(tyre.with(ActorAppearance.pole(r)), rear, radius, radius * 0.4, radius * 0.4);
+        c.fillPolygon(
+                body,
+                new double[] {
+                    x - f * 0.45, x + f * 0.4, x + f * 0.55, x + f * 0.25, x - f * 0.35, x - f * 0.8
+                },
                 new double[] {0.3 * s, 0.3 * s, 0.72 * s, 0.95 * s, 0.85 * s, 0.7 * s});
         c.fillLine(body, x + f * 0.5, 0.9 * s, front, radius, 0.07 * s);
         c.fillLine(body, x + f * 0.5, 0.9 * s, x + f * 0.42, 1.08 * s, 0.05 * s);

@@ -31,14 +31,12 @@ record Material(Rgb base, Rgb accent, Texture texture, float grain, float blotch
      * @param plane pixels per channel
      * @param u first surface coordinate, metres
      * @param v second surface coordinate, metres
-     * @param column the pixel's column, for grain
-     * @param row the pixel's row, for grain
      */
-    void paint(float[] image, int pixel, int plane, double u, double v, int column, int row) {
+    void paint(float[] image, int pixel, int plane, double u, double v) {
         Rgb c = texture.mask(u, v) ? accent : base;
         float m = 1f;
         if (grain > 0f) {
-            m += grain * HashNoise.signed(column, row, salt);
+            m += grain * HashNoise.signed(pixel, 0, salt);
         }
         if (blotch > 0f) {
             double s = texture.blotchScale();

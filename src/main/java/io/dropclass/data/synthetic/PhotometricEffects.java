@@ -36,8 +36,11 @@ final class PhotometricEffects {
         double angle = between(r, 0, 2 * Math.PI);
         float sa = (float) StrictMath.cos(angle);
         float sb = (float) StrictMath.sin(angle);
-        float sc = (float) (between(r, -0.3, 0.3) * Math.max(width, height)
-                + sa * width / 2.0 + sb * height / 2.0);
+        float sc =
+                (float)
+                        (between(r, -0.3, 0.3) * Math.max(width, height)
+                                + sa * width / 2.0
+                                + sb * height / 2.0);
         float shade = shadow ? (float) between(r, 0.55, 0.8) : 1f;
         float sigma = (float) between(r, 0.008, 0.045);
         int salt = r.nextInt();
@@ -59,11 +62,15 @@ final class PhotometricEffects {
         }
     }
 
-    /** A separable [1 2 1] / 4 blur in both directions, edges repeated. */
+    /**
+     * A separable [1 2 1] / 4 blur in both directions, edges repeated. Both passes walk along rows
+     * (the vertical one keeps the previous and current original rows), which keeps memory access
+     * sequential.
+     */
     static void blur(float[] image, int height, int width) {
         int plane = height * width;
         float[] row = new float[width];
-        float[] column = new float[height];
+        float[] previous = new float[width];
         for (int ch = 0; ch < 3; ch++) {
             int base = ch * plane;
             for (int y = 0; y < height; y++) {
@@ -75,15 +82,17 @@ final class PhotometricEffects {
                     image[off + x] = 0.25f * (left + right) + 0.5f * row[x];
                 }
             }
-            for (int x = 0; x < width; x++) {
-                for (int y = 0; y < height; y++) {
-                    column[y] = image[base + y * width + x];
+            System.arraycopy(image, base, previous, 0, width);
+            for (int y = 0; y < height; y++) {
+                int off = base + y * width;
+                int below = base + Math.min(y + 1, height - 1) * width;
+                System.arraycopy(image, off, row, 0, width);
+                for (int x = 0; x < width; x++) {
+                    image[off + x] = 0.25f * (previous[x] + image[below + x]) + 0.5f * row[x];
                 }
-                for (int y = 0; y < height; y++) {
-                    float up = column[Math.max(y - 1, 0)];
-                    float down = column[Math.min(y + 1, height - 1)];
-                    image[base + y * width + x] = 0.25f * (up + down) + 0.5f * column[y];
-                }
+                float[] swap = previous;
+                previous = row;
+                row = swap;
             }
         }
     }

@@ -6,8 +6,8 @@ final class PolygonScan {
     private PolygonScan() {}
 
     /**
-     * The sorted x positions where the horizontal line at {@code y} crosses the closed outline.
-     * An edge counts when it spans {@code y} half-open, so shared vertices are counted once.
+     * The sorted x positions where the horizontal line at {@code y} crosses the closed outline. An
+     * edge counts when it spans {@code y} half-open, so shared vertices are counted once.
      *
      * @param xs vertex columns
      * @param ys vertex rows

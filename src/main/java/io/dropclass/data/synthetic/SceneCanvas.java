@@ -1,6 +1,7 @@
 package io.dropclass.data.synthetic;
 
 import io.dropclass.data.ClassCatalog;
+
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -46,7 +47,7 @@ final class SceneCanvas {
     void paint(int column, int row, int classId, Material material, double u, double v) {
         int p = row * width + column;
         label[p] = (byte) classId;
-        material.paint(image, p, plane, u, v, column, row);
+        material.paint(image, p, plane, u, v);
     }
 
     /** Marks one pixel as ignored and gives it a colour. */
@@ -79,7 +80,11 @@ final class SceneCanvas {
      * (0 fills the whole ellipse). Wheels are rings, so what is behind shows through them.
      */
     void fillRing(
-            Brush b, double centreX, double centreY, double radiusX, double radiusY,
+            Brush b,
+            double centreX,
+            double centreY,
+            double radiusX,
+            double radiusY,
             double holeFraction) {
         double z = b.depth();
         double cx = camera.x(centreX, z);
@@ -150,13 +155,12 @@ final class SceneCanvas {
     }
 
     /**
-     * Fills a vertical plane along the street at lateral offset {@code lateral} (not 0) between two
-     * depths, from elevation {@code bottom} up to {@code top(Z)}. Facades, hedges and vehicle sides
-     * are such planes; their texture coordinates are (depth, elevation).
+     * Fills a vertical plane along the street at lateral offset {@code lateral} (not 0), from the
+     * brush's depth to {@code far} and from elevation {@code bottom} up to {@code top(Z)}. Facades,
+     * hedges and vehicle sides are such planes; their texture coordinates are (depth, elevation).
      */
-    void fillSide(
-            int classId, Material material, double lateral, double near, double far,
-            double bottom, DoubleUnaryOperator top) {
+    void fillSide(Brush b, double lateral, double far, double bottom, DoubleUnaryOperator top) {
+        double near = b.depth();
         double xa = camera.x(lateral, far);
         double xb = camera.x(lateral, near);
         int x0 = firstCentre(Math.min(xa, xb), width);
@@ -173,7 +177,7 @@ final class SceneCanvas {
             int y0 = firstCentre(camera.y(top.applyAsDouble(z), z), height);
             int y1 = lastCentre(camera.y(bottom, z), height);
             for (int y = y0; y <= y1; y++) {
-                paint(x, y, classId, material, z, camera.elevation(y + 0.5, z));
+                paint(x, y, b.classId(), b.material(), z, camera.elevation(y + 0.5, z));
             }
         }
     }

@@ -3,8 +3,8 @@ package io.dropclass.data.synthetic;
 import java.util.List;
 
 /**
- * The static part of a street scene, in metres: where the road, the sidewalks, the facades and
- * the far end of the street are. Actors are planned on top of it.
+ * The static part of a street scene, in metres: where the road, the sidewalks, the facades and the
+ * far end of the street are. Actors are planned on top of it.
  *
  * @param camera the camera that sees the street
  * @param road the carriageway
@@ -42,8 +42,8 @@ record StreetLayout(
      * @param markings lateral offsets of dashed lane markings
      * @param railCentre lateral offset of a tram track's centre; NaN when the street has none
      */
-    record Road(double left, double right, List<Lane> lanes, List<Double> markings,
-            double railCentre) {
+    record Road(
+            double left, double right, List<Lane> lanes, List<Double> markings, double railCentre) {
 
         /** Copies the lists. */
         Road {
@@ -70,11 +70,18 @@ record StreetLayout(
      *
      * @param sign -1 for the left side, +1 for the right
      * @param curb distance of the curb (the road's edge)
+     * @param parking width of the parking strip on the road just inside the curb (0 when none)
      * @param verge width of a grass strip just beyond the curb (0 when none)
      * @param outer distance of the sidewalk's outer edge, where walls and fences stand
      * @param segments stretches of facade along the street, nearest first
      */
-    record Side(int sign, double curb, double verge, double outer, List<Segment> segments) {
+    record Side(
+            int sign,
+            double curb,
+            double parking,
+            double verge,
+            double outer,
+            List<Segment> segments) {
 
         /** Copies the list. */
         Side {
@@ -84,6 +91,16 @@ record StreetLayout(
         /** Signed lateral offset of a distance from the axis on this side. */
         double at(double distance) {
             return sign * distance;
+        }
+
+        /** The smaller signed lateral offset of the band between two distances from the axis. */
+        double lower(double from, double to) {
+            return Math.min(at(from), at(to));
+        }
+
+        /** The larger signed lateral offset of the band between two distances from the axis. */
+        double upper(double from, double to) {
+            return Math.max(at(from), at(to));
         }
     }
 
@@ -118,8 +135,14 @@ record StreetLayout(
      * @param frontage what stands along the sidewalk edge, over the whole segment
      * @param frontageHeight height of the wall or fence
      */
-    record Segment(double near, double far, SegmentKind kind, double facade, double height,
-            Frontage frontage, double frontageHeight) {}
+    record Segment(
+            double near,
+            double far,
+            SegmentKind kind,
+            double facade,
+            double height,
+            Frontage frontage,
+            double frontageHeight) {}
 
     /**
      * A far building or tree mass standing across the street's end.

@@ -10,6 +10,7 @@ import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Segment;
 import io.dropclass.data.synthetic.StreetLayout.SegmentKind;
 import io.dropclass.data.synthetic.StreetLayout.Side;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,21 +37,28 @@ final class StreetPlanner {
      * @return the layout
      */
     static StreetLayout plan(int height, int width, SplittableRandom r) {
-        Camera camera = new Camera(height, width, height * between(r, 0.36, 0.46),
-                width * between(r, 0.42, 0.58), width * between(r, 1.0, 1.2),
-                between(r, 1.2, 1.45));
-        Road road = planRoad(r);
+        Camera camera =
+                new Camera(
+                        height,
+                        width,
+                        height * between(r, 0.36, 0.46),
+                        width * between(r, 0.42, 0.58),
+                        width * between(r, 1.0, 1.2),
+                        between(r, 1.2, 1.45));
+        double parkingLeft = chance(r, 0.4) ? between(r, 2.0, 2.5) : 0;
+        double parkingRight = chance(r, 0.5) ? between(r, 2.0, 2.5) : 0;
+        Road road = planRoad(r, parkingLeft, parkingRight);
         double farEnd = between(r, 50, 160);
         double greenery = between(r, 0.15, 0.65);
-        Side left = planSide(r, -1, -road.left(), farEnd, greenery);
-        Side right = planSide(r, 1, road.right(), farEnd, greenery);
+        Side left = planSide(r, -1, -road.left(), parkingLeft, farEnd, greenery);
+        Side right = planSide(r, 1, road.right(), parkingRight, farEnd, greenery);
         List<Block> skyline = planSkyline(r, greenery);
         double ego = chance(r, 0.85) ? height * between(r, 0.02, 0.07) : 0;
         return new StreetLayout(camera, road, left, right, farEnd, skyline, ego);
     }
 
     /** Lanes around the camera's own (offset 0), parking strips, markings and maybe rails. */
-    private static Road planRoad(SplittableRandom r) {
+    private static Road planRoad(SplittableRandom r, double parkingLeft, double parkingRight) {
         double laneWidth = between(r, 2.9, 3.6);
         double p = r.nextDouble();
         int oncoming = p < 0.25 ? 0 : p < 0.8 ? 1 : 2;
@@ -63,10 +71,8 @@ final class StreetPlanner {
                 markings.add((j + 0.5) * laneWidth);
             }
         }
-        double parkLeft = chance(r, 0.4) ? between(r, 2.0, 2.5) : 0;
-        double parkRight = chance(r, 0.5) ? between(r, 2.0, 2.5) : 0;
-        double left = -(oncoming + 0.5) * laneWidth - parkLeft;
-        double right = (sameWay + 0.5) * laneWidth + parkRight;
+        double left = -(oncoming + 0.5) * laneWidth - parkingLeft;
+        double right = (sameWay + 0.5) * laneWidth + parkingRight;
         double rails = Double.NaN;
         if (chance(r, 0.25)) {
             rails = lanes.get(r.nextInt(lanes.size())).centre();
@@ -75,7 +81,12 @@ final class StreetPlanner {
     }
 
     /** A sidewalk and a sequence of segments up to the street's far end. */
-    private static Side planSide(SplittableRandom r, int sign, double curb, double farEnd,
+    private static Side planSide(
+            SplittableRandom r,
+            int sign,
+            double curb,
+            double parking,
+            double farEnd,
             double greenery) {
         double verge = chance(r, 0.2) ? between(r, 0.8, 2.0) : 0;
         double outer = curb + verge + between(r, 1.5, 4.0);
@@ -86,25 +97,43 @@ final class StreetPlanner {
             segments.add(planSegment(r, near, far, outer, greenery));
             near = far;
         }
-        return new Side(sign, curb, verge, outer, segments);
+        return new Side(sign, curb, parking, verge, outer, segments);
     }
 
-    private static Segment planSegment(SplittableRandom r, double near, double far, double outer,
-            double greenery) {
+    private static Segment planSegment(
+            SplittableRandom r, double near, double far, double outer, double greenery) {
         double p = r.nextDouble();
         if (p >= greenery) {
             Frontage frontage = frontage(r, 0.055, 0.05);
-            return new Segment(near, far, SegmentKind.BUILDING, outer + between(r, 0, 2.5),
-                    between(r, 7, 26), frontage, frontageHeight(r, frontage));
+            return new Segment(
+                    near,
+                    far,
+                    SegmentKind.BUILDING,
+                    outer + between(r, 0, 2.5),
+                    between(r, 7, 26),
+                    frontage,
+                    frontageHeight(r, frontage));
         }
         if (p < greenery * 0.7) {
             Frontage frontage = frontage(r, 0.18, 0.27);
-            return new Segment(near, far, SegmentKind.VEGETATION, outer + between(r, 0.2, 2.5),
-                    between(r, 2.5, 9), frontage, frontageHeight(r, frontage));
+            return new Segment(
+                    near,
+                    far,
+                    SegmentKind.VEGETATION,
+                    outer + between(r, 0.2, 2.5),
+                    between(r, 2.5, 9),
+                    frontage,
+                    frontageHeight(r, frontage));
         }
         Frontage frontage = frontage(r, 0.1, 0.35);
-        return new Segment(near, far, SegmentKind.PARK, outer + between(r, 3, 9),
-                between(r, 6, 15), frontage, frontageHeight(r, frontage));
+        return new Segment(
+                near,
+                far,
+                SegmentKind.PARK,
+                outer + between(r, 3, 9),
+                between(r, 6, 15),
+                frontage,
+                frontageHeight(r, frontage));
     }
 
     private static Frontage frontage(SplittableRandom r, double wall, double fence) {

@@ -20,8 +20,8 @@ public final class StreetSceneDataset implements SegmentationDataset {
     private final int size;
     private final StreetSceneGenerator generator;
 
-    private StreetSceneDataset(long seed, SyntheticSplit split, int size,
-            StreetSceneGenerator generator) {
+    private StreetSceneDataset(
+            long seed, SyntheticSplit split, int size, StreetSceneGenerator generator) {
         this.seed = seed;
         this.split = split;
         this.size = size;
@@ -39,8 +39,8 @@ public final class StreetSceneDataset implements SegmentationDataset {
      * @return the dataset
      * @throws IllegalArgumentException when the size or the image size is invalid
      */
-    public static StreetSceneDataset of(long seed, SyntheticSplit split, int size, int height,
-            int width) {
+    public static StreetSceneDataset of(
+            long seed, SyntheticSplit split, int size, int height, int width) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be positive, got " + size);
         }
@@ -60,8 +60,7 @@ public final class StreetSceneDataset implements SegmentationDataset {
     @Override
     public SegmentationSample get(int index) {
         if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(
-                    "index must be in [0, " + size + "), got " + index);
+            throw new IndexOutOfBoundsException("index must be in [0, " + size + "), got " + index);
         }
         return generator.generate(seed, split, index);
     }
@@ -73,8 +72,17 @@ public final class StreetSceneDataset implements SegmentationDataset {
     @Override
     public String fingerprint() {
         String seedPart = split.isFixed() ? "" : "seed=" + seed + ":";
-        return VERSION + ":" + split.id() + ":" + seedPart + "n=" + size + ":"
-                + generator.height() + "x" + generator.width();
+        return VERSION
+                + ":"
+                + split.id()
+                + ":"
+                + seedPart
+                + "n="
+                + size
+                + ":"
+                + generator.height()
+                + "x"
+                + generator.width();
     }
 
     /** The split. */

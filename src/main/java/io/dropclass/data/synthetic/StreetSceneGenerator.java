@@ -1,20 +1,21 @@
 package io.dropclass.data.synthetic;
 
 import io.dropclass.data.SegmentationSample;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Generates synthetic street scenes labelled with the 19 Cityscapes train classes.
  *
- * <p>A sample is a pure function of (seed, split, index) and the image size: its random source is
- * a {@link SplittableRandom} seeded from a mix of the three, and nothing else is shared, so
- * samples are bit-identical whatever the thread or the order. {@link SyntheticSplit#VAL} and
- * {@link SyntheticSplit#SHIFT} ignore the seed (they are fixed sets).
+ * <p>A sample is a pure function of (seed, split, index) and the image size: its random source is a
+ * {@link SplittableRandom} seeded from a mix of the three, and nothing else is shared, so samples
+ * are bit-identical whatever the thread or the order. {@link SyntheticSplit#VAL} and {@link
+ * SyntheticSplit#SHIFT} ignore the seed (they are fixed sets).
  *
  * <p>Over many training images the classes' pixel shares match Cityscapes' within a small factor,
- * so ten classes stay below 1 % of the pixels. Instances get their colours from overlapping
- * ranges, textures, illumination changes, noise and blur: rare classes are hard on purpose.
+ * so ten classes stay below 1 % of the pixels. Instances get their colours from overlapping ranges,
+ * textures, illumination changes, noise and blur: rare classes are hard on purpose.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -93,7 +94,8 @@ public final class StreetSceneGenerator {
      * seeds give unrelated streams.
      */
     static long sampleSeed(long seed, SyntheticSplit split, int index) {
-        long h = mix(split.effectiveSeed(seed) + 0x9E3779B97F4A7C15L * (split.ordinal() + 1));
+        // the split's name, not its ordinal, so reordering the enum cannot change the fixed sets
+        long h = mix(split.effectiveSeed(seed) + 0x9E3779B97F4A7C15L * split.id().hashCode());
         return mix(h ^ (0xD1B54A32D192ED03L * (index + 1L)));
     }
 

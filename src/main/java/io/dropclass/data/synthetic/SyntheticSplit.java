@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #TRAIN} follows the training seed. {@link #VAL} and {@link #SHIFT} are fixed sets: they
  * use an internal seed, so runs trained with different seeds are evaluated on the same images.
- * {@link #SHIFT} breaks the usual context (riders without bicycles, signs without poles, cars on the
- * sidewalk, ...), which is where a debiased model should do better.
+ * {@link #SHIFT} breaks the usual context (riders without bicycles, signs without poles, cars on
+ * the sidewalk, ...), which is where a debiased model should do better.
  */
 public enum SyntheticSplit {
     /** Training images, drawn from the run's seed. */

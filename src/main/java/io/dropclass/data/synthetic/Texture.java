@@ -1,8 +1,9 @@
 package io.dropclass.data.synthetic;
 
 /**
- * A repeating pattern on a surface, in the surface's own coordinates (metres), so windows, tiles and
- * slats follow perspective. {@link #mask} says where the accent colour replaces the base colour.
+ * A repeating pattern on a surface, in the surface's own coordinates (metres), so windows, tiles
+ * and slats follow perspective. {@link #mask} says where the accent colour replaces the base
+ * colour.
  *
  * @param pattern the kind of pattern
  * @param periodU repeat length along the surface's first axis, metres

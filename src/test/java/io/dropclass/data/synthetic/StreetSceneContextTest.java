@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Side;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * The context rules that bias real models: they hold in TRAIN and are broken in SHIFT. Plans are
@@ -47,7 +49,7 @@ class StreetSceneContextTest {
                     case PERSON -> personsOnRoad += onRoad ? 1 : 0;
                     case CAR -> carsOffRoad += onRoad ? 0 : 1;
                     case TRAIN -> trainsOffRails += onRails(road, a) ? 0 : 1;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -95,15 +97,15 @@ class StreetSceneContextTest {
                     throw new AssertionError("free-standing " + a.kind() + " in TRAIN: " + a);
             case CAR, TRUCK, BUS -> assertThat(onRoad).as("vehicle on the road: %s", a).isTrue();
             case TRAIN -> assertThat(onRails(road, a)).as("train on rails: %s", a).isTrue();
-            case PERSON -> assertThat(onSidewalk(layout, a)).as("person on a sidewalk: %s", a)
-                    .isTrue();
+            case PERSON ->
+                    assertThat(onSidewalk(layout, a)).as("person on a sidewalk: %s", a).isTrue();
             case POLE -> assertThat(onRoad).as("pole off the road: %s", a).isFalse();
             case BICYCLE, MOTORCYCLE -> {
                 if (!a.has(Actor.RIDDEN)) {
                     assertThat(onRoad).as("parked two-wheeler off the road: %s", a).isFalse();
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

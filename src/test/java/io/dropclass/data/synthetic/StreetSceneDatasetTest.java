@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropclass.data.ClassCatalog;
+
 import org.junit.jupiter.api.Test;
 
 class StreetSceneDatasetTest {
@@ -30,8 +31,10 @@ class StreetSceneDatasetTest {
         assertThat(val.classes().size()).isEqualTo(19);
         assertThat(val.size()).isEqualTo(4);
         assertThat(val.get(3).label())
-                .isEqualTo(new StreetSceneGenerator(32, 64).generate(99, SyntheticSplit.VAL, 3)
-                        .label());
+                .isEqualTo(
+                        new StreetSceneGenerator(32, 64)
+                                .generate(99, SyntheticSplit.VAL, 3)
+                                .label());
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
-import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
 
 /**
  * The benchmark's central promise: over 500 training images each class's pixel share is within a
@@ -36,8 +38,8 @@ class StreetSceneSharesTest {
         double[] measured = percentages(counts);
         double[] target = ClassCatalog.cityscapesTrainSharesPercent();
         System.out.print(table(measured, target));
-        System.out.printf(Locale.ROOT, "%.2f ms per 128x256 sample, counting included%n",
-                msPerImage);
+        System.out.printf(
+                Locale.ROOT, "%.2f ms per 128x256 sample, counting included%n", msPerImage);
         for (int k = 0; k < target.length; k++) {
             String name = ClassCatalog.cityscapes().get(k).name();
             assertThat(measured[k]).as(name).isBetween(target[k] / 2, target[k] * 2);
@@ -59,9 +61,14 @@ class StreetSceneSharesTest {
     private static String table(double[] measured, double[] target) {
         StringBuilder sb = new StringBuilder("class           measured %  target %  ratio\n");
         for (int k = 0; k < target.length; k++) {
-            sb.append(String.format(Locale.ROOT, "%-15s %10.3f %9.1f %6.2f%n",
-                    ClassCatalog.cityscapes().get(k).name(), measured[k], target[k],
-                    measured[k] / target[k]));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-15s %10.3f %9.1f %6.2f%n",
+                            ClassCatalog.cityscapes().get(k).name(),
+                            measured[k],
+                            target[k],
+                            measured[k] / target[k]));
         }
         return sb.toString();
     }

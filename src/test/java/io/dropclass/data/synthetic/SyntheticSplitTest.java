@@ -27,9 +27,10 @@ class SyntheticSplitTest {
         assertThat(SyntheticSplit.TRAIN.isFixed()).isFalse();
         assertThat(SyntheticSplit.VAL.isFixed()).isTrue();
         assertThat(SyntheticSplit.SHIFT.isFixed()).isTrue();
-        assertThat(SyntheticSplit.VAL.effectiveSeed(1)).isEqualTo(SyntheticSplit.VAL.effectiveSeed(2));
-        assertThat(SyntheticSplit.TRAIN.effectiveSeed(1)).isNotEqualTo(
-                SyntheticSplit.TRAIN.effectiveSeed(2));
+        assertThat(SyntheticSplit.VAL.effectiveSeed(1))
+                .isEqualTo(SyntheticSplit.VAL.effectiveSeed(2));
+        assertThat(SyntheticSplit.TRAIN.effectiveSeed(1))
+                .isNotEqualTo(SyntheticSplit.TRAIN.effectiveSeed(2));
     }
 
     @Test
