@@ -92,6 +92,16 @@ public final class Experiment {
                 Map.of("train", train.fingerprint(), "val", val.fingerprint()),
                 OffsetDateTime.now().toString(), null, Map.of());
         run.writeManifest(manifest);
+        // Ctrl-C or a plain kill: say so in the manifest instead of leaving "running"
+        Thread onSignal = new Thread(() -> {
+            try {
+                run.writeManifest(manifest.end("interrupted", "stopped by a signal",
+                        OffsetDateTime.now().toString(), Map.of()));
+            } catch (IOException e) {
+                // the JVM is exiting; the manifest keeps saying "running"
+            }
+        }, "dropclass-interrupted");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             TrainingOutcome outcome = trainInto(config, run, train, val, console, interactive);
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -107,6 +117,12 @@ public final class Experiment {
             run.writeManifest(manifest.end("failed", String.valueOf(e.getMessage()),
                     OffsetDateTime.now().toString(), Map.of()));
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it owns the manifest now
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param tool tool name and version
  * @param command the command line arguments
- * @param status running, finished or failed
+ * @param status running, finished, failed or interrupted (stopped by a signal)
  * @param error the one-line error of a failed run, else null
  * @param seed the run's seed
  * @param threads the engine's intra-op threads
@@ -38,7 +38,7 @@ public record RunManifest(
     /**
      * The same manifest, ended.
      *
-     * @param status finished or failed
+     * @param status finished, failed or interrupted
      * @param error the error, or null
      * @param finishedAt the end time
      * @param outcome headline figures
