@@ -93,6 +93,10 @@ public final class SafeTensors {
             long dataStart = channel.position();
             Map<String, TensorData> tensors = new LinkedHashMap<>();
             for (TensorEntry entry : header.tensors().values()) {
+                if (entry.byteLength() > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException(
+                            file + ": tensor '" + entry.name() + "' exceeds 2 GiB");
+                }
                 ByteBuffer buffer =
                         ByteBuffer.allocate(Math.toIntExact(entry.byteLength()))
                                 .order(ByteOrder.LITTLE_ENDIAN);
