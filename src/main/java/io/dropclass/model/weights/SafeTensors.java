@@ -62,8 +62,8 @@ public final class SafeTensors {
      * @param manager the manager of the new arrays; the caller owns them
      * @return name → array, in header order
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if the file is invalid or holds a dtype without an NDArray
-     *     type (U16, U32, U64)
+     * @throws IllegalArgumentException if the file is invalid or holds U64, which has no NDArray
+     *     type (BF16, I16, U16 and U32 are widened exactly, see {@link SafeTensorsDType})
      */
     public static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
         Map<String, TensorData> tensors = readTensors(file);
@@ -94,6 +94,10 @@ public final class SafeTensors {
             long dataStart = channel.position();
             Map<String, TensorData> tensors = new LinkedHashMap<>();
             for (TensorEntry entry : header.tensors().values()) {
+                if (entry.byteLength() > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException(
+                            file + ": tensor '" + entry.name() + "' exceeds 2 GiB");
+                }
                 ByteBuffer buffer =
                         ByteBuffer.allocate(Math.toIntExact(entry.byteLength()))
                                 .order(ByteOrder.LITTLE_ENDIAN);
