@@ -9,6 +9,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param name a short name for the run directory and reports (letters, digits, '-', '_', '.')
  * @param data what to train and validate on
  * @param model the network
+ * @param method baseline or DropClass, and DropClass's settings
  * @param loss the pixel loss
  * @param optimizer SGD and the learning-rate schedule
  * @param train the schedule in iterations
@@ -18,6 +19,7 @@ public record ExperimentConfig(
         String name,
         DataConfig data,
         ModelConfig model,
+        MethodConfig method,
         LossConfig loss,
         OptimizerConfig optimizer,
         TrainConfig train,
@@ -32,9 +34,10 @@ public record ExperimentConfig(
     /** The defaults of every section. */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(
-                "synthetic_hrnet-w18s-v1",
+                "synthetic_hrnet-w18s-v1_dropclass",
                 DataConfig.defaults(),
                 ModelConfig.defaults(),
+                MethodConfig.defaults(),
                 LossConfig.defaults(),
                 OptimizerConfig.defaults(),
                 TrainConfig.defaults(),

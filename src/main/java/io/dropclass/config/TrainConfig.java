@@ -9,7 +9,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param iterations number of optimizer steps
  * @param batchSize images per step
  * @param validationInterval validate every this many steps (and always after the last one)
- * @param logInterval write a history row and a progress line every this many steps
+ * @param logInterval print a progress line every this many steps (the history keeps every step)
  */
 public record TrainConfig(int iterations, int batchSize, int validationInterval, int logInterval) {
 

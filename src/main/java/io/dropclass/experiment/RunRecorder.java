@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Records a training run into its directory: the history after every logged step and validation,
+ * Records a training run into its directory: every step in the history (written at each
+ * validation),
  * the {@code last} checkpoint after every validation and the {@code best} one (highest mIoU, absent
  * classes skipped) whenever it improves.
  */
@@ -50,9 +51,7 @@ final class RunRecorder implements TrainingListener {
     @Override
     public void onIteration(IterationRecord record, boolean logged) {
         progress.show(record, logged);
-        if (logged) {
-            history.add(record);
-        }
+        history.add(record); // every step: DropClass's dropped class and flag vary per step
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * The metrics history of a run: logged training steps and validations, written as
- * {@code history.csv} (one row per logged step), {@code validation.csv} (one row per validation,
+ * The metrics history of a run: training steps and validations, written as
+ * {@code history.csv} (one row per step), {@code validation.csv} (one row per validation,
  * per-class IoU columns) and {@code history.json} (both).
  */
 public final class TrainingHistory {

@@ -1,0 +1,51 @@
+package io.dropclass.config;
+
+import static io.dropclass.config.ConfigException.oneOf;
+import static io.dropclass.config.ConfigException.require;
+
+/**
+ * The training method: the baseline (the network alone, class-weighted cross-entropy) or DropClass
+ * (method.md §2–§3).
+ *
+ * @param name {@code dropclass} or {@code baseline}
+ * @param alpha α, the weight of the suppression term L_sup (10 in the official code)
+ * @param schedule how λ = p(drop) grows: {@code epoch} (e/E, constant within an epoch, the official
+ *     form) or {@code iteration} (i/N)
+ * @param endEpoch E of the epoch schedule; 0 means the run's own epoch count (last epoch + 1)
+ * @param sampling which class z is drawn: {@code uniform} over all K classes (official) or
+ *     {@code present}, among the classes present in the batch
+ * @param perImage draw one z per image instead of one per batch (official: per batch)
+ * @param inferenceBranch the branch that predicts at inference: {@code drop} (all classes kept, the
+ *     official model) or {@code plain}
+ */
+public record MethodConfig(
+        String name,
+        double alpha,
+        String schedule,
+        int endEpoch,
+        String sampling,
+        boolean perImage,
+        String inferenceBranch) {
+
+    /** Validates every field; messages name the key. */
+    public MethodConfig {
+        oneOf(name, "name", "dropclass", "baseline");
+        require(alpha >= 0 && Double.isFinite(alpha), "alpha",
+                "must be a non-negative number, got " + alpha);
+        oneOf(schedule, "schedule", "epoch", "iteration");
+        require(endEpoch >= 0, "end_epoch",
+                "must be 0 (the run's epoch count) or a positive integer, got " + endEpoch);
+        oneOf(sampling, "sampling", "uniform", "present");
+        oneOf(inferenceBranch, "inference_branch", "drop", "plain");
+    }
+
+    /** Defaults: DropClass as the official code runs it. */
+    public static MethodConfig defaults() {
+        return new MethodConfig("dropclass", 10.0, "epoch", 0, "uniform", false, "drop");
+    }
+
+    /** Whether the DropClass head is used. */
+    public boolean usesDropClass() {
+        return name.equals("dropclass");
+    }
+}
