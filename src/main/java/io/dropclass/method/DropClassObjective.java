@@ -58,6 +58,22 @@ public final class DropClassObjective implements TrainingObjective {
         this.sampler = Objects.requireNonNull(sampler, "sampler");
     }
 
+    /**
+     * Creates the objective with the official α = 10.
+     *
+     * @param network the DropClass head around the network to train
+     * @param classWeights one weight per class, as the baseline's cross-entropy
+     * @param schedule λ = p(drop), e.g. {@link DropSchedule#perEpoch}(E)
+     * @param sampler draws z and the drop flag, e.g. {@link ClassDropSampler#official}
+     */
+    public DropClassObjective(
+            DropClassNetwork network,
+            float[] classWeights,
+            DropSchedule schedule,
+            ClassDropSampler sampler) {
+        this(network, classWeights, schedule, sampler, DropClassLoss.DEFAULT_ALPHA);
+    }
+
     /** {@inheritDoc} */
     @Override
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {

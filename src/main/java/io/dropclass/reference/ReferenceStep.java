@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param numClasses K
  * @param epoch e, the epoch of the forward ({@code cur_epoch})
- * @param endEpoch E ({@code END_EPOCH}); λ = e/E
+ * @param endEpoch E ({@code END_EPOCH}); λ = e/E ≤ 1
  * @param alpha α, the weight of L_sup
  * @param droppedClass the class forced to be dropped, or −1 for nothing dropped
  * @param classWeights the cross-entropy class weights, K values
@@ -30,9 +30,12 @@ public record ReferenceStep(
         if (numClasses <= 0) {
             throw new IllegalArgumentException("num_classes must be positive, got " + numClasses);
         }
-        if (epoch < 0 || endEpoch <= epoch) {
+        if (epoch < 0 || endEpoch <= 0 || epoch > endEpoch) {
             throw new IllegalArgumentException(
-                    "need 0 <= epoch < end_epoch, got epoch " + epoch + ", end_epoch " + endEpoch);
+                    "need 0 <= epoch <= end_epoch and end_epoch > 0, got epoch "
+                            + epoch
+                            + ", end_epoch "
+                            + endEpoch);
         }
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha must be finite and >= 0, got " + alpha);

@@ -108,6 +108,20 @@ class ReferenceCaseTest {
     }
 
     @Test
+    void theLastEpochMayBeTheEndEpochButNotBeyond() throws IOException {
+        Path dir = validCase("epochs");
+        ObjectNode json = CaseFolder.hrnetCaseJson(1e-6, "loss");
+        json.put("epoch", 2);
+        CaseFolder.writeJson(dir, json);
+        assertThat(ReferenceCase.load(dir).step().orElseThrow().lambda()).isEqualTo(1.0);
+
+        json.put("epoch", 3);
+        CaseFolder.writeJson(dir, json);
+        assertThatThrownBy(() -> ReferenceCase.load(dir))
+                .hasMessageContaining("epoch 3, end_epoch 2");
+    }
+
+    @Test
     void labelsMustBeInt64OfTheImageSize() throws IOException {
         Path dir = validCase("labels");
         CaseFolder.write(
