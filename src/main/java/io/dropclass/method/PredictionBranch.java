@@ -1,0 +1,9 @@
+package io.dropclass.method;
+
+/** Which branch of a {@link DropClassNetwork} predicts at inference (method.md §2.5, §10.4). */
+public enum PredictionBranch {
+    /** ŷ_drop with all classes kept, through the transformation layer (official). */
+    DROP,
+    /** The plain ŷ = h(A), as a network without the head would predict. */
+    PLAIN
+}

@@ -1,0 +1,297 @@
+package io.dropclass.reference;
+
+import ai.djl.ndarray.types.Shape;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dropclass.model.weights.SafeTensors;
+import io.dropclass.model.weights.SafeTensorsDType;
+import io.dropclass.model.weights.SafeTensorsHeader;
+import io.dropclass.model.weights.TensorEntry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One reference case folder, loaded and validated: {@code case.json}, {@code weights.safetensors},
+ * {@code inputs.safetensors} ({@code x} (B, 3, H, W) F32, {@code labels} (B, H, W) I64) and {@code
+ * expected.safetensors}, whose every entry needs a tolerance in {@code case.json}. Tensor data is
+ * not read here, only headers. Errors are one line naming the file.
+ *
+ * <p>HRNet cases ({@link ReferenceModels#isHrNet}) must describe their DropClass training step
+ * ({@link ReferenceStep}); other models (e.g. DeepLabV3) need only the common fields.
+ */
+public final class ReferenceCase {
+
+    /** The description file. */
+    public static final String CASE_FILE = "case.json";
+
+    /** The state dict before the forward pass. */
+    public static final String WEIGHTS_FILE = "weights.safetensors";
+
+    /** {@code x} and {@code labels}. */
+    public static final String INPUTS_FILE = "inputs.safetensors";
+
+    /** The reference implementation's results. */
+    public static final String EXPECTED_FILE = "expected.safetensors";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String name;
+    private final Path directory;
+    private final String model;
+    private final Map<String, Double> tolerances;
+    private final Map<String, Double> lossParts;
+    private final OptionalLong parameterCount;
+    private final ReferenceStep step;
+
+    private ReferenceCase(Path directory, String model, JsonNode root, Map<String, Double> tol) {
+        this.directory = directory;
+        this.name = String.valueOf(directory.toAbsolutePath().normalize().getFileName());
+        this.model = model;
+        this.tolerances = Collections.unmodifiableMap(tol);
+        this.lossParts = Collections.unmodifiableMap(lossParts(root, directory));
+        this.parameterCount =
+                root.hasNonNull("parameters")
+                        ? OptionalLong.of(root.get("parameters").asLong())
+                        : OptionalLong.empty();
+        this.step =
+                ReferenceModels.isHrNet(model) ? CaseJson.step(root, caseFile(directory)) : null;
+    }
+
+    /**
+     * Loads and validates a case folder.
+     *
+     * @param directory the folder, e.g. {@code fixtures/reference/hrnet_w18_small_v1_drop12_e300}
+     * @return the case
+     * @throws IOException if a file cannot be read
+     * @throws IllegalArgumentException if a file is missing or invalid (the message names it)
+     */
+    public static ReferenceCase load(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + ": not a reference case folder");
+        }
+        Path caseFile = caseFile(directory);
+        JsonNode root = readJson(caseFile);
+        String model = CaseJson.text(root, "model", caseFile);
+        for (String file : List.of(WEIGHTS_FILE, INPUTS_FILE, EXPECTED_FILE)) {
+            if (!Files.isRegularFile(directory.resolve(file))) {
+                throw new IllegalArgumentException(directory.resolve(file) + ": missing");
+            }
+        }
+        SafeTensors.readHeader(directory.resolve(WEIGHTS_FILE));
+        checkInputs(directory.resolve(INPUTS_FILE), ReferenceModels.isHrNet(model));
+        SafeTensorsHeader expected = SafeTensors.readHeader(directory.resolve(EXPECTED_FILE));
+        Map<String, Double> tolerances = tolerances(root, caseFile, expected, directory);
+        return new ReferenceCase(directory, model, root, tolerances);
+    }
+
+    private static Path caseFile(Path directory) {
+        return directory.resolve(CASE_FILE);
+    }
+
+    private static JsonNode readJson(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": missing");
+        }
+        try {
+            JsonNode root = MAPPER.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException(file + ": not a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    file
+                            + ": invalid JSON: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    e);
+        }
+    }
+
+    /** x: (B, 3, H, W) F32; labels (needed by training steps): (B, H, W) I64. */
+    private static void checkInputs(Path file, boolean needsLabels) throws IOException {
+        Map<String, TensorEntry> tensors = SafeTensors.readHeader(file).tensors();
+        TensorEntry x = tensors.get("x");
+        if (x == null
+                || x.dtype() != SafeTensorsDType.F32
+                || x.shape().dimension() != 4
+                || x.shape().get(1) != 3) {
+            throw new IllegalArgumentException(
+                    file + ": needs x, F32 (B, 3, H, W), got " + describe(x));
+        }
+        TensorEntry labels = tensors.get("labels");
+        if (labels == null && !needsLabels) {
+            return;
+        }
+        long[] s = x.shape().getShape();
+        if (labels == null
+                || labels.dtype() != SafeTensorsDType.I64
+                || !labels.shape().equals(new Shape(s[0], s[2], s[3]))) {
+            throw new IllegalArgumentException(
+                    file
+                            + ": needs labels, I64 ("
+                            + s[0]
+                            + ", "
+                            + s[2]
+                            + ", "
+                            + s[3]
+                            + "), got "
+                            + describe(labels));
+        }
+    }
+
+    private static String describe(TensorEntry entry) {
+        return entry == null ? "nothing" : entry.dtype() + " " + entry.shape();
+    }
+
+    /** The tolerance of every expected entry, in the order of expected.safetensors. */
+    private static Map<String, Double> tolerances(
+            JsonNode root, Path caseFile, SafeTensorsHeader expected, Path directory) {
+        JsonNode node = root.get("tolerance");
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(caseFile + ": needs a 'tolerance' object");
+        }
+        Map<String, Double> tolerances = new LinkedHashMap<>();
+        for (String entry : expected.tensors().keySet()) {
+            JsonNode t = node.get(entry);
+            if (t == null
+                    || !t.isNumber()
+                    || !(t.asDouble() >= 0)
+                    || t.asDouble() > Double.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        caseFile
+                                + ": tolerance."
+                                + entry
+                                + " must be a finite number >= 0, got "
+                                + t);
+            }
+            tolerances.put(entry, t.asDouble());
+        }
+        List<String> extra = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!tolerances.containsKey(key)) {
+                extra.add(key);
+            }
+        }
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException(
+                    caseFile
+                            + ": tolerance names entries absent from "
+                            + directory.resolve(EXPECTED_FILE).getFileName()
+                            + ": "
+                            + extra.subList(0, Math.min(5, extra.size())));
+        }
+        if (tolerances.isEmpty()) {
+            throw new IllegalArgumentException(
+                    directory.resolve(EXPECTED_FILE) + ": holds no entries");
+        }
+        return tolerances;
+    }
+
+    private static Map<String, Double> lossParts(JsonNode root, Path directory) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        JsonNode node = root.get("loss_parts");
+        if (node != null && node.isObject()) {
+            node.fields()
+                    .forEachRemaining(
+                            e -> {
+                                if (!e.getValue().isNumber()) {
+                                    throw new IllegalArgumentException(
+                                            caseFile(directory)
+                                                    + ": loss_parts."
+                                                    + e.getKey()
+                                                    + " is not a number");
+                                }
+                                parts.put(e.getKey(), e.getValue().asDouble());
+                            });
+        }
+        return parts;
+    }
+
+    /**
+     * The folder's name, e.g. {@code hrnet_w18_small_v1_drop12_e300}.
+     *
+     * @return the case name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The case folder.
+     *
+     * @return the directory
+     */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The {@code model} of case.json, e.g. {@code hrnetv2_w18_small_v1}.
+     *
+     * @return the model name
+     */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * The tolerance of every entry of expected.safetensors, in that file's order.
+     *
+     * @return entry → largest allowed max |difference|, unmodifiable
+     */
+    public Map<String, Double> tolerances() {
+        return tolerances;
+    }
+
+    /**
+     * The weighted loss parts of case.json ({@code semantic_weighted}, {@code
+     * semantic_drop_weighted}, {@code suppression_weighted}), if given.
+     *
+     * @return part → value, unmodifiable, possibly empty
+     */
+    public Map<String, Double> lossParts() {
+        return lossParts;
+    }
+
+    /**
+     * The reference model's trainable parameter count, if case.json gives it.
+     *
+     * @return the count
+     */
+    public OptionalLong parameterCount() {
+        return parameterCount;
+    }
+
+    /**
+     * The DropClass training step (HRNet cases).
+     *
+     * @return the step, or empty for models without one
+     */
+    public Optional<ReferenceStep> step() {
+        return Optional.ofNullable(step);
+    }
+
+    /**
+     * A file of the case.
+     *
+     * @param file e.g. {@link #WEIGHTS_FILE}
+     * @return the path
+     */
+    public Path file(String file) {
+        return directory.resolve(file);
+    }
+}

@@ -1,0 +1,182 @@
+package io.dropclass.method;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+
+import io.dropclass.model.HrNet;
+import io.dropclass.model.HrNetSpec;
+import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.Sgd;
+import io.dropclass.training.TrainingBatch;
+import io.dropclass.training.TrainingObjective;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Prints the cost of DropClass: ms per training step (forward, loss, backward, SGD) of
+ * HRNetV2-W18-Small-v1 at batch 8 of 3×128×256, the baseline ({@link CrossEntropyObjective}) and
+ * DropClass ({@link DropClassObjective}, a drop forced every step) interleaved in one run, medians
+ * after warm-up; and the FLOP share of the DropClass branch, counted from layer shapes. Measures,
+ * asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "dropclass.benchmark", matches = "true")
+class DropClassCostBenchmarkTest {
+
+    private static final int WARMUP = 3;
+    private static final int STEPS = 9;
+    private static final int B = 8;
+    private static final int H = 128;
+    private static final int W = 256;
+    private static final int K = 19;
+
+    @Test
+    void printsStepTimesAndTheFlopShareOfTheDropBranch() {
+        try (NDManager root = NDManager.newBaseManager(Device.cpu())) {
+            HrNet hrnet = HrNet.create(HrNetSpec.w18SmallV1(), K);
+            DropClassNetwork dropClass = DropClassNetwork.wrap(hrnet);
+            dropClass.initializeParameters(root, 0);
+            float[] weights = new float[K];
+            Arrays.fill(weights, 1f);
+            TrainingObjective baseline = new CrossEntropyObjective(hrnet, weights);
+            TrainingObjective method =
+                    new DropClassObjective(
+                            dropClass,
+                            weights,
+                            DropSchedule.perEpoch(968),
+                            ClassDropSampler.forced(K, 12),
+                            DropClassLoss.DEFAULT_ALPHA);
+            double[] base = new double[STEPS];
+            double[] drop = new double[STEPS];
+            SplittableRandom random = new SplittableRandom(1);
+            try (Sgd baseSgd = sgd(root, hrnet);
+                    Sgd dropSgd = sgd(root, dropClass)) {
+                for (int i = 0; i < WARMUP + STEPS; i++) {
+                    TrainingBatch batch = batch(i, random);
+                    double b = step(root, baseline, baseSgd, batch);
+                    double d = step(root, method, dropSgd, batch);
+                    if (i >= WARMUP) {
+                        base[i - WARMUP] = b;
+                        drop[i - WARMUP] = d;
+                    }
+                }
+            }
+            System.out.printf(
+                    "W18-Small-v1 train step, batch %dx3x%dx%d, %s intra-op threads:%n"
+                            + "  baseline (CE)       median %.0f ms  %s%n"
+                            + "  DropClass (forced)  median %.0f ms  %s%n"
+                            + "  DropClass / baseline = %.3f%n",
+                    B,
+                    H,
+                    W,
+                    System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                    median(base),
+                    Arrays.toString(Arrays.stream(base).mapToLong(Math::round).toArray()),
+                    median(drop),
+                    Arrays.toString(Arrays.stream(drop).mapToLong(Math::round).toArray()),
+                    median(drop) / median(base));
+            printFlops(dropClass, H, W);
+            printFlops(dropClass, 512, 1024);
+            printFlops(dropClass, 1024, 2048);
+        }
+    }
+
+    private static Sgd sgd(NDManager root, SegmentationNetwork network) {
+        List<NDArray> trainable =
+                network.namedParameters().values().stream()
+                        .filter(Parameter::requiresGradient)
+                        .map(Parameter::getArray)
+                        .toList();
+        return new Sgd(root, trainable, 0.9, 5e-4, false);
+    }
+
+    /** One trainer-like step; returns its milliseconds. */
+    private static double step(
+            NDManager root, TrainingObjective objective, Sgd sgd, TrainingBatch batch) {
+        long t0 = System.nanoTime();
+        try (NDManager scope = root.newSubManager()) {
+            ParameterStore ps = new ParameterStore(scope, false);
+            NDArray images = scope.create(batch.images(), new Shape(B, 3, H, W)); // (B, 3, H, W)
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                TrainingObjective.Terms terms = objective.loss(ps, images, batch, 500);
+                terms.total().getFloat();
+                collector.backward(terms.total());
+            }
+            sgd.step(0.004);
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static TrainingBatch batch(int iteration, SplittableRandom random) {
+        float[] images = new float[B * 3 * H * W];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) random.nextGaussian();
+        }
+        byte[][] labels = new byte[B][H * W];
+        for (byte[] label : labels) {
+            for (int i = 0; i < label.length; i++) {
+                int y = random.nextInt(K + 1);
+                label[i] = (byte) (y == K ? 255 : y);
+            }
+        }
+        return new TrainingBatch(iteration, images, labels, H, W);
+    }
+
+    /** Multiply-accumulates of every convolution, from the weight shapes and the branch levels. */
+    private static void printFlops(DropClassNetwork network, int height, int width) {
+        long backbone = 0;
+        long head = 0;
+        for (var e : network.namedParameters().entrySet()) {
+            Shape s = e.getValue().getShape();
+            if (s.dimension() != 4) {
+                continue;
+            }
+            int level = ConvLevels.outputLevel(e.getKey());
+            long h = ConvLevels.size(height, level);
+            long w = ConvLevels.size(width, level);
+            long macs = s.get(0) * s.get(1) * s.get(2) * s.get(3) * h * w;
+            if (e.getKey().startsWith("clsdrop_")) {
+                head += macs;
+            } else {
+                backbone += macs;
+            }
+        }
+        int c = network.featureChannels();
+        long positions = ConvLevels.size(height, 0) * ConvLevels.size(width, 0);
+        long classifier = (long) K * c * positions; // the second pass of h over A_drop
+        long elementwise = 4L * c * positions; // A ⊙ s, BN scale and shift, ReLU
+        long extra = head + classifier + elementwise;
+        System.out.printf(
+                "  %dx%d: HRNet+classifier %.3f GMAC per image; DropClass branch %.4f GMAC"
+                        + " (1x1 conv %.4f, classifier pass %.4f, elementwise %.4f) = %.2f %% of"
+                        + " the forward%n",
+                height,
+                width,
+                backbone / 1e9,
+                extra / 1e9,
+                head / 1e9,
+                classifier / 1e9,
+                elementwise / 1e9,
+                100.0 * extra / (backbone + extra));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
