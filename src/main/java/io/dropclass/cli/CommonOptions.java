@@ -63,11 +63,14 @@ final class CommonOptions {
     }
 
     /**
-     * Resolves the configuration from a base, the --config file and the overrides, then applies
-     * the thread setting to the engine (before the engine starts).
+     * Resolves the configuration from a base, the --config file, the overrides and the command's
+     * own options (as overrides, applied last), then applies the thread setting to the engine
+     * (before the engine starts).
      */
-    ExperimentConfig resolve(ExperimentConfig base) throws IOException {
-        ExperimentConfig config = ConfigFiles.resolve(base, this.config, overrides());
+    ExperimentConfig resolve(ExperimentConfig base, String... extraOverrides) throws IOException {
+        List<String> all = new ArrayList<>(overrides());
+        all.addAll(List.of(extraOverrides));
+        ExperimentConfig config = ConfigFiles.resolve(base, this.config, all);
         EngineSettings.apply(config.runtime().effectiveThreads());
         return config;
     }

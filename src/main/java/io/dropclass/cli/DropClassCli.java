@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             PredictCommand.class,
             StatsCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            CheckReferenceCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -44,7 +45,7 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats or demo");
+                "a command is required: train, evaluate, predict, stats, demo or check-reference");
     }
 
     /**

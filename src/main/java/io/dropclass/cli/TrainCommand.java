@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code dropclass train}: trains a network as configured, then evaluates it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -16,10 +17,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
+    @Option(names = "--method", paramLabel = "dropclass|baseline",
+            description = "The training method (method.name; default: dropclass).")
+    String method;
+
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
+        ExperimentConfig config = method == null
+                ? options.resolve(ExperimentConfig.defaults())
+                : options.resolve(ExperimentConfig.defaults(), "method.name=" + method);
         return run(config, options.output);
     }
 

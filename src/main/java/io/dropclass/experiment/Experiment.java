@@ -18,7 +18,6 @@ import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.results.AtomicFiles;
 import io.dropclass.results.RunManifest;
 import io.dropclass.training.BatchLoader;
-import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.SegmentationTrainer;
 import io.dropclass.training.Sgd;
@@ -139,7 +138,7 @@ public final class Experiment {
         Set<Integer> rare = Datasets.rareClasses(stats);
         long seed = config.runtime().seed();
         try (NDManager manager = NDManager.newBaseManager()) {
-            SegmentationNetwork network = Networks.create(config.model(), train.classes().size());
+            SegmentationNetwork network = Networks.create(config, train.classes().size());
             network.initializeParameters(manager, seed);
             List<NDArray> trainable = network.namedParameters().values().stream()
                     .filter(Parameter::requiresGradient).map(Parameter::getArray).toList();
@@ -157,7 +156,9 @@ public final class Experiment {
             try (Sgd sgd = new Sgd(manager, trainable, opt.momentum(), opt.weightDecay(), opt.nesterov());
                     BatchLoader loader = new BatchLoader(train, augment, config.train().batchSize(),
                             seed, config.runtime().loaderThreads(), 0)) {
-                var objective = new CrossEntropyObjective(network, Datasets.classWeights(config, train));
+                var objective = Networks.objective(config, network,
+                        Datasets.classWeights(config, train),
+                        loader.epochOf(config.train().iterations() - 1) + 1);
                 new SegmentationTrainer(objective, sgd, schedule,
                         () -> SegmentationEvaluator.evaluate(predictor, val, EVAL_BATCH, manager),
                         recorder).fit(manager, loader, 0);

@@ -164,7 +164,7 @@ public final class Inference {
     private static SegmentationNetwork load(
             ExperimentConfig config, Path checkpoint, ClassCatalog classes, NDManager manager)
             throws IOException {
-        SegmentationNetwork network = Networks.create(config.model(), classes.size());
+        SegmentationNetwork network = Networks.create(config, classes.size());
         network.initializeParameters(manager, config.runtime().seed());
         try {
             StateDict.load(network, checkpoint, true, manager);

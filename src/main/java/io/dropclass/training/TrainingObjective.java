@@ -2,6 +2,8 @@ package io.dropclass.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,9 +32,9 @@ public interface TrainingObjective {
      */
     record Terms(NDArray total, Map<String, NDArray> parts) {
 
-        /** Copies the map. */
+        /** Copies the map, keeping its order (the order of the history's columns). */
         public Terms {
-            parts = Map.copyOf(parts);
+            parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.dropclass.training;
 import io.dropclass.results.IterationRecord;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A progress line with loss, learning rate, images/s and ETA. On a terminal it redraws one line
@@ -69,9 +70,23 @@ public final class TrainingProgress {
         String bar = "#".repeat(filled) + ".".repeat(BAR - filled);
         double perStep = r.elapsedSeconds() / Math.max(1, r.iteration());
         long eta = Math.round(perStep * (iterations - r.iteration()));
-        return String.format(Locale.ROOT, "[%s] %d/%d  loss %.4f  lr %.5f  %.1f img/s  ETA %s",
+        return String.format(Locale.ROOT, "[%s] %d/%d  loss %.4f%s  lr %.5f  %.1f img/s  ETA %s",
                 bar, r.iteration(), iterations, r.losses().getOrDefault("loss", Double.NaN),
-                r.lr(), r.imagesPerSecond(), duration(eta));
+                parts(r), r.lr(), r.imagesPerSecond(), duration(eta));
+    }
+
+    /** The loss terms other than the total, sorted by name: " (ce 0.41 drop 0.20 ...)". */
+    private static String parts(IterationRecord r) {
+        StringBuilder parts = new StringBuilder();
+        new TreeMap<>(r.losses()).forEach((name, v) -> {
+            if (!name.equals("loss")) {
+                parts.append(parts.length() == 0 ? " (" : " ").append(name).append(' ')
+                        .append(v == Math.rint(v) && Math.abs(v) < 1e6
+                                ? Long.toString(v.longValue())
+                                : String.format(Locale.ROOT, "%.3f", v));
+            }
+        });
+        return parts.length() == 0 ? "" : parts.append(')').toString();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,43 @@ class DropClassCliTest {
     }
 
     @Test
+    void dropClassTrainingLogsEveryLossPartAndTheDroppedClassEveryStep() throws IOException {
+        Path run = dir.resolve("drop");
+        Result train = run(concat(concat(new String[] {"train", "--method", "dropclass",
+            "--output", run.toString()}, TINY), "data.train_images=4"));
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).contains("ce ").contains("sup ").contains("lambda ");
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertThat(history.get(0)).contains("ce").contains("drop").contains("sup")
+                .contains("dropped_class").contains("dropped").contains("lambda");
+        assertThat(history).hasSize(1 + 4);
+        // 4 steps of 2 images over 4 images: epochs 0 and 1, so E = 2 and lambda = 0 then 0.5
+        int lambda = List.of(history.get(0).split(",")).indexOf("lambda");
+        assertThat(history.get(1).split(",")[lambda]).isEqualTo("0.00000");
+        assertThat(history.get(4).split(",")[lambda]).isEqualTo("0.500000");
+        assertThat(new ObjectMapper().readTree(run.resolve("config.json").toFile())
+                .get("method").get("name").asText()).isEqualTo("dropclass");
+        Result eval = run("evaluate", "--checkpoint",
+                run.resolve("checkpoints/last.safetensors").toString(), "--output",
+                dir.resolve("drop-eval").toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+    }
+
+    @Test
+    void checkReferencePassesTheSharedCaseAndWritesTheActualEntries() {
+        Path fixtures = Path.of(System.getProperty("dropclass.fixtures"));
+        Path out = dir.resolve("actual");
+        Result r = run("check-reference", fixtures.resolve("hrnet_w18_small_v1_drop12_e300").toString(),
+                "--write-actual", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("grad._classifier.weight").contains("all 1 case(s) passed");
+        assertThat(out.resolve("hrnet_w18_small_v1_drop12_e300/actual.safetensors")).isRegularFile();
+        Result missing = run("check-reference", dir.resolve("no-such-case").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void badOverrideIsAOneLineUserErrorAndCreatesNothing() {
         Path run = dir.resolve("bad");
         Result r = run("train", "--output", run.toString(), "train.batch_size=zero");
@@ -109,6 +147,18 @@ class DropClassCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("optimizer.learning_rate").contains("unknown key");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void outputFolderThatCannotBeCreatedIsAUserError() throws IOException {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        Path out = file.resolve("run");
+        Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("dropclass: output " + out);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 
     @Test
@@ -142,7 +192,8 @@ class DropClassCliTest {
 
     @Test
     void everyCommandHasHelpAndUnknownOptionsExitWithTwo() {
-        for (String c : new String[] {"train", "evaluate", "predict", "stats", "demo"}) {
+        for (String c : new String[] {"train", "evaluate", "predict", "stats", "demo",
+            "check-reference"}) {
             Result r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: dropclass " + c);
