@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import io.dropclass.loss.PixelCrossEntropy;
 import io.dropclass.loss.PixelTargets;
+import io.dropclass.nn.Scalars;
 import io.dropclass.training.TrainingObjective.Terms;
 
 import java.util.LinkedHashMap;
@@ -88,13 +89,16 @@ public final class DropClassLoss {
         NDManager manager = logits.getManager();
         double lambda = decision.lambda();
         PixelTargets plain = PixelTargets.of(manager, labels, height, width, classWeights, -1);
-        NDArray ce = PixelCrossEntropy.weightedMean(logits, plain).mul((float) (1 - lambda));
-        NDArray sup = suppression(outputs.dropLogits(), decision).mul((float) alpha);
+        // weights as tensors of their own (Scalars): DJL's mul(Number) breaks the backward pass
+        NDArray ce =
+                Scalars.times(PixelCrossEntropy.weightedMean(logits, plain), (float) (1 - lambda));
+        NDArray sup = Scalars.times(suppression(outputs.dropLogits(), decision), (float) alpha);
         NDArray drop =
-                PixelCrossEntropy.weightedMean(
+                Scalars.times(
+                        PixelCrossEntropy.weightedMean(
                                 outputs.dropLogits(),
-                                dropTargets(manager, labels, height, width, decision))
-                        .mul((float) lambda);
+                                dropTargets(manager, labels, height, width, decision)),
+                        (float) lambda);
         // the official order of the sum: plain, suppression, drop
         NDArray total = ce.add(sup).add(drop);
         Map<String, NDArray> parts = new LinkedHashMap<>();
