@@ -5,6 +5,8 @@ import io.dropclass.evaluation.EvaluationTable;
 import io.dropclass.experiment.Experiment;
 import io.dropclass.experiment.RunDirectory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,12 +23,29 @@ final class TrainCommand implements Callable<Integer> {
             description = "The training method (method.name; default: dropclass).")
     String method;
 
+    @Option(names = "--pretrained", paramLabel = "FILE",
+            description = "Initialise the network from a safetensors file (model.pretrained).")
+    String pretrained;
+
+    @Option(names = "--pretrained-format", paramLabel = "auto|official|timm|torchvision",
+            description = "Naming scheme of --pretrained (model.pretrained_format; default auto).")
+    String pretrainedFormat;
+
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        ExperimentConfig config = method == null
-                ? options.resolve(ExperimentConfig.defaults())
-                : options.resolve(ExperimentConfig.defaults(), "method.name=" + method);
+        List<String> own = new ArrayList<>();
+        if (method != null) {
+            own.add("method.name=" + method);
+        }
+        if (pretrained != null) {
+            own.add("model.pretrained=" + pretrained);
+        }
+        if (pretrainedFormat != null) {
+            own.add("model.pretrained_format=" + pretrainedFormat);
+        }
+        ExperimentConfig config =
+                options.resolve(ExperimentConfig.defaults(), own.toArray(String[]::new));
         return run(config, options.output);
     }
 
