@@ -64,11 +64,19 @@ public record PretrainedLoadReport(
                 + ", new head "
                 + abbreviate(newHead)
                 + ", skipped "
-                + abbreviate(skipped)
+                + abbreviate(headsFirst(skipped))
                 + ", unexpected "
                 + abbreviate(unexpected)
                 + ", shape mismatches "
                 + abbreviate(shapeMismatched);
+    }
+
+    /** Lists num_batches_tracked last, so the summary shows the skipped heads. */
+    private static List<String> headsFirst(List<String> names) {
+        List<String> sorted = new java.util.ArrayList<>(names);
+        sorted.sort(
+                java.util.Comparator.comparing((String n) -> n.endsWith(".num_batches_tracked")));
+        return sorted;
     }
 
     private static String abbreviate(List<String> names) {
