@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param format the checkpoint's naming scheme (given or detected)
  * @param architecture the target
+ * @param strippedPrefix the wrapper prefix removed from every source name ({@code module.}, {@code
+ *     model.}), or empty
  * @param loaded target parameters whose values were copied
  * @param missingBackbone backbone parameters the checkpoint lacks (an error unless partial loading
  *     was allowed)
@@ -20,6 +22,7 @@ import java.util.List;
 public record PretrainedLoadReport(
         WeightFormat format,
         TargetArchitecture architecture,
+        String strippedPrefix,
         List<String> loaded,
         List<String> missingBackbone,
         List<String> newHead,
@@ -57,6 +60,7 @@ public record PretrainedLoadReport(
                 + format.name().toLowerCase(java.util.Locale.ROOT)
                 + " → "
                 + architecture
+                + (strippedPrefix.isEmpty() ? "" : ", without prefix " + strippedPrefix)
                 + "): loaded "
                 + loaded.size()
                 + ", backbone missing "

@@ -24,12 +24,38 @@ import java.util.Optional;
  * {@code allowPartial}; then nothing is copied. Head parameters the checkpoint lacks ({@code
  * last_layer}, {@code _classifier}, DeepLabV3 {@code classifier}, {@code clsdrop_*}) are reported
  * as new and keep their initial values. A checkpoint from which nothing loads is always an error.
+ * A prefix shared by every name ({@code module.}, {@code model.}) is stripped first.
  * Works for a {@code DropClassNetwork} around either model: its names are the wrapped network's
  * plus {@code clsdrop_*}.
  */
 public final class PretrainedWeights {
 
     private PretrainedWeights() {}
+
+    /**
+     * The wrapper prefix every name shares: {@code module.} (DataParallel), {@code model.} (the
+     * official HRNet/DropClass {@code FullModel} checkpoints) or both ({@code model.module.},
+     * {@code module.model.}); empty if none.
+     *
+     * @param names the checkpoint's names
+     * @return the prefix to strip
+     */
+    static String wrapperPrefix(java.util.Collection<String> names) {
+        StringBuilder prefix = new StringBuilder();
+        boolean stripped = true;
+        while (stripped && !names.isEmpty()) {
+            stripped = false;
+            for (String candidate : List.of("module.", "model.")) {
+                String p = prefix + candidate;
+                if (names.stream().allMatch(n -> n.startsWith(p) && n.length() > p.length())) {
+                    prefix.append(candidate);
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+        return prefix.toString();
+    }
 
     /**
      * Reads a safetensors checkpoint and loads it.
@@ -96,6 +122,12 @@ public final class PretrainedWeights {
             WeightFormat format,
             boolean allowPartial,
             NDManager manager) {
+        String wrapper = wrapperPrefix(state.keySet());
+        if (!wrapper.isEmpty()) {
+            Map<String, NDArray> unwrapped = new LinkedHashMap<>();
+            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()), values));
+            state = unwrapped;
+        }
         WeightFormat resolved = format != null ? format : WeightFormat.detect(state.keySet());
         TargetArchitecture architecture = TargetArchitecture.of(parameters.keySet());
         NameMap map = NameMap.of(resolved, architecture, state.keySet());
@@ -149,6 +181,7 @@ public final class PretrainedWeights {
                 new PretrainedLoadReport(
                         resolved,
                         architecture,
+                        wrapper,
                         loadable,
                         missingBackbone,
                         newHead,

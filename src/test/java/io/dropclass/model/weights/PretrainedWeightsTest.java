@@ -162,6 +162,21 @@ class PretrainedWeightsTest {
     }
 
     @Test
+    void officialFullModelCheckpointLosesItsWrapperPrefix() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            HrNet source = hrnet(manager, 11, 19);
+            Map<String, NDArray> wrapped = new LinkedHashMap<>();
+            StateDict.export(source, manager).forEach((n, v) -> wrapped.put("model.module." + n, v));
+            HrNet target = hrnet(manager, 12, 19);
+            PretrainedLoadReport report = PretrainedWeights.load(target, wrapped, null, false, manager);
+            assertThat(report.strippedPrefix()).isEqualTo("model.module.");
+            assertThat(report.loaded()).hasSize(target.namedParameters().size());
+            assertThat(report.summary()).contains("without prefix model.module.");
+            assertThat(PretrainedWeights.wrapperPrefix(List.of("module.a", "b"))).isEmpty();
+        }
+    }
+
+    @Test
     void missingBackboneTensorIsAnErrorUnlessPartialAndChangesNothing() {
         try (NDManager manager = NDManager.newBaseManager()) {
             HrNet source = hrnet(manager, 11, 19);
