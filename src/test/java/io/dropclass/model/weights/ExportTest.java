@@ -94,4 +94,44 @@ class ExportTest {
                     .hasMessageContaining("DeepLabV3-MobileNetV3 only");
         }
     }
+
+    @Test
+    void torchvisionExportOfADropClassDeepLabOmitsTheHeadAndRoundTrips() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DropClassNetwork source = DropClassNetwork.wrap(new TinyDeepLab(4, 3));
+            source.initializeParameters(manager, 3);
+            Path file = dir.resolve("deeplab.safetensors");
+            Export.Report written = Export.write(source, file, ExportFormat.TORCHVISION);
+            assertThat(written.omitted())
+                    .hasSize(6)
+                    .allMatch(n -> n.startsWith("clsdrop_"));
+            assertThat(SafeTensors.readHeader(file).tensors().keySet())
+                    .containsExactly(
+                            "backbone.0.0.weight",
+                            "backbone.0.1.weight",
+                            "backbone.0.1.bias",
+                            "backbone.0.1.running_mean",
+                            "backbone.0.1.running_var",
+                            "backbone.0.1.num_batches_tracked",
+                            "classifier.4.weight",
+                            "classifier.4.bias");
+            assertThat(written.summary()).contains("omitted 6 DropClass head tensors");
+
+            DropClassNetwork target = DropClassNetwork.wrap(new TinyDeepLab(4, 3));
+            target.initializeParameters(manager, 4);
+            PretrainedLoadReport report = PretrainedWeights.load(target, file, null, false, manager);
+            assertThat(report.format()).isEqualTo(WeightFormat.TORCHVISION);
+            assertThat(report.architecture()).isEqualTo(TargetArchitecture.DEEPLABV3_MOBILENETV3_LARGE);
+            assertThat(report.loaded()).hasSize(7);
+            assertThat(report.newHead()).hasSize(6).allMatch(n -> n.startsWith("clsdrop_"));
+            NDArray x = manager.randomNormal(new Shape(1, 3, 8, 8));
+            NDArray expected =
+                    source.network().forward(new ParameterStore(manager, false), new NDList(x), false)
+                            .singletonOrThrow();
+            NDArray actual =
+                    target.network().forward(new ParameterStore(manager, false), new NDList(x), false)
+                            .singletonOrThrow();
+            assertThat(actual.contentEquals(expected)).isTrue();
+        }
+    }
 }
