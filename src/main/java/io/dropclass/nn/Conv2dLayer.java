@@ -46,7 +46,9 @@ public final class Conv2dLayer implements Layer {
                                 b.name + ".bias",
                                 Parameter.Type.BIAS,
                                 new Shape(b.outChannels),
-                                ParameterInit.uniform(1.0 / Math.sqrt(fanIn)),
+                                b.biasInit != null
+                                        ? b.biasInit
+                                        : ParameterInit.uniform(1.0 / Math.sqrt(fanIn)),
                                 true)
                         : null;
         stride = new Shape(b.stride, b.stride);
@@ -144,6 +146,7 @@ public final class Conv2dLayer implements Layer {
         private int groups = 1;
         private boolean bias;
         private ParameterInit weightInit = ParameterInit.normal(HRNET_WEIGHT_STD);
+        private ParameterInit biasInit;
 
         private Builder(String name, int inChannels, int outChannels, int kernel) {
             if (name == null || name.isBlank()) {
@@ -231,6 +234,17 @@ public final class Conv2dLayer implements Layer {
          */
         public Builder optWeightInit(ParameterInit init) {
             this.weightInit = Objects.requireNonNull(init, "init");
+            return this;
+        }
+
+        /**
+         * Sets the bias initialiser (default uniform(±1/√fan_in), PyTorch's).
+         *
+         * @param init the initialiser
+         * @return this builder
+         */
+        public Builder optBiasInit(ParameterInit init) {
+            this.biasInit = Objects.requireNonNull(init, "init");
             return this;
         }
 

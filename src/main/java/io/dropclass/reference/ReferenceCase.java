@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -54,6 +55,7 @@ public final class ReferenceCase {
     private final Map<String, Double> tolerances;
     private final Map<String, Double> lossParts;
     private final OptionalLong parameterCount;
+    private final OptionalInt numClasses;
     private final ReferenceStep step;
 
     private ReferenceCase(Path directory, String model, JsonNode root, Map<String, Double> tol) {
@@ -66,6 +68,10 @@ public final class ReferenceCase {
                 root.hasNonNull("parameters")
                         ? OptionalLong.of(root.get("parameters").asLong())
                         : OptionalLong.empty();
+        this.numClasses =
+                root.hasNonNull("num_classes")
+                        ? OptionalInt.of(CaseJson.integer(root, "num_classes", caseFile(directory)))
+                        : OptionalInt.empty();
         this.step =
                 ReferenceModels.isHrNet(model) ? CaseJson.step(root, caseFile(directory)) : null;
     }
@@ -277,7 +283,16 @@ public final class ReferenceCase {
     }
 
     /**
-     * The DropClass training step (HRNet cases).
+     * {@code num_classes} of case.json, when present.
+     *
+     * @return K, or empty
+     */
+    public OptionalInt numClasses() {
+        return numClasses;
+    }
+
+    /**
+     * The DropClass training step of an HRNet case.
      *
      * @return the step, or empty for models without one
      */

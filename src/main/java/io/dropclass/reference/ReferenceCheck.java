@@ -2,15 +2,21 @@ package io.dropclass.reference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 
 import io.dropclass.method.DropClassNetwork;
+import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
+import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.model.weights.TensorData;
+import io.dropclass.nn.BilinearResize;
 import io.dropclass.reference.ReferenceResult.Verdict;
 
 import java.io.IOException;
@@ -33,6 +39,10 @@ import java.util.Optional;
  *   backward                  → grad.*            (every trainable parameter)
  *   eval forward (all kept)   → eval_logits
  * </pre>
+ *
+ * <p>A {@code deeplabv3_mobilenet_v3_large} case (torchvision) has no DropClass step: the plain
+ * {@link DeepLabV3} is loaded strictly, then an eval forward gives {@code eval_logits_upsampled}
+ * and one training-mode forward the {@code after_train_forward.*} running statistics.
  *
  * <p>Cross-checks from case.json are appended as {@code case.parameters} (the trainable parameter
  * count, exact) and {@code case.loss_parts.*} (the weighted loss parts, with the tolerance of
@@ -76,6 +86,9 @@ public final class ReferenceCheck {
      */
     public static ReferenceResult run(ReferenceCase referenceCase, NDManager manager)
             throws IOException {
+        if (ReferenceModels.isDeepLabV3MobileNetV3Large(referenceCase.model())) {
+            return runDeepLab(referenceCase, manager);
+        }
         Optional<HrNetSpec> spec = ReferenceModels.hrNetSpec(referenceCase.model());
         Optional<ReferenceStep> step = referenceCase.step();
         if (spec.isEmpty() || step.isEmpty()) {
@@ -110,9 +123,73 @@ public final class ReferenceCheck {
         }
     }
 
+    /**
+     * A torchvision DeepLabV3 case: eval forward first (→ {@code eval_logits_upsampled}, logits
+     * bilinearly upsampled to the input size, align_corners false), then one training-mode forward
+     * (→ {@code after_train_forward.*}, every BatchNorm running statistic). The order is the
+     * reference's: its eval logits were computed with the loaded running statistics. The training
+     * forward's dropout mask comes from {@link DeepLabV3#initializeParameters} with seed 0; the
+     * reference's was drawn from PyTorch's generator and cannot be reproduced, which only {@code
+     * classifier.2}'s statistics see (their tolerances in case.json allow for it).
+     */
+    private static ReferenceResult runDeepLab(ReferenceCase referenceCase, NDManager manager)
+            throws IOException {
+        if (referenceCase.numClasses().isEmpty()) {
+            return new ReferenceResult(
+                    referenceCase.name(),
+                    referenceCase.model(),
+                    Verdict.FAILED,
+                    referenceCase.file(ReferenceCase.CASE_FILE) + ": needs 'num_classes'",
+                    List.of(),
+                    Map.of());
+        }
+        try (NDManager scope = manager.newSubManager(Device.cpu())) {
+            DeepLabV3 network = DeepLabV3.mobileNetV3Large(referenceCase.numClasses().getAsInt());
+            network.initializeParameters(scope, 0);
+            Optional<String> loadError = loadWeights(network, referenceCase, scope);
+            if (loadError.isPresent()) {
+                return new ReferenceResult(
+                        referenceCase.name(),
+                        referenceCase.model(),
+                        Verdict.FAILED,
+                        loadError.get(),
+                        List.of(),
+                        Map.of());
+            }
+            Map<String, TensorData> inputs =
+                    SafeTensors.readTensors(referenceCase.file(ReferenceCase.INPUTS_FILE));
+            NDArray images = inputs.get("x").toNDArray(scope); // (B, 3, H, W)
+            int height = Math.toIntExact(images.getShape().get(2));
+            int width = Math.toIntExact(images.getShape().get(3));
+            Map<String, TensorData> entries = new LinkedHashMap<>();
+            ParameterStore ps = new ParameterStore(scope, false);
+            try (NDList eval = network.forward(ps, new NDList(images), false);
+                    NDArray upsampled = // (B, K, H, W)
+                            BilinearResize.resize(eval.singletonOrThrow(), height, width, false)) {
+                entries.put("eval_logits_upsampled", StepReplay.snapshot(upsampled));
+            }
+            try (NDList ignored = network.forward(ps, new NDList(images), true)) {
+                network.namedParameters()
+                        .forEach(
+                                (name, p) -> {
+                                    if (p.getType() == Parameter.Type.RUNNING_MEAN
+                                            || p.getType() == Parameter.Type.RUNNING_VAR) {
+                                        entries.put(
+                                                "after_train_forward." + name,
+                                                StepReplay.snapshot(p.getArray()));
+                                    }
+                                });
+            }
+            return compare(
+                    referenceCase,
+                    network.trainableParameterCount(),
+                    new StepReplay.Outputs(entries, Map.of()));
+        }
+    }
+
     /** Loads the weights strictly; returns the mismatch, if any. */
     private static Optional<String> loadWeights(
-            DropClassNetwork network, ReferenceCase referenceCase, NDManager manager)
+            SegmentationNetwork network, ReferenceCase referenceCase, NDManager manager)
             throws IOException {
         Path file = referenceCase.file(ReferenceCase.WEIGHTS_FILE);
         try (NDManager scratch = manager.newSubManager()) {

@@ -1,5 +1,6 @@
 package io.dropclass.reference;
 
+import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNetSpec;
 
 import java.util.Locale;
@@ -8,13 +9,18 @@ import java.util.Optional;
 /**
  * The models a reference case may name, and which of them this project can build: the HRNetV2
  * family with the DropClass head ({@code hrnetv2_w18_small_v1}, {@code hrnetv2_w18_small_v2},
- * {@code hrnetv2_w48}; the {@code hrnet_*} spellings of {@link HrNetSpec#byName} too). DeepLabV3
- * cases ({@code deeplabv3_*}) are a later issue and are reported as unsupported.
+ * {@code hrnetv2_w48}; the {@code hrnet_*} spellings of {@link HrNetSpec#byName} too), and
+ * torchvision's {@code deeplabv3_mobilenet_v3_large} ({@link DeepLabV3}). Other DeepLabV3 variants
+ * (ResNet backbones) are reported as unsupported.
  */
 public final class ReferenceModels {
 
+    /** torchvision's builder name of the DeepLabV3 variant this project builds. */
+    public static final String DEEPLABV3_MOBILENET_V3_LARGE = "deeplabv3_mobilenet_v3_large";
+
     private static final String SUPPORTED =
-            "hrnetv2_w18_small_v1, hrnetv2_w18_small_v2, hrnetv2_w48";
+            "hrnetv2_w18_small_v1, hrnetv2_w18_small_v2, hrnetv2_w48, "
+                    + DEEPLABV3_MOBILENET_V3_LARGE;
 
     private ReferenceModels() {}
 
@@ -47,6 +53,16 @@ public final class ReferenceModels {
     }
 
     /**
+     * Whether a model name is torchvision's {@code deeplabv3_mobilenet_v3_large}.
+     *
+     * @param model the {@code model} of case.json
+     * @return true if {@link DeepLabV3#mobileNetV3Large} builds it
+     */
+    public static boolean isDeepLabV3MobileNetV3Large(String model) {
+        return normalise(model).equals(DEEPLABV3_MOBILENET_V3_LARGE);
+    }
+
+    /**
      * Why a model cannot be checked.
      *
      * @param model the {@code model} of case.json
@@ -56,8 +72,9 @@ public final class ReferenceModels {
         if (normalise(model).startsWith("deeplabv3")) {
             return "model "
                     + model
-                    + " is not supported yet (DeepLabV3 reference cases are a later issue);"
-                    + " supported: "
+                    + " is not supported yet (of DeepLabV3, only "
+                    + DEEPLABV3_MOBILENET_V3_LARGE
+                    + " is built); supported: "
                     + SUPPORTED;
         }
         return "unknown model " + model + "; supported: " + SUPPORTED;

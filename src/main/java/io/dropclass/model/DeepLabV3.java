@@ -1,0 +1,322 @@
+package io.dropclass.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import io.dropclass.model.InvertedResidual.Config;
+import io.dropclass.nn.Activation;
+import io.dropclass.nn.BatchNormLayer;
+import io.dropclass.nn.Conv2dLayer;
+import io.dropclass.nn.ConvNormActivation;
+import io.dropclass.nn.Layer;
+import io.dropclass.nn.LayerParameter;
+import io.dropclass.nn.ParameterInit;
+import io.dropclass.nn.ParameterValues;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * torchvision's {@code deeplabv3_mobilenet_v3_large(num_classes=K, aux_loss=False)}, with its
+ * state-dict names.
+ *
+ * <pre>
+ * backbone.0            3×3/2 conv 3→16, BN, hard-swish
+ * backbone.1 … 15       inverted residual blocks (torchvision's MobileNetV3-Large table), the last
+ *                       stage (13–15) dilated 2 with stride 1: output stride 16
+ * backbone.16           1×1 conv 160→960, BN, hard-swish          (B, 960, H/16, W/16)
+ * classifier.0          ASPP, rates 12/24/36, 256 channels, projection + Dropout(0.5)
+ * classifier.1..3       3×3 conv 256→256 (no bias), BN, ReLU       = A (B, 256, H/16, W/16)
+ * classifier.4          1×1 conv 256→K with bias                   = logits
+ * </pre>
+ *
+ * <p>The backbone's BatchNorm layers use MobileNetV3's eps 0.001 and momentum 0.01; the head's
+ * (ASPP and {@code classifier.2}) are plain {@code nn.BatchNorm2d(256)}: eps 1e-5, momentum 0.1.
+ * The logits are at 1/16 of the input; callers upsample them (torchvision does so bilinearly,
+ * align_corners false, to the input size).
+ *
+ * <p>Dropout: {@link io.dropclass.nn.SeededDropout}, identity in inference mode, in training mode
+ * a Java-drawn mask from the stream that {@link #initializeParameters} seeds (or {@link
+ * #reseedDropout}).
+ */
+public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwork {
+
+    /** MobileNetV3's BatchNorm eps (torchvision). */
+    public static final double BACKBONE_BN_EPS = 0.001;
+
+    /** MobileNetV3's BatchNorm momentum, PyTorch convention (torchvision). */
+    public static final double BACKBONE_BN_MOMENTUM = 0.01;
+
+    /** eps of the head's BatchNorm layers ({@code nn.BatchNorm2d} default). */
+    public static final double HEAD_BN_EPS = 1e-5;
+
+    /** momentum of the head's BatchNorm layers ({@code nn.BatchNorm2d} default). */
+    public static final double HEAD_BN_MOMENTUM = 0.1;
+
+    /** Width of the ASPP branches and of A. */
+    public static final int HEAD_CHANNELS = 256;
+
+    private static final int[] ASPP_RATES = {12, 24, 36};
+    private static final double DROPOUT = 0.5;
+    private static final int BACKBONE_CHANNELS = 960;
+
+    private final int numClasses;
+    private final List<Layer> backbone;
+    private final Aspp aspp;
+    private final ConvNormActivation headConv;
+    private final Conv2dLayer classifier;
+    private final List<LayerParameter> allParameters;
+    private final Map<String, Parameter> named;
+
+    private DeepLabV3(int numClasses) {
+        if (numClasses <= 0) {
+            throw new IllegalArgumentException("numClasses must be positive, got " + numClasses);
+        }
+        this.numClasses = numClasses;
+        backbone = mobileNetV3LargeFeatures("backbone");
+        aspp =
+                new Aspp(
+                        "classifier.0",
+                        BACKBONE_CHANNELS,
+                        HEAD_CHANNELS,
+                        ASPP_RATES,
+                        DROPOUT,
+                        HEAD_BN_MOMENTUM,
+                        HEAD_BN_EPS);
+        headConv =
+                new ConvNormActivation(
+                        Aspp.conv("classifier.1", HEAD_CHANNELS, HEAD_CHANNELS, 3, 1),
+                        new BatchNormLayer(
+                                "classifier.2", HEAD_CHANNELS, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
+                        Activation.RELU);
+        classifier =
+                Conv2dLayer.builder("classifier.4", HEAD_CHANNELS, numClasses, 1)
+                        .optBias(true)
+                        .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(HEAD_CHANNELS)))
+                        .build();
+        List<LayerParameter> list = new ArrayList<>();
+        backbone.forEach(layer -> list.addAll(layer.layerParameters()));
+        list.addAll(aspp.layerParameters());
+        list.addAll(headConv.layerParameters());
+        list.addAll(classifier.layerParameters());
+        allParameters = List.copyOf(list);
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (LayerParameter lp : allParameters) {
+            if (map.put(lp.name(), addParameter(lp.parameter())) != null) {
+                throw new IllegalStateException("duplicate parameter name " + lp.name());
+            }
+        }
+        named = Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * torchvision's {@code deeplabv3_mobilenet_v3_large(num_classes, aux_loss=False)}.
+     *
+     * @param numClasses K
+     * @return the network, parameters not yet initialised
+     */
+    public static DeepLabV3 mobileNetV3Large(int numClasses) {
+        return new DeepLabV3(numClasses);
+    }
+
+    /** torchvision's MobileNetV3-Large {@code features} with {@code dilated=True}. */
+    private static List<Layer> mobileNetV3LargeFeatures(String name) {
+        double m = BACKBONE_BN_MOMENTUM;
+        double eps = BACKBONE_BN_EPS;
+        List<Config> table =
+                List.of(
+                        new Config(16, 3, 16, 16, false, false, 1, 1),
+                        new Config(16, 3, 64, 24, false, false, 2, 1),
+                        new Config(24, 3, 72, 24, false, false, 1, 1),
+                        new Config(24, 5, 72, 40, true, false, 2, 1),
+                        new Config(40, 5, 120, 40, true, false, 1, 1),
+                        new Config(40, 5, 120, 40, true, false, 1, 1),
+                        new Config(40, 3, 240, 80, false, true, 2, 1),
+                        new Config(80, 3, 200, 80, false, true, 1, 1),
+                        new Config(80, 3, 184, 80, false, true, 1, 1),
+                        new Config(80, 3, 184, 80, false, true, 1, 1),
+                        new Config(80, 3, 480, 112, true, true, 1, 1),
+                        new Config(112, 3, 672, 112, true, true, 1, 1),
+                        new Config(112, 5, 672, 160, true, true, 2, 2),
+                        new Config(160, 5, 960, 160, true, true, 1, 2),
+                        new Config(160, 5, 960, 160, true, true, 1, 2));
+        List<Layer> layers = new ArrayList<>(table.size() + 2);
+        layers.add(
+                InvertedResidual.convBn(
+                        name + ".0", 3, 16, 3, 2, 1, 1, Activation.HARD_SWISH, m, eps));
+        for (Config c : table) {
+            layers.add(new InvertedResidual(name + "." + layers.size(), c, m, eps));
+        }
+        layers.add(
+                InvertedResidual.convBn(
+                        name + "." + layers.size(),
+                        160,
+                        BACKBONE_CHANNELS,
+                        1,
+                        1,
+                        1,
+                        1,
+                        Activation.HARD_SWISH,
+                        m,
+                        eps));
+        return List.copyOf(layers);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray features(ParameterStore parameterStore, NDArray images, boolean training) {
+        Shape shape = images.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 3) {
+            throw new IllegalArgumentException("images must be (B, 3, H, W), got " + shape);
+        }
+        NDArray x = images;
+        for (Layer layer : backbone) {
+            NDArray next = layer.forward(parameterStore, x, training);
+            if (x != images) {
+                x.close(); // autograd keeps what backward needs
+            }
+            x = next;
+        }
+        // x: (B, 960, H/16, W/16)
+        NDArray pyramid = aspp.forward(parameterStore, x, training); // (B, 256, H/16, W/16)
+        x.close();
+        NDArray a = headConv.forward(parameterStore, pyramid, training);
+        pyramid.close();
+        return a;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {
+        // (B, 256, h, w) -> (B, K, h, w)
+        return classifier.forward(parameterStore, features, training);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray a = features(parameterStore, inputs.singletonOrThrow(), training);
+        NDArray logits = classify(parameterStore, a, training);
+        a.close();
+        return new NDList(logits);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0]; // (B, 3, H, W)
+        return new Shape[] {
+            new Shape(in.get(0), numClasses, reduced(in.get(2)), reduced(in.get(3)))
+        };
+    }
+
+    /** Four stride-2 convolutions with padding (k−1)/2: s → (s − 1)/2 + 1, four times. */
+    private static long reduced(long size) {
+        long s = size;
+        for (int i = 0; i < 4; i++) {
+            s = (s - 1) / 2 + 1;
+        }
+        return s;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (dataType != DataType.FLOAT32) {
+            throw new IllegalArgumentException("DeepLabV3 supports float32 only, got " + dataType);
+        }
+        beforeInitialize(inputShapes);
+        ParameterValues.initialize(allParameters, manager, HrNet.DEFAULT_SEED, true);
+        for (Parameter parameter : named.values()) {
+            parameter.initialize(manager, dataType);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>torchvision's initialisation: backbone convolutions (SE included) kaiming-normal with mode
+     * fan_out, SE biases 0; head convolutions PyTorch's default (uniform ±1/√fan_in, which is
+     * kaiming-uniform with a = √5), the classifier bias uniform ±1/√fan_in; BatchNorm γ = 1, β =
+     * 0, mean 0, variance 1. The dropout stream is reseeded with the same seed.
+     */
+    @Override
+    public void initializeParameters(NDManager manager, long seed) {
+        ParameterValues.initialize(allParameters, manager, seed, false);
+        aspp.dropout().reseed(seed);
+        if (inputShapes == null) {
+            beforeInitialize(new Shape(-1, 3, -1, -1));
+        }
+    }
+
+    /**
+     * Restarts the training-mode dropout mask stream.
+     *
+     * @param seed the seed
+     */
+    public void reseedDropout(long seed) {
+        aspp.dropout().reseed(seed);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Parameter classifierWeight() {
+        return classifier.weight();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Parameter classifierBias() {
+        return classifier.bias().orElseThrow();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int featureChannels() {
+        return HEAD_CHANNELS;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int outputStride() {
+        return 16;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return named;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public long trainableParameterCount() {
+        long count = 0;
+        for (Parameter p : named.values()) {
+            if (p.requiresGradient()) {
+                count += p.getShape().size();
+            }
+        }
+        return count;
+    }
+}
