@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
             PredictCommand.class,
             StatsCommand.class,
             DemoCommand.class,
-            CheckReferenceCommand.class
+            CheckReferenceCommand.class,
+            ExportCommand.class,
+            ModelsCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -45,7 +47,7 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo or check-reference");
+                "a command is required: train, evaluate, predict, stats, demo, check-reference, export or models");
     }
 
     /**

@@ -81,6 +81,7 @@ public final class Experiment {
             PrintStream console,
             boolean interactive)
             throws IOException {
+        Networks.checkInputs(config);
         RunDirectory run = RunDirectory.create(output);
         AtomicFiles.writeString(run.file("config.json"), ConfigFiles.toJson(config));
         SegmentationDataset train = Datasets.train(config);
@@ -139,7 +140,8 @@ public final class Experiment {
         long seed = config.runtime().seed();
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = Networks.create(config, train.classes().size());
-            network.initializeParameters(manager, seed);
+            Networks.initialize(config, network, manager)
+                    .ifPresent(summary -> console.println(summary));
             List<NDArray> trainable = network.namedParameters().values().stream()
                     .filter(Parameter::requiresGradient).map(Parameter::getArray).toList();
             var opt = config.optimizer();

@@ -13,6 +13,8 @@ import io.dropclass.evaluation.SegmentationEvaluator;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.model.weights.Export;
+import io.dropclass.model.weights.ExportFormat;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.report.image.ImageFiles;
 import io.dropclass.report.image.MaskImages;
@@ -159,6 +161,27 @@ public final class Inference {
         Path file = output.resolve("class_stats.json");
         Datasets.writeStatistics(file, stats, config.data().dataset(), split);
         return new Statistics(ClassStatisticsTable.format(stats), file);
+    }
+
+    /**
+     * Writes a trained checkpoint under a reference naming scheme, for PyTorch users.
+     *
+     * @param config the configuration the checkpoint was trained with
+     * @param checkpoint the weights
+     * @param output the safetensors file to write
+     * @param format official (HRNet/DropClass names) or torchvision (DeepLabV3, without the
+     *     DropClass head)
+     * @return a one-line summary
+     * @throws IOException if reading or writing fails
+     */
+    public static String export(
+            ExperimentConfig config, Path checkpoint, Path output, ExportFormat format)
+            throws IOException {
+        ClassCatalog classes = Datasets.train(config).classes();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SegmentationNetwork network = load(config, checkpoint, classes, manager);
+            return Export.write(network, output, format).summary();
+        }
     }
 
     private static SegmentationNetwork load(

@@ -2,17 +2,26 @@ package io.dropclass.experiment;
 
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.MethodConfig;
+import io.dropclass.config.ModelConfig;
 import io.dropclass.method.ClassDropSampler;
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.method.DropClassObjective;
 import io.dropclass.method.DropSchedule;
 import io.dropclass.method.PredictionBranch;
 import io.dropclass.method.SamplingUnit;
+import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.model.weights.PretrainedWeights;
+import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.TrainingObjective;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** Builds the configured network and the objective of its method (baseline or DropClass). */
@@ -32,8 +41,7 @@ final class Networks {
      * @return the network
      */
     static SegmentationNetwork create(ExperimentConfig config, int numClasses) {
-        SegmentationNetwork network =
-                HrNet.create(HrNetSpec.byName(config.model().architecture()), numClasses);
+        SegmentationNetwork network = bare(config.model().architecture(), numClasses);
         MethodConfig method = config.method();
         if (!method.usesDropClass()) {
             return network;
@@ -42,6 +50,60 @@ final class Networks {
                 ? PredictionBranch.PLAIN
                 : PredictionBranch.DROP;
         return DropClassNetwork.builder(network).optPredictionBranch(branch).build();
+    }
+
+    /**
+     * A network without any head, by architecture name.
+     *
+     * @param architecture one of {@link io.dropclass.config.ModelConfig#ARCHITECTURES}
+     * @param numClasses K
+     * @return the uninitialised network
+     */
+    static SegmentationNetwork bare(String architecture, int numClasses) {
+        return architecture.equals("deeplabv3_mobilenet_v3_large")
+                ? DeepLabV3.mobileNetV3Large(numClasses)
+                : HrNet.create(HrNetSpec.byName(architecture), numClasses);
+    }
+
+    /**
+     * Initialises the network from the seed, then from the pretrained file if one is configured.
+     *
+     * @param config the configuration (model, runtime)
+     * @param network the network from {@link #create}
+     * @param manager owner of the parameter arrays
+     * @return the load report's one-line summary, if a file was loaded
+     * @throws IOException if the file cannot be read, or does not fit the network (unless
+     *     {@code model.pretrained_partial})
+     */
+    static Optional<String> initialize(
+            ExperimentConfig config, SegmentationNetwork network, NDManager manager)
+            throws IOException {
+        network.initializeParameters(manager, config.runtime().seed());
+        ModelConfig model = config.model();
+        if (model.pretrained().isEmpty()) {
+            return Optional.empty();
+        }
+        WeightFormat format = WeightFormat.parse(model.pretrainedFormat()).orElse(null);
+        try {
+            return Optional.of(PretrainedWeights.load(network, Path.of(model.pretrained()), format,
+                    model.pretrainedPartial(), manager).summary());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage()
+                    + " (model.pretrained_partial=true accepts a partial load)", e);
+        }
+    }
+
+    /**
+     * Fails early, before a run directory exists, if the pretrained file is not there.
+     *
+     * @param config the configuration
+     * @throws IOException naming the file
+     */
+    static void checkInputs(ExperimentConfig config) throws IOException {
+        String file = config.model().pretrained();
+        if (!file.isEmpty() && !Files.isRegularFile(Path.of(file))) {
+            throw new IOException("model.pretrained " + file + ": no such file");
+        }
     }
 
     /**

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.report.image.MaskImages;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,44 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** End to end through the command line, on tiny synthetic images. */
 class DropClassCliTest {
 
-    private static final String[] TINY = {
-        "data.height=32", "data.width=64", "data.train_images=8", "data.val_images=4",
-        "train.iterations=4", "train.batch_size=2", "train.validation_interval=2",
-        "train.log_interval=1", "--threads", "2"
-    };
+    private static final String[] TINY = CliRunner.TINY;
 
     @TempDir Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = DropClassCli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRunner.Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+        return CliRunner.concat(a, b);
     }
 
     @Test
     void trainsEvaluatesAndPredictsOnTinySyntheticImages() throws IOException {
         Path run = dir.resolve("run");
-        Result train = run(concat(new String[] {"train", "--output", run.toString()}, TINY));
+        CliRunner.Result train = run(concat(new String[] {"train", "--output", run.toString()}, TINY));
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("mIoU").contains("road").contains("run directory");
         for (String f : new String[] {"config.json", "manifest.json", "class_stats.json",
@@ -71,7 +46,7 @@ class DropClassCliTest {
         assertThat(Files.readAllLines(run.resolve("validation.csv"))).hasSize(1 + 2);
 
         Path best = run.resolve("checkpoints/best.safetensors");
-        Result eval = run("evaluate", "--checkpoint", best.toString(), "--output",
+        CliRunner.Result eval = run("evaluate", "--checkpoint", best.toString(), "--output",
                 dir.resolve("eval").toString());
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(dir.resolve("eval/metrics.json")).isRegularFile();
@@ -83,7 +58,7 @@ class DropClassCliTest {
                         io.dropclass.data.synthetic.StreetSceneDataset.of(1,
                                 io.dropclass.data.synthetic.SyntheticSplit.VAL, 1, 32, 64).get(0)));
         Path masks = dir.resolve("masks");
-        Result predict = run("predict", "--checkpoint", best.toString(), "--output",
+        CliRunner.Result predict = run("predict", "--checkpoint", best.toString(), "--output",
                 masks.toString(), images.toString());
         assertThat(predict.code()).as(predict.err()).isZero();
         assertThat(MaskImages.readLabelPng(masks.resolve("a.png")).labels()).hasSize(32 * 64);
@@ -93,7 +68,7 @@ class DropClassCliTest {
     @Test
     void dropClassTrainingLogsEveryLossPartAndTheDroppedClassEveryStep() throws IOException {
         Path run = dir.resolve("drop");
-        Result train = run(concat(concat(new String[] {"train", "--method", "dropclass",
+        CliRunner.Result train = run(concat(concat(new String[] {"train", "--method", "dropclass",
             "--output", run.toString()}, TINY), "data.train_images=4"));
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err()).contains("ce ").contains("sup ").contains("lambda ");
@@ -107,7 +82,7 @@ class DropClassCliTest {
         assertThat(history.get(4).split(",")[lambda]).isEqualTo("0.500000");
         assertThat(new ObjectMapper().readTree(run.resolve("config.json").toFile())
                 .get("method").get("name").asText()).isEqualTo("dropclass");
-        Result eval = run("evaluate", "--checkpoint",
+        CliRunner.Result eval = run("evaluate", "--checkpoint",
                 run.resolve("checkpoints/last.safetensors").toString(), "--output",
                 dir.resolve("drop-eval").toString());
         assertThat(eval.code()).as(eval.err()).isZero();
@@ -117,12 +92,12 @@ class DropClassCliTest {
     void checkReferencePassesTheSharedCaseAndWritesTheActualEntries() {
         Path fixtures = Path.of(System.getProperty("dropclass.fixtures"));
         Path out = dir.resolve("actual");
-        Result r = run("check-reference", fixtures.resolve("hrnet_w18_small_v1_drop12_e300").toString(),
+        CliRunner.Result r = run("check-reference", fixtures.resolve("hrnet_w18_small_v1_drop12_e300").toString(),
                 "--write-actual", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("grad._classifier.weight").contains("all 1 case(s) passed");
         assertThat(out.resolve("hrnet_w18_small_v1_drop12_e300/actual.safetensors")).isRegularFile();
-        Result missing = run("check-reference", dir.resolve("no-such-case").toString());
+        CliRunner.Result missing = run("check-reference", dir.resolve("no-such-case").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip().lines()).hasSize(1);
     }
@@ -130,7 +105,7 @@ class DropClassCliTest {
     @Test
     void badOverrideIsAOneLineUserErrorAndCreatesNothing() {
         Path run = dir.resolve("bad");
-        Result r = run("train", "--output", run.toString(), "train.batch_size=zero");
+        CliRunner.Result r = run("train", "--output", run.toString(), "train.batch_size=zero");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("dropclass: config key 'train.batch_size'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -142,7 +117,7 @@ class DropClassCliTest {
     void unknownConfigKeyInAFileNamesTheKey() throws IOException {
         Path config = dir.resolve("c.json");
         Files.writeString(config, "{\"optimizer\": {\"learning_rate\": 0.1}}");
-        Result r = run("train", "--config", config.toString(), "--output",
+        CliRunner.Result r = run("train", "--config", config.toString(), "--output",
                 dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("optimizer.learning_rate").contains("unknown key");
@@ -154,7 +129,7 @@ class DropClassCliTest {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "not a folder");
         Path out = file.resolve("run");
-        Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+        CliRunner.Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("dropclass: output " + out);
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -168,7 +143,7 @@ class DropClassCliTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             Path out = locked.resolve("run");
-            Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+            CliRunner.Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
             if (!Files.isWritable(locked)) { // root may write anywhere
                 assertThat(r.code()).isEqualTo(2);
                 assertThat(r.err()).contains(out.toString());
@@ -184,7 +159,7 @@ class DropClassCliTest {
         Path out = dir.resolve("used");
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
-        Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
+        CliRunner.Result r = run(concat(new String[] {"train", "--output", out.toString()}, TINY));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("not empty");
         assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
@@ -194,7 +169,7 @@ class DropClassCliTest {
     void everyCommandHasHelpAndUnknownOptionsExitWithTwo() {
         for (String c : new String[] {"train", "evaluate", "predict", "stats", "demo",
             "check-reference"}) {
-            Result r = run(c, "--help");
+            CliRunner.Result r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: dropclass " + c);
         }
@@ -204,7 +179,7 @@ class DropClassCliTest {
 
     @Test
     void statsWritesClassSharesOfTheRequestedSplit() throws IOException {
-        Result r = run("stats", "--split", "val", "--output", dir.toString(), "data.height=32",
+        CliRunner.Result r = run("stats", "--split", "val", "--output", dir.toString(), "data.height=32",
                 "data.width=64", "data.val_images=4");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("road");
