@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.image.MaskImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,15 +54,15 @@ class DropClassCliTest {
 
         Path images = dir.resolve("images");
         Files.createDirectories(images);
-        io.dropclass.report.image.ImageFiles.writePng(images.resolve("a.png"),
-                io.dropclass.report.image.RgbImage.of(
+        io.dropclass.data.image.ImageFiles.writePng(images.resolve("a.png"),
+                io.dropclass.data.image.RgbImage.of(
                         io.dropclass.data.synthetic.StreetSceneDataset.of(1,
                                 io.dropclass.data.synthetic.SyntheticSplit.VAL, 1, 32, 64).get(0)));
         Path masks = dir.resolve("masks");
         CliRunner.Result predict = run("predict", "--checkpoint", best.toString(), "--output",
                 masks.toString(), images.toString());
         assertThat(predict.code()).as(predict.err()).isZero();
-        assertThat(MaskImages.readLabelPng(masks.resolve("a.png")).labels()).hasSize(32 * 64);
+        assertThat(ImageFiles.readLabels(masks.resolve("a.png")).labels()).hasSize(32 * 64);
         assertThat(masks.resolve("a_overlay.png")).isRegularFile();
     }
 

@@ -1,5 +1,8 @@
 package io.dropclass.report.image;
 
+import io.dropclass.data.image.ImageFiles;
+import io.dropclass.data.image.RgbImage;
+
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
 
@@ -18,7 +21,7 @@ import java.util.List;
  *
  * <p>A label map is {@code height * width} unsigned bytes, row-major: train ids, or {@link
  * ClassCatalog#IGNORE_INDEX} for ignored pixels. Labels are never recovered from colours: {@link
- * #readLabelPng} reads raster samples (palette indices or grey levels).
+ * ImageFiles#readLabels} reads raster samples (palette indices or grey levels).
  */
 public final class MaskImages {
 
@@ -81,40 +84,6 @@ public final class MaskImages {
             Path file, byte[] labels, int height, int width, ClassCatalog catalog)
             throws IOException {
         ImageFiles.writePng(file, indexed(labels, height, width, catalog));
-    }
-
-    /**
-     * Reads a label map from a single-channel image of at most 8 bits: a palette PNG (the indices)
-     * or a grey PNG such as Cityscapes' {@code *_labelIds.png} (the grey levels).
-     *
-     * @param file the image
-     * @return the labels, unchanged (no id mapping)
-     * @throws IOException if the file cannot be decoded or holds colours rather than labels
-     */
-    public static LabelMap readLabelPng(Path file) throws IOException {
-        BufferedImage image = ImageDecoding.decode(file);
-        Raster raster = image.getRaster();
-        ColorModel cm = image.getColorModel();
-        if (raster.getNumBands() != 1 || cm.getComponentSize(0) > 8) {
-            throw new IOException(
-                    file
-                            + ": not a label image (expected one channel of at most 8 bits, got "
-                            + raster.getNumBands()
-                            + " channels of "
-                            + cm.getComponentSize(0)
-                            + " bits)");
-        }
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] labels = new byte[h * w];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            raster.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                labels[y * w + x] = (byte) row[x];
-            }
-        }
-        return new LabelMap(h, w, labels);
     }
 
     /**

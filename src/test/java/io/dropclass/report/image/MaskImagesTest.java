@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 import io.dropclass.data.SegmentationSample;
+import io.dropclass.data.image.ImageFiles;
+import io.dropclass.data.image.LabelMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class MaskImagesTest {
 
         MaskImages.writeLabelPng(file, LABELS, 2, 3, CATALOG);
 
-        assertThat(MaskImages.readLabelPng(file)).isEqualTo(new LabelMap(2, 3, LABELS));
+        assertThat(ImageFiles.readLabels(file)).isEqualTo(new LabelMap(2, 3, LABELS));
     }
 
     @Test
@@ -78,7 +80,7 @@ class MaskImagesTest {
         Path file = folder.resolve("labelIds.png");
         ImageFiles.writePng(file, grey);
 
-        assertThat(MaskImages.readLabelPng(file).labels()).containsExactly(26, 7);
+        assertThat(ImageFiles.readLabels(file).labels()).containsExactly(26, 7);
     }
 
     @Test
@@ -86,7 +88,7 @@ class MaskImagesTest {
         Path file = folder.resolve("colour.png");
         MaskImages.writeColourPng(file, LABELS, 2, 3, CATALOG);
 
-        assertThatThrownBy(() -> MaskImages.readLabelPng(file))
+        assertThatThrownBy(() -> ImageFiles.readLabels(file))
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith(file + ": not a label image");
     }

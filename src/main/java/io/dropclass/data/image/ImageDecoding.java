@@ -1,4 +1,4 @@
-package io.dropclass.report.image;
+package io.dropclass.data.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.dropclass.report.image;
+package io.dropclass.data.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.dropclass.report.image;
+package io.dropclass.data.image;
 
 import io.dropclass.results.AtomicFiles;
 import java.awt.color.ColorSpace;
@@ -144,5 +144,39 @@ public final class ImageFiles {
                 planar[2 * plane + i] = (row[x] & 0xFF) / 255f;
             }
         }
+    }
+
+    /**
+     * Reads a label map from a single-channel image of at most 8 bits: a palette PNG (the indices)
+     * or a grey PNG such as Cityscapes' {@code *_labelIds.png} (the grey levels).
+     *
+     * @param file the image
+     * @return the labels, unchanged (no id mapping)
+     * @throws IOException if the file cannot be decoded or holds colours rather than labels
+     */
+    public static LabelMap readLabels(Path file) throws IOException {
+        BufferedImage image = ImageDecoding.decode(file);
+        Raster raster = image.getRaster();
+        ColorModel cm = image.getColorModel();
+        if (raster.getNumBands() != 1 || cm.getComponentSize(0) > 8) {
+            throw new IOException(
+                    file
+                            + ": not a label image (expected one channel of at most 8 bits, got "
+                            + raster.getNumBands()
+                            + " channels of "
+                            + cm.getComponentSize(0)
+                            + " bits)");
+        }
+        int h = image.getHeight();
+        int w = image.getWidth();
+        byte[] labels = new byte[h * w];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                labels[y * w + x] = (byte) row[x];
+            }
+        }
+        return new LabelMap(h, w, labels);
     }
 }
