@@ -27,6 +27,14 @@ final class CommonOptions {
     @Option(names = "--threads", description = "Engine threads, 0 = all cores (runtime.threads).")
     Integer threads;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "synthetic, cityscapes, voc, voc_aug, camvid or folder (data.dataset).")
+    String dataset;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "The dataset's folder on disk (data.root).")
+    String root;
+
     @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
             description = "Overrides of configuration keys, e.g. train.iterations=200.")
     List<String> arguments = new ArrayList<>();
@@ -44,6 +52,12 @@ final class CommonOptions {
         }
         if (threads != null) {
             list.add("runtime.threads=" + threads);
+        }
+        if (dataset != null) {
+            list.add("data.dataset=" + dataset);
+        }
+        if (root != null) {
+            list.add("data.root=" + root);
         }
         return list;
     }

@@ -11,13 +11,14 @@ import picocli.CommandLine.Option;
 /** {@code dropclass stats}: per-class pixel statistics of a dataset split. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Per-class pixel share, image count and class weights of a dataset split;"
-                + " prints a table and writes class_stats.json.")
+                + " prints a table and writes class_stats.json and class_stats.png (log-scale bars).")
 final class StatsCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
     @Option(names = "--split", defaultValue = "train",
-            description = "train, val or shift (default: ${DEFAULT-VALUE}).")
+            description = "The split, e.g. train, val (synthetic: train, val or shift;"
+                    + " default: ${DEFAULT-VALUE}).")
     String split;
 
     @Override
@@ -27,7 +28,7 @@ final class StatsCommand implements Callable<Integer> {
         Path output = options.output != null ? options.output : Path.of(".");
         Inference.Statistics stats = Inference.statistics(config, split, output);
         System.out.print(stats.table());
-        System.out.println("statistics: " + stats.file());
+        System.out.println("statistics: " + stats.file() + ", chart: " + stats.chart());
         return 0;
     }
 }

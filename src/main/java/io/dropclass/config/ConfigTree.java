@@ -1,8 +1,10 @@
 package io.dropclass.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -35,6 +37,11 @@ final class ConfigTree {
                             + keys(existing) + ")");
                 }
                 merge((ObjectNode) existing, field.getValue(), key + ".");
+            } else if (existing.isArray()) {
+                if (!field.getValue().isArray()) {
+                    throw new ConfigException(key, "expects a list, e.g. [0.75, 1.0, 1.25]");
+                }
+                target.set(field.getKey(), field.getValue());
             } else {
                 if (field.getValue().isContainerNode()) {
                     throw new ConfigException(key, "expects a single value, got "
@@ -75,6 +82,18 @@ final class ConfigTree {
     private static JsonNode parse(String key, JsonNode existing, String value) {
         if (existing.isObject()) {
             throw new ConfigException(key, "is a section; set one of its keys: " + keys(existing));
+        }
+        if (existing.isArray()) {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            for (String item : value.split(",")) {
+                try {
+                    list.add(Double.parseDouble(item.trim()));
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(key, "expects comma-separated numbers, got '"
+                            + value + "'");
+                }
+            }
+            return list;
         }
         if (existing.isBoolean()) {
             if (!value.equals("true") && !value.equals("false")) {

@@ -5,56 +5,100 @@ import static io.dropclass.config.ConfigException.positive;
 import static io.dropclass.config.ConfigException.require;
 
 /**
- * What to train and validate on.
+ * What to train and validate on, and how training images are augmented.
  *
- * @param dataset {@code synthetic}: the embedded street-scene benchmark, generated on the fly
- * @param height image height in pixels of the generated scenes
- * @param width image width in pixels of the generated scenes
- * @param trainImages number of distinct training images (the sampler cycles through them)
- * @param valImages number of validation images
- * @param valSplit {@code val} (usual context) or {@code shift} (context broken: riders without
- *     bicycles, signs without poles, ...)
- * @param cropHeight training crop height in pixels (0: the whole image)
+ * @param dataset {@code synthetic} (the embedded street scenes, generated on the fly), or a dataset
+ *     on disk: {@code cityscapes}, {@code voc}, {@code voc_aug} (SBD-augmented), {@code camvid},
+ *     {@code folder} (images/, masks/, classes file)
+ * @param root the dataset's folder on disk ("" for synthetic)
+ * @param trainSplit the training split's name (e.g. {@code train}, {@code trainval})
+ * @param valSplit the validation split: {@code val} or {@code shift} (context broken) for
+ *     synthetic, the split's name otherwise
+ * @param strict stop at the first unusable sample (otherwise skip it with a warning)
+ * @param height synthetic image height in pixels
+ * @param width synthetic image width in pixels
+ * @param trainImages synthetic: distinct training images
+ * @param valImages synthetic: validation images
+ * @param cropHeight training crop height in pixels (0: the whole image; images of a batch must
+ *     then have one size)
  * @param cropWidth training crop width in pixels (0: the whole image)
- * @param flip whether training images are flipped horizontally with probability 0.5
+ * @param augmentation {@code crop_flip} (random crop and flip), {@code standard} (random scale,
+ *     pad, crop with cat_max_ratio, flip, optional photometric distortion) or
+ *     {@code cityscapes_official} (method.md §4.3: scale 0.5–2.1 of a 2048 long side, pad, crop,
+ *     flip)
+ * @param scaleMin smallest random scale of {@code standard}
+ * @param scaleMax largest random scale of {@code standard}
+ * @param scaleStep step between the random scales of {@code standard}
+ * @param catMaxRatio {@code standard}: re-draw a crop where one class covers more than this share
+ *     (1 = never)
+ * @param photometric {@code standard}: brightness, contrast, saturation and hue jitter
+ * @param flip horizontal flip with probability 0.5
  */
 public record DataConfig(
         String dataset,
+        String root,
+        String trainSplit,
+        String valSplit,
+        boolean strict,
         int height,
         int width,
         int trainImages,
         int valImages,
-        String valSplit,
         int cropHeight,
         int cropWidth,
+        String augmentation,
+        double scaleMin,
+        double scaleMax,
+        double scaleStep,
+        double catMaxRatio,
+        boolean photometric,
         boolean flip) {
 
     /** Validates every field; messages name the key. */
     public DataConfig {
-        oneOf(dataset, "dataset", "synthetic");
+        oneOf(dataset, "dataset", "synthetic", "cityscapes", "voc", "voc_aug", "camvid", "folder");
+        require(root != null, "root", "must be a folder or \"\"");
+        require(dataset.equals("synthetic") || !root.isBlank(), "root",
+                "dataset " + dataset + " needs the folder it lives in (data.root=DIR or --root)");
+        require(trainSplit != null && !trainSplit.isBlank(), "train_split", "must not be empty");
+        require(valSplit != null && !valSplit.isBlank(), "val_split", "must not be empty");
+        if (dataset.equals("synthetic")) {
+            oneOf(valSplit, "val_split", "val", "shift");
+        }
         require(height >= 16, "height", "must be at least 16 pixels, got " + height);
         require(width >= 32, "width", "must be at least 32 pixels, got " + width);
         positive(trainImages, "train_images");
         positive(valImages, "val_images");
-        oneOf(valSplit, "val_split", "val", "shift");
-        require(cropHeight >= 0 && cropHeight <= height, "crop_height",
-                "must be between 0 (whole image) and height " + height + ", got " + cropHeight);
-        require(cropWidth >= 0 && cropWidth <= width, "crop_width",
-                "must be between 0 (whole image) and width " + width + ", got " + cropWidth);
+        require(cropHeight >= 0, "crop_height", "must be 0 (whole image) or positive, got "
+                + cropHeight);
+        require(cropWidth >= 0, "crop_width", "must be 0 (whole image) or positive, got "
+                + cropWidth);
+        require((cropHeight == 0) == (cropWidth == 0), "crop_width",
+                "crop_height and crop_width must both be 0 or both positive");
+        if (dataset.equals("synthetic") && augmentation.equals("crop_flip")) {
+            require(cropHeight <= height, "crop_height",
+                    "must not exceed height " + height + ", got " + cropHeight);
+            require(cropWidth <= width, "crop_width",
+                    "must not exceed width " + width + ", got " + cropWidth);
+        }
+        oneOf(augmentation, "augmentation", "crop_flip", "standard", "cityscapes_official");
+        require(!augmentation.equals("cityscapes_official") || cropHeight > 0, "crop_height",
+                "cityscapes_official needs a crop (e.g. 512x1024)");
+        require(scaleMin > 0 && scaleMax >= scaleMin, "scale_max",
+                "needs 0 < scale_min <= scale_max, got " + scaleMin + " and " + scaleMax);
+        require(scaleStep > 0, "scale_step", "must be positive, got " + scaleStep);
+        require(catMaxRatio > 0 && catMaxRatio <= 1, "cat_max_ratio",
+                "must be in (0, 1], got " + catMaxRatio);
     }
 
     /** Defaults: 128×256 synthetic scenes, 2,000 training and 100 validation images. */
     public static DataConfig defaults() {
-        return new DataConfig("synthetic", 128, 256, 2000, 100, "val", 0, 0, true);
+        return new DataConfig("synthetic", "", "train", "val", false, 128, 256, 2000, 100, 0, 0,
+                "crop_flip", 0.5, 2.0, 0.25, 1.0, false, true);
     }
 
-    /** The effective training crop height. */
-    public int effectiveCropHeight() {
-        return cropHeight == 0 ? height : cropHeight;
-    }
-
-    /** The effective training crop width. */
-    public int effectiveCropWidth() {
-        return cropWidth == 0 ? width : cropWidth;
+    /** Whether the data is the embedded synthetic benchmark. */
+    public boolean synthetic() {
+        return dataset.equals("synthetic");
     }
 }

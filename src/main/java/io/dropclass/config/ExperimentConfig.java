@@ -13,6 +13,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param loss the pixel loss
  * @param optimizer SGD and the learning-rate schedule
  * @param train the schedule in iterations
+ * @param evaluation how whole images are predicted in validation and evaluate
  * @param runtime seed and threads
  */
 public record ExperimentConfig(
@@ -23,6 +24,7 @@ public record ExperimentConfig(
         LossConfig loss,
         OptimizerConfig optimizer,
         TrainConfig train,
+        EvaluationConfig evaluation,
         RuntimeConfig runtime) {
 
     /** Validates the name; sections validate themselves. */
@@ -41,6 +43,7 @@ public record ExperimentConfig(
                 LossConfig.defaults(),
                 OptimizerConfig.defaults(),
                 TrainConfig.defaults(),
+                EvaluationConfig.defaults(),
                 RuntimeConfig.defaults());
     }
 }

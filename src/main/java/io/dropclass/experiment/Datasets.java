@@ -2,6 +2,8 @@ package io.dropclass.experiment;
 
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.ClassStatisticsJson;
+import io.dropclass.analysis.ClassWeights;
+import io.dropclass.analysis.CountUnit;
 import io.dropclass.config.ConfigException;
 import io.dropclass.config.DataConfig;
 import io.dropclass.config.ExperimentConfig;
@@ -44,13 +46,16 @@ final class Datasets {
     }
 
     /**
-     * The class weights of the cross-entropy.
+     * The class weights of the cross-entropy: fixed (none, Cityscapes) or computed from the training
+     * set's statistics (toolkit-survey.md §5).
      *
-     * @param config the configuration
+     * @param config the configuration (loss)
      * @param dataset the training set (its catalog may define fixed weights)
-     * @return one weight per class
+     * @param stats the training set's class statistics
+     * @return one weight per class (classes without pixels get 0 in the computed schemes)
      */
-    static float[] classWeights(ExperimentConfig config, SegmentationDataset dataset) {
+    static float[] classWeights(
+            ExperimentConfig config, SegmentationDataset dataset, ClassStatistics stats) {
         int k = dataset.classes().size();
         return switch (config.loss().classWeights()) {
             case "none" -> {
@@ -61,6 +66,11 @@ final class Datasets {
             case "cityscapes" -> dataset.classes().fixedWeights().orElseThrow(() ->
                     new ConfigException("loss.class_weights", "dataset "
                             + dataset.classes().name() + " has no Cityscapes weights"));
+            case "inverse" -> ClassWeights.inverseFrequency(stats).toFloatArray();
+            case "median_frequency" -> ClassWeights.medianFrequency(stats).toFloatArray();
+            case "enet" -> ClassWeights.enet(stats).toFloatArray();
+            case "effective_number" -> ClassWeights.effectiveNumber(stats,
+                    config.loss().effectiveNumberBeta(), CountUnit.IMAGES).toFloatArray();
             default -> throw new ConfigException("loss.class_weights",
                     "unknown scheme " + config.loss().classWeights());
         };

@@ -153,13 +153,15 @@ public final class Experiment {
             TrainingProgress progress =
                     new TrainingProgress(console, interactive, config.train().iterations());
             RunRecorder recorder = new RunRecorder(run, network, train.classes(), rare, progress);
-            RandomCropFlip augment = new RandomCropFlip(config.data().effectiveCropHeight(),
-                    config.data().effectiveCropWidth(), config.data().flip());
+            var data = config.data();
+            RandomCropFlip augment = new RandomCropFlip(
+                    data.cropHeight() > 0 ? data.cropHeight() : data.height(),
+                    data.cropWidth() > 0 ? data.cropWidth() : data.width(), data.flip());
             try (Sgd sgd = new Sgd(manager, trainable, opt.momentum(), opt.weightDecay(), opt.nesterov());
                     BatchLoader loader = new BatchLoader(train, augment, config.train().batchSize(),
                             seed, config.runtime().loaderThreads(), 0)) {
                 var objective = Networks.objective(config, network,
-                        Datasets.classWeights(config, train),
+                        Datasets.classWeights(config, train, stats),
                         loader.epochOf(config.train().iterations() - 1) + 1);
                 new SegmentationTrainer(objective, sgd, schedule,
                         () -> SegmentationEvaluator.evaluate(predictor, val, EVAL_BATCH, manager),

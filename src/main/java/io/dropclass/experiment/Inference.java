@@ -17,6 +17,7 @@ import io.dropclass.model.weights.Export;
 import io.dropclass.model.weights.ExportFormat;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.data.image.ImageFiles;
+import io.dropclass.report.chart.ClassShareChart;
 import io.dropclass.report.image.MaskImages;
 import io.dropclass.data.image.RgbImage;
 import java.io.IOException;
@@ -46,8 +47,9 @@ public final class Inference {
      *
      * @param table the console table
      * @param file where class_stats.json was written
+     * @param chart where the bar chart PNG was written
      */
-    public record Statistics(String table, Path file) {}
+    public record Statistics(String table, Path file, Path chart) {}
 
     private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
@@ -160,7 +162,10 @@ public final class Inference {
         ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
         Path file = output.resolve("class_stats.json");
         Datasets.writeStatistics(file, stats, config.data().dataset(), split);
-        return new Statistics(ClassStatisticsTable.format(stats), file);
+        Path chart = output.resolve("class_stats.png");
+        ImageFiles.writePng(chart, ClassShareChart.draw(stats, dataset.classes(),
+                config.data().dataset() + " " + split));
+        return new Statistics(ClassStatisticsTable.format(stats), file, chart);
     }
 
     /**
