@@ -12,6 +12,8 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
+import io.dropclass.model.HrNet;
+import io.dropclass.model.HrNetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -155,6 +157,32 @@ class ModePredictorTest {
             for (byte b : labels) {
                 assertThat(Byte.toUnsignedInt(b)).isLessThan(K);
             }
+        }
+    }
+
+    @Test
+    void hrNetSmallRunsEveryModeAndReleasesItsArrays() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            HrNet net = HrNet.create(HrNetSpec.w18SmallV1(), 5);
+            net.initializeParameters(manager, 3);
+            int h = 64;
+            int w = 96;
+            float[] image = randomImage(h, w, 8);
+            SegmentationPredictor predictor = new SegmentationPredictor(net, ImageNormalization.IMAGENET);
+            byte[] whole = predictor.predict(manager, List.of(image), h, w)[0];
+            long before = manager.getManagedArrays().size();
+            assertThat(predictor.predict(manager, image, h, w, EvaluationMode.slide(64, 96, 32, 32)))
+                    .containsExactly(whole);
+            for (EvaluationMode mode : List.of(
+                    EvaluationMode.slide(64, 64, 32, 32),
+                    EvaluationMode.multiscale(List.of(0.75, 1.0), true))) {
+                byte[] labels = predictor.predict(manager, image, h, w, mode);
+                assertThat(labels).hasSize(h * w);
+                for (byte b : labels) {
+                    assertThat(Byte.toUnsignedInt(b)).isLessThan(5);
+                }
+            }
+            assertThat(manager.getManagedArrays().size()).isEqualTo(before);
         }
     }
 
