@@ -3,6 +3,7 @@ package io.dropclass.evaluation;
 import ai.djl.ndarray.NDManager;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
+import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.SegmentationPredictor;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,36 @@ public final class SegmentationEvaluator {
         }
         if (!pending.isEmpty()) {
             flush(predictor, pending, matrix, manager);
+        }
+        return SegmentationEvaluation.of(matrix, dataset.classes());
+    }
+
+    /**
+     * Evaluates every sample of a dataset in an evaluation mode. The plain whole-image mode batches
+     * as {@link #evaluate(SegmentationPredictor, SegmentationDataset, int, NDManager)}; sliding
+     * window, multi-scale and flip modes predict one image at a time.
+     *
+     * @param predictor the network in inference mode
+     * @param dataset the labelled images
+     * @param batchSize images per forward pass in the plain whole-image mode
+     * @param manager parent of the temporary arrays
+     * @param mode how to predict each image
+     * @return the evaluation
+     */
+    public static SegmentationEvaluation evaluate(
+            SegmentationPredictor predictor,
+            SegmentationDataset dataset,
+            int batchSize,
+            NDManager manager,
+            EvaluationMode mode) {
+        if (mode.isPlainWhole()) {
+            return evaluate(predictor, dataset, batchSize, manager);
+        }
+        ConfusionMatrix matrix = new ConfusionMatrix(dataset.classes().size());
+        for (int i = 0; i < dataset.size(); i++) {
+            SegmentationSample sample = dataset.get(i);
+            matrix.add(sample.label(), predictor.predict(
+                    manager, sample.image(), sample.height(), sample.width(), mode));
         }
         return SegmentationEvaluation.of(matrix, dataset.classes());
     }

@@ -31,6 +31,40 @@ public final class SegmentationPredictor {
     }
 
     /**
+     * The network.
+     *
+     * @return the network
+     */
+    public SegmentationNetwork network() {
+        return network;
+    }
+
+    /**
+     * The input normalisation.
+     *
+     * @return the normalisation
+     */
+    public ImageNormalization normalization() {
+        return normalization;
+    }
+
+    /**
+     * Predicts one image in an evaluation mode (whole, sliding window, multi-scale, flip); see
+     * {@link ModePredictor}.
+     *
+     * @param manager parent of the temporary arrays (all closed before returning)
+     * @param image planar RGB in [0, 1], {@code 3 * height * width}
+     * @param height image rows
+     * @param width image columns
+     * @param mode how to predict
+     * @return {@code height * width} train ids
+     */
+    public byte[] predict(
+            NDManager manager, float[] image, int height, int width, EvaluationMode mode) {
+        return new ModePredictor(network, normalization, mode).predict(manager, image, height, width);
+    }
+
+    /**
      * Predicts a batch of images of one size.
      *
      * @param manager parent of the temporary arrays (all closed before returning)

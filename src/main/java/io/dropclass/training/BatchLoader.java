@@ -2,11 +2,12 @@ package io.dropclass.training;
 
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
-import io.dropclass.data.transform.RandomCropFlip;
+import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.inference.ImageNormalization;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +27,9 @@ public final class BatchLoader implements AutoCloseable {
     private static final int AHEAD = 3;
 
     private final SegmentationDataset dataset;
-    private final RandomCropFlip transform;
+    private final PairedTransform transform;
+    private final int cropHeight;
+    private final int cropWidth;
     private final int batchSize;
     private final long seed;
     private final ExecutorService workers;
@@ -36,7 +39,8 @@ public final class BatchLoader implements AutoCloseable {
     private int nextToSubmit;
 
     /**
-     * Creates a loader that starts at an iteration.
+     * Creates a loader whose transform declares its output size ({@link
+     * PairedTransform#outputSize}), e.g. {@code RandomCropFlip} or a {@code TransformPresets} preset.
      *
      * @param dataset the training images
      * @param transform the paired augmentation
@@ -44,16 +48,59 @@ public final class BatchLoader implements AutoCloseable {
      * @param seed the seed of the order and the augmentation
      * @param threads background threads
      * @param firstIteration the iteration of the first batch returned
+     * @throws IllegalArgumentException when the transform's output size is not known up front
      */
     public BatchLoader(
             SegmentationDataset dataset,
-            RandomCropFlip transform,
+            PairedTransform transform,
             int batchSize,
             long seed,
             int threads,
             int firstIteration) {
+        this(dataset, transform, declaredSize(transform), batchSize, seed, threads, firstIteration);
+    }
+
+    /**
+     * Creates a loader with an explicit sample size: every transformed sample must have it.
+     *
+     * @param dataset the training images
+     * @param transform the paired augmentation
+     * @param cropHeight rows of every transformed sample
+     * @param cropWidth columns of every transformed sample
+     * @param batchSize images per batch
+     * @param seed the seed of the order and the augmentation
+     * @param threads background threads
+     * @param firstIteration the iteration of the first batch returned
+     */
+    public BatchLoader(
+            SegmentationDataset dataset,
+            PairedTransform transform,
+            int cropHeight,
+            int cropWidth,
+            int batchSize,
+            long seed,
+            int threads,
+            int firstIteration) {
+        this(dataset, transform, new PairedTransform.Size(cropHeight, cropWidth),
+                batchSize, seed, threads, firstIteration);
+    }
+
+    private BatchLoader(
+            SegmentationDataset dataset,
+            PairedTransform transform,
+            PairedTransform.Size size,
+            int batchSize,
+            long seed,
+            int threads,
+            int firstIteration) {
+        if (batchSize <= 0 || threads <= 0) {
+            throw new IllegalArgumentException(
+                    "batch size and threads must be positive, got " + batchSize + ", " + threads);
+        }
         this.dataset = dataset;
         this.transform = transform;
+        this.cropHeight = size.height();
+        this.cropWidth = size.width();
         this.batchSize = batchSize;
         this.seed = seed;
         this.nextToSubmit = firstIteration;
@@ -65,6 +112,12 @@ public final class BatchLoader implements AutoCloseable {
         for (int i = 0; i < AHEAD; i++) {
             submit();
         }
+    }
+
+    private static PairedTransform.Size declaredSize(PairedTransform transform) {
+        return transform.outputSize(Optional.empty()).orElseThrow(() ->
+                new IllegalArgumentException("the output size of " + transform
+                        + " is not known up front: wrap it in FixedSize or pass the crop size"));
     }
 
     private void submit() {
@@ -101,8 +154,8 @@ public final class BatchLoader implements AutoCloseable {
      * @return the batch
      */
     public TrainingBatch build(int iteration) {
-        int h = transform.cropHeight();
-        int w = transform.cropWidth();
+        int h = cropHeight;
+        int w = cropWidth;
         float[] images = new float[batchSize * 3 * h * w];
         byte[][] labels = new byte[batchSize][];
         for (int slot = 0; slot < batchSize; slot++) {
@@ -110,6 +163,12 @@ public final class BatchLoader implements AutoCloseable {
             int index = indexAt(position);
             SplittableRandom random = new SplittableRandom(mix(seed, iteration, slot));
             SegmentationSample sample = transform.apply(dataset.get(index), random);
+            if (sample.height() != h || sample.width() != w) {
+                throw new IllegalStateException("the transform gave image " + index + " (iteration "
+                        + iteration + ", slot " + slot + ") the size " + sample.height() + "x"
+                        + sample.width() + ", but every sample of a batch must be " + h + "x" + w
+                        + ": end the transform with a crop and a pad to that size");
+            }
             ImageNormalization.IMAGENET.normalise(sample.image(), images, slot * 3 * h * w);
             labels[slot] = sample.label();
         }

@@ -2,18 +2,22 @@ package io.dropclass.data.transform;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * A random crop of a fixed size and an optional horizontal flip, applied to an image and its mask
  * together. Images smaller than the crop are padded at the bottom and right: the image with 0, the
- * mask with the ignore index (the official recipe, method.md §4.3).
+ * mask with the ignore index (the official recipe, method.md §4.3). Equivalent to {@code
+ * Compose.of(PadTo.black(h, w), RandomCrop.of(h, w), flip)} in effect, with its own order of
+ * random draws (kept so that existing runs reproduce).
  *
  * @param cropHeight output rows
  * @param cropWidth output columns
  * @param flip whether to flip with probability 0.5
  */
-public record RandomCropFlip(int cropHeight, int cropWidth, boolean flip) {
+public record RandomCropFlip(int cropHeight, int cropWidth, boolean flip)
+        implements PairedTransform {
 
     /** Validates the crop size. */
     public RandomCropFlip {
@@ -30,6 +34,7 @@ public record RandomCropFlip(int cropHeight, int cropWidth, boolean flip) {
      * @param random the source of the crop offset and the flip
      * @return a new sample of size cropHeight × cropWidth
      */
+    @Override
     public SegmentationSample apply(SegmentationSample sample, SplittableRandom random) {
         int h = sample.height();
         int w = sample.width();
@@ -52,5 +57,10 @@ public record RandomCropFlip(int cropHeight, int cropWidth, boolean flip) {
             }
         }
         return new SegmentationSample(cropHeight, cropWidth, image, label);
+    }
+
+    @Override
+    public Optional<Size> outputSize(Optional<Size> input) {
+        return Optional.of(new Size(cropHeight, cropWidth));
     }
 }
