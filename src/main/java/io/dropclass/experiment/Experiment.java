@@ -7,11 +7,12 @@ import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.data.transform.RandomCropFlip;
+import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
+import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
@@ -57,9 +58,6 @@ public final class Experiment {
             Set<Integer> rareClasses,
             double bestMeanIou,
             int bestIteration) {}
-
-    /** Validation batch size: inference needs no gradients, so a larger batch is cheap. */
-    private static final int EVAL_BATCH = 8;
 
     private Experiment() {}
 
@@ -153,10 +151,8 @@ public final class Experiment {
             TrainingProgress progress =
                     new TrainingProgress(console, interactive, config.train().iterations());
             RunRecorder recorder = new RunRecorder(run, network, train.classes(), rare, progress);
-            var data = config.data();
-            RandomCropFlip augment = new RandomCropFlip(
-                    data.cropHeight() > 0 ? data.cropHeight() : data.height(),
-                    data.cropWidth() > 0 ? data.cropWidth() : data.width(), data.flip());
+            PairedTransform augment = Augmentations.training(config.data(), train);
+            EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             try (Sgd sgd = new Sgd(manager, trainable, opt.momentum(), opt.weightDecay(), opt.nesterov());
                     BatchLoader loader = new BatchLoader(train, augment, config.train().batchSize(),
                             seed, config.runtime().loaderThreads(), 0)) {
@@ -164,7 +160,8 @@ public final class Experiment {
                         Datasets.classWeights(config, train, stats),
                         loader.epochOf(config.train().iterations() - 1) + 1);
                 new SegmentationTrainer(objective, sgd, schedule,
-                        () -> SegmentationEvaluator.evaluate(predictor, val, EVAL_BATCH, manager),
+                        () -> SegmentationEvaluator.evaluate(predictor, val,
+                                config.evaluation().batchSize(), manager, mode),
                         recorder).fit(manager, loader, 0);
             }
             EvaluationJson.write(run.file("metrics.json"), recorder.latest());

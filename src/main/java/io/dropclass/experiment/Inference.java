@@ -10,6 +10,7 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
+import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
@@ -101,7 +102,9 @@ public final class Inference {
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
             SegmentationEvaluation evaluation = SegmentationEvaluator.evaluate(
-                    new SegmentationPredictor(network, ImageNormalization.IMAGENET), val, 8, manager);
+                    new SegmentationPredictor(network, ImageNormalization.IMAGENET), val,
+                    config.evaluation().batchSize(), manager,
+                    Augmentations.evaluation(config.evaluation()));
             Path file = output.resolve("metrics.json");
             EvaluationJson.write(file, evaluation);
             Set<Integer> rare = Datasets.rareClasses(
@@ -131,11 +134,12 @@ public final class Inference {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
+            EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             Files.createDirectories(output);
             for (Path file : images) {
                 RgbImage image = ImageFiles.read(file);
-                byte[] mask = predictor.predict(manager, List.of(image.planar()), image.height(),
-                        image.width())[0];
+                byte[] mask = predictor.predict(manager, image.planar(), image.height(),
+                        image.width(), mode);
                 String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
                 Path maskFile = output.resolve(stem + ".png");
                 MaskImages.writeLabelPng(maskFile, mask, image.height(), image.width(), classes);
