@@ -1,9 +1,11 @@
 package io.dropclass.data;
 
+import io.dropclass.data.camvid.CamVidLayout;
 import io.dropclass.data.cityscapes.CityscapesLayout;
 import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.validation.SplitLoading;
+import io.dropclass.data.voc.VocLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -42,6 +44,9 @@ public final class DatasetLoader {
     private static DatasetSource list(DatasetSpec spec) throws IOException {
         return switch (spec.name().toLowerCase(Locale.ROOT)) {
             case "cityscapes" -> CityscapesLayout.list(spec.root(), spec.split());
+            case "voc" -> VocLayout.list(spec.root(), spec.split(), false);
+            case "voc_aug" -> VocLayout.list(spec.root(), spec.split(), true);
+            case "camvid" -> CamVidLayout.list(spec.root(), spec.split());
             default ->
                     throw new IllegalArgumentException(
                             "unknown dataset " + spec.name() + "; use one of "
