@@ -2,6 +2,7 @@ package io.dropclass.data;
 
 import io.dropclass.data.camvid.CamVidLayout;
 import io.dropclass.data.cityscapes.CityscapesLayout;
+import io.dropclass.data.folder.FolderLayout;
 import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.validation.SplitLoading;
@@ -47,6 +48,7 @@ public final class DatasetLoader {
             case "voc" -> VocLayout.list(spec.root(), spec.split(), false);
             case "voc_aug" -> VocLayout.list(spec.root(), spec.split(), true);
             case "camvid" -> CamVidLayout.list(spec.root(), spec.split());
+            case "folder" -> FolderLayout.list(spec.root(), spec.split());
             default ->
                     throw new IllegalArgumentException(
                             "unknown dataset " + spec.name() + "; use one of "

@@ -1,6 +1,8 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.image.LabelMap;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -12,9 +14,9 @@ import java.util.Set;
  */
 public record DecodedMask(LabelMap labels, Set<Integer> rawValues, Set<String> unknownValues) {
 
-    /** Copies the sets. */
+    /** Copies the sets, keeping their order (reports list values in that order). */
     public DecodedMask {
-        rawValues = Set.copyOf(rawValues);
-        unknownValues = Set.copyOf(unknownValues);
+        rawValues = Collections.unmodifiableSet(new LinkedHashSet<>(rawValues));
+        unknownValues = Collections.unmodifiableSet(new LinkedHashSet<>(unknownValues));
     }
 }

@@ -6,7 +6,7 @@ import io.dropclass.data.image.LabelMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
 
 /**
  * Reads single-channel masks (palette indices or grey levels) and maps each raw value through a
@@ -75,8 +75,8 @@ public final class IndexedMasks implements MaskDecoder {
             int id = table[value];
             mapped[i] = (byte) (id == UNKNOWN ? ClassCatalog.IGNORE_INDEX : id);
         }
-        Set<Integer> rawValues = new TreeSet<>();
-        Set<String> unknown = new TreeSet<>();
+        Set<Integer> rawValues = new LinkedHashSet<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (int v = 0; v < 256; v++) {
             if (seen[v]) {
                 rawValues.add(v);
