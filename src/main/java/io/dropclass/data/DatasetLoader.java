@@ -7,6 +7,7 @@ import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.validation.SplitLoading;
 import io.dropclass.data.voc.VocLayout;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Locale;
 public final class DatasetLoader {
 
     /** The dataset names {@link #open} knows. */
-    public static final List<String> NAMES = List.of("cityscapes", "voc", "voc_aug", "camvid", "folder");
+    public static final List<String> NAMES =
+            List.of("cityscapes", "voc", "voc_aug", "camvid", "folder");
 
     private DatasetLoader() {}
 
@@ -36,7 +38,9 @@ public final class DatasetLoader {
     public static LoadedDataset open(DatasetSpec spec) throws IOException {
         if (!Files.isDirectory(spec.root())) {
             throw new IOException(
-                    spec.name() + " root " + spec.root()
+                    spec.name()
+                            + " root "
+                            + spec.root()
                             + ": no such folder; point --root at the dataset's folder");
         }
         return SplitLoading.open(list(spec), spec.strict());
@@ -51,7 +55,9 @@ public final class DatasetLoader {
             case "folder" -> FolderLayout.list(spec.root(), spec.split());
             default ->
                     throw new IllegalArgumentException(
-                            "unknown dataset " + spec.name() + "; use one of "
+                            "unknown dataset "
+                                    + spec.name()
+                                    + "; use one of "
                                     + String.join(", ", NAMES));
         };
     }

@@ -7,6 +7,7 @@ import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.Problem;
 import io.dropclass.data.validation.ProblemKind;
 import io.dropclass.data.validation.SamplePair;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,10 @@ public final class CamVidLayout {
             for (String line : LayoutFiles.listLines(list)) {
                 String[] parts = line.split("\\s+");
                 Path image = lastTwo(root, parts[0]);
-                Path mask = parts.length > 1 ? lastTwo(root, parts[1]) : masks.resolve(
-                        image.getFileName().toString());
+                Path mask =
+                        parts.length > 1
+                                ? lastTwo(root, parts[1])
+                                : masks.resolve(image.getFileName().toString());
                 pairs.add(new SamplePair(image, mask));
             }
         } else {

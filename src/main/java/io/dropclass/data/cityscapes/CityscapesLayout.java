@@ -7,6 +7,7 @@ import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.Problem;
 import io.dropclass.data.validation.ProblemKind;
 import io.dropclass.data.validation.SamplePair;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Lists a Cityscapes split as shipped: {@code ROOT/leftImg8bit/<split>/<city>/*_leftImg8bit.png}
- * with {@code ROOT/gtFine/<split>/<city>/*_gtFine_labelTrainIds.png} when present (preferred),
- * else {@code *_gtFine_labelIds.png}. A split that ends in {@code .lst} names an official list file
+ * with {@code ROOT/gtFine/<split>/<city>/*_gtFine_labelTrainIds.png} when present (preferred), else
+ * {@code *_gtFine_labelIds.png}. A split that ends in {@code .lst} names an official list file
  * (relative to ROOT or absolute) whose lines are {@code leftImg8bit/... gtFine/..._labelIds.png}
  * (tab or spaces); a line with only an image derives its mask's name.
  */
@@ -62,7 +63,8 @@ public final class CityscapesLayout {
         for (Path city : LayoutFiles.directories(images)) {
             Path maskCity = masks.resolve(city.getFileName().toString());
             for (Path image :
-                    LayoutFiles.files(city, f -> f.getFileName().toString().endsWith(IMAGE_SUFFIX))) {
+                    LayoutFiles.files(
+                            city, f -> f.getFileName().toString().endsWith(IMAGE_SUFFIX))) {
                 String base = image.getFileName().toString();
                 base = base.substring(0, base.length() - IMAGE_SUFFIX.length());
                 Path labelIds = maskCity.resolve(base + CityscapesMasks.LABEL_IDS_SUFFIX);
@@ -76,8 +78,13 @@ public final class CityscapesLayout {
             throws IOException {
         if (!Files.isRegularFile(list)) {
             throw new InvalidDatasetException(
-                    NAME + " root " + root + ": no list file " + list
-                            + "; give --split as train/val/test or the path of an existing .lst file");
+                    NAME
+                            + " root "
+                            + root
+                            + ": no list file "
+                            + list
+                            + "; give --split as train/val/test or the path of an existing .lst"
+                            + " file");
         }
         for (String line : LayoutFiles.listLines(list)) {
             String[] parts = line.split("\\s+");
@@ -92,8 +99,9 @@ public final class CityscapesLayout {
     private static Path maskOf(Path root, String image) {
         String rel = image.replace('\\', '/').replaceFirst("^/*leftImg8bit/", "gtFine/");
         if (rel.endsWith(IMAGE_SUFFIX)) {
-            rel = rel.substring(0, rel.length() - IMAGE_SUFFIX.length())
-                    + CityscapesMasks.LABEL_IDS_SUFFIX;
+            rel =
+                    rel.substring(0, rel.length() - IMAGE_SUFFIX.length())
+                            + CityscapesMasks.LABEL_IDS_SUFFIX;
         }
         return LayoutFiles.resolve(root, rel);
     }
@@ -111,7 +119,9 @@ public final class CityscapesLayout {
                         : labelIds;
         Path mask = Files.isRegularFile(trainIds) ? trainIds : labelIds;
         if (!Files.isRegularFile(mask)) {
-            problems.add(new Problem(ProblemKind.MISSING_PAIR, image, "no mask " + labelIds.getFileName()));
+            problems.add(
+                    new Problem(
+                            ProblemKind.MISSING_PAIR, image, "no mask " + labelIds.getFileName()));
         } else {
             pairs.add(new SamplePair(image, mask));
         }

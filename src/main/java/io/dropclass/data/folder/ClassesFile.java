@@ -2,9 +2,11 @@ package io.dropclass.data.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 import io.dropclass.data.validation.InvalidDatasetException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,14 +64,24 @@ public record ClassesFile(ClassCatalog catalog, boolean hasColours, Set<Integer>
             String[] t = line.split("\\s+");
             Integer colour = null;
             String name = line;
-            if (t.length >= 4 && isByte(t[t.length - 3]) && isByte(t[t.length - 2])
+            if (t.length >= 4
+                    && isByte(t[t.length - 3])
+                    && isByte(t[t.length - 2])
                     && isByte(t[t.length - 1])) {
-                colour = rgb(Integer.parseInt(t[t.length - 3]), Integer.parseInt(t[t.length - 2]),
-                        Integer.parseInt(t[t.length - 1]));
+                colour =
+                        rgb(
+                                Integer.parseInt(t[t.length - 3]),
+                                Integer.parseInt(t[t.length - 2]),
+                                Integer.parseInt(t[t.length - 1]));
                 name = String.join(" ", java.util.Arrays.copyOf(t, t.length - 3));
             } else if (t.length > 1 && isByte(t[t.length - 1])) {
-                throw new InvalidDatasetException(file + " line " + number
-                        + ": expected 'name' or 'name R G B' (0..255 each), got '" + line + "'");
+                throw new InvalidDatasetException(
+                        file
+                                + " line "
+                                + number
+                                + ": expected 'name' or 'name R G B' (0..255 each), got '"
+                                + line
+                                + "'");
             }
             b.add(name, colour);
         }
@@ -80,13 +92,18 @@ public record ClassesFile(ClassCatalog catalog, boolean hasColours, Set<Integer>
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new InvalidDatasetException(file + ": not valid JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new InvalidDatasetException(
+                    file
+                            + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + ")");
         }
         JsonNode classes = root.isArray() ? root : root.path("classes");
         if (!classes.isArray()) {
             throw new InvalidDatasetException(
-                    file + ": expected {\"classes\": [{\"name\": ..., \"color\": [r, g, b]}, ...]}");
+                    file
+                            + ": expected {\"classes\": [{\"name\": ..., \"color\": [r, g, b]},"
+                            + " ...]}");
         }
         for (JsonNode c : classes) {
             String name = c.isTextual() ? c.asText() : c.path("name").asText("");
@@ -99,8 +116,11 @@ public record ClassesFile(ClassCatalog catalog, boolean hasColours, Set<Integer>
     }
 
     private static int jsonColour(Path file, JsonNode c) throws InvalidDatasetException {
-        if (!c.isArray() || c.size() != 3 || !isByte(c.get(0).asText())
-                || !isByte(c.get(1).asText()) || !isByte(c.get(2).asText())) {
+        if (!c.isArray()
+                || c.size() != 3
+                || !isByte(c.get(0).asText())
+                || !isByte(c.get(1).asText())
+                || !isByte(c.get(2).asText())) {
             throw new InvalidDatasetException(
                     file + ": colour " + c + " is not [r, g, b] with values 0..255");
         }
@@ -142,8 +162,13 @@ public record ClassesFile(ClassCatalog catalog, boolean hasColours, Set<Integer>
                 return;
             }
             if (colour != null && (colours.contains(colour) || ignore.contains(colour))) {
-                throw new InvalidDatasetException(file + ": class " + name + " repeats colour "
-                        + String.format("#%06x", colour) + "; give every class its own colour");
+                throw new InvalidDatasetException(
+                        file
+                                + ": class "
+                                + name
+                                + " repeats colour "
+                                + String.format("#%06x", colour)
+                                + "; give every class its own colour");
             }
             names.add(name);
             colours.add(colour);
@@ -151,8 +176,11 @@ public record ClassesFile(ClassCatalog catalog, boolean hasColours, Set<Integer>
 
         ClassesFile build() throws InvalidDatasetException {
             if (names.isEmpty() || names.size() >= ClassCatalog.IGNORE_INDEX) {
-                throw new InvalidDatasetException(file + ": expected 1 to 254 classes, got "
-                        + names.size() + "; list one class per line");
+                throw new InvalidDatasetException(
+                        file
+                                + ": expected 1 to 254 classes, got "
+                                + names.size()
+                                + "; list one class per line");
             }
             boolean allColours = !colours.contains(null);
             List<ClassInfo> classes = new ArrayList<>();

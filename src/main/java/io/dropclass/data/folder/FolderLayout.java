@@ -6,6 +6,7 @@ import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.Problem;
 import io.dropclass.data.validation.ProblemKind;
 import io.dropclass.data.validation.SamplePair;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.Map;
 /**
  * Lists a folder dataset: {@code ROOT/images/<split>/} and {@code ROOT/masks/<split>/} (or, for
  * split {@code all}, {@code ROOT/images/} and {@code ROOT/masks/}), paired by file stem; images
- * PNG, JPEG or BMP, masks PNG; classes from {@code ROOT/classes.txt} or {@code
- * ROOT/classes.json} (see {@link ClassesFile}).
+ * PNG, JPEG or BMP, masks PNG; classes from {@code ROOT/classes.txt} or {@code ROOT/classes.json}
+ * (see {@link ClassesFile}).
  */
 public final class FolderLayout {
 
@@ -47,8 +48,9 @@ public final class FolderLayout {
         if (!ALL.equals(split)) {
             images = images.resolve(split);
             masks = masks.resolve(split);
-            String splitFix = "put each split in images/<split>/ and masks/<split>/,"
-                    + " or use --split all for a folder without split sub-folders";
+            String splitFix =
+                    "put each split in images/<split>/ and masks/<split>/,"
+                            + " or use --split all for a folder without split sub-folders";
             LayoutFiles.requireDirectory(images, NAME, root, splitFix);
             LayoutFiles.requireDirectory(masks, NAME, root, splitFix);
         }
@@ -67,9 +69,12 @@ public final class FolderLayout {
                 return file;
             }
         }
-        throw new InvalidDatasetException(NAME + " root " + root
-                + ": no classes.txt or classes.json; write one class per line, 'name' or"
-                + " 'name R G B', in train-id order");
+        throw new InvalidDatasetException(
+                NAME
+                        + " root "
+                        + root
+                        + ": no classes.txt or classes.json; write one class per line, 'name' or"
+                        + " 'name R G B', in train-id order");
     }
 
     private static void pairByStem(
@@ -79,8 +84,9 @@ public final class FolderLayout {
         for (Path m : LayoutFiles.files(masks, f -> LayoutFiles.hasExtension(f, "png"))) {
             maskByStem.put(LayoutFiles.stem(m), m);
         }
-        List<Path> imageFiles = LayoutFiles.files(
-                images, f -> LayoutFiles.hasExtension(f, "png", "jpg", "jpeg", "bmp"));
+        List<Path> imageFiles =
+                LayoutFiles.files(
+                        images, f -> LayoutFiles.hasExtension(f, "png", "jpg", "jpeg", "bmp"));
         for (Path image : imageFiles) {
             Path mask = maskByStem.remove(LayoutFiles.stem(image));
             if (mask == null) {

@@ -6,6 +6,7 @@ import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.LabelMap;
 import io.dropclass.data.image.RgbImage;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,8 +34,14 @@ public final class CheckedPairDataset implements SegmentationDataset {
     public CheckedPairDataset(DatasetSource source, List<SamplePair> pairs) {
         this.source = source;
         this.pairs = List.copyOf(pairs);
-        this.fingerprint = source.name() + ":" + source.split() + ":n=" + pairs.size() + ":"
-                + hash(source, this.pairs);
+        this.fingerprint =
+                source.name()
+                        + ":"
+                        + source.split()
+                        + ":n="
+                        + pairs.size()
+                        + ":"
+                        + hash(source, this.pairs);
     }
 
     @Override
@@ -74,14 +81,22 @@ public final class CheckedPairDataset implements SegmentationDataset {
         }
         LabelMap labels = mask.labels();
         if (labels.height() != image.height() || labels.width() != image.width()) {
-            String sizes = "image " + image.width() + "x" + image.height() + ", mask "
-                    + labels.width() + "x" + labels.height();
+            String sizes =
+                    "image "
+                            + image.width()
+                            + "x"
+                            + image.height()
+                            + ", mask "
+                            + labels.width()
+                            + "x"
+                            + labels.height();
             throw late(new Problem(ProblemKind.SIZE_MISMATCH, pair.mask(), sizes), null);
         }
         LabelCheck.check(pair.mask(), mask, source.catalog().size())
-                .ifPresent(p -> {
-                    throw late(p, null);
-                });
+                .ifPresent(
+                        p -> {
+                            throw late(p, null);
+                        });
         return new SegmentationSample(
                 image.height(), image.width(), image.planar(), labels.labels());
     }

@@ -1,6 +1,7 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.ClassCatalog;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.image.LabelMap;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -3,10 +3,11 @@ package io.dropclass.data.validation;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.LabelMap;
+
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Reads single-channel masks (palette indices or grey levels) and maps each raw value through a

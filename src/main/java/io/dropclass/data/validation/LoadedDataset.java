@@ -1,6 +1,7 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.SegmentationDataset;
+
 import java.util.List;
 
 /**

@@ -24,7 +24,8 @@ public record Problem(ProblemKind kind, Path file, String detail) {
      * @return e.g. {@code "/d/masks/a.png: unknown label values (17); masks must hold ..."}
      */
     public String message() {
-        String what = detail.isEmpty() ? kind.description() : kind.description() + " (" + detail + ")";
+        String what =
+                detail.isEmpty() ? kind.description() : kind.description() + " (" + detail + ")";
         return file + ": " + what + "; " + kind.fix();
     }
 }

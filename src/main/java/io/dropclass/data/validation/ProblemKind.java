@@ -2,7 +2,9 @@ package io.dropclass.data.validation;
 
 /** The kinds of problems a dataset scan reports, each with what it means and what to do. */
 public enum ProblemKind {
-    /** An image without its mask, a mask without its image, or a list entry naming a missing file. */
+    /**
+     * An image without its mask, a mask without its image, or a list entry naming a missing file.
+     */
     MISSING_PAIR(
             "image/mask pair incomplete",
             "check that every image has a mask with the same name (and the list files' paths)"),

@@ -25,7 +25,11 @@ public final class SplitLoading {
             throw new InvalidDatasetException(report.strictMessage());
         }
         if (scan.valid().isEmpty()) {
-            String why = report.isEmpty() ? "the split lists no samples" : report.strictMessage();
+            String why =
+                    report.isEmpty()
+                            ? source.name() + " root " + source.root() + ", split " + source.split()
+                                    + ": no image/mask pairs found; check --root and --split"
+                            : report.strictMessage();
             throw new InvalidDatasetException("no usable samples: " + why);
         }
         int total = source.pairs().size() + source.listingProblems().size();

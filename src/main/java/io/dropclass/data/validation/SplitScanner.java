@@ -1,6 +1,7 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.image.ImageFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,8 @@ public final class SplitScanner {
         for (Path file : List.of(pair.image(), pair.mask())) {
             if (!Files.isRegularFile(file)) {
                 String what = file == pair.image() ? "image" : "mask";
-                return problem(ProblemKind.MISSING_PAIR, file, "listed " + what + " does not exist");
+                return problem(
+                        ProblemKind.MISSING_PAIR, file, "listed " + what + " does not exist");
             }
         }
         ImageHeader image;
@@ -93,8 +95,11 @@ public final class SplitScanner {
             return problem(
                     ProblemKind.UNREADABLE,
                     file,
-                    "expected an 8-bit label image, got " + mask.channels() + " channels of "
-                            + mask.bitDepth() + " bits");
+                    "expected an 8-bit label image, got "
+                            + mask.channels()
+                            + " channels of "
+                            + mask.bitDepth()
+                            + " bits");
         }
         return Optional.empty();
     }
@@ -104,7 +109,13 @@ public final class SplitScanner {
             return problem(
                     ProblemKind.SIZE_MISMATCH,
                     file,
-                    "image " + image.width() + "x" + image.height() + ", mask " + mask.width() + "x"
+                    "image "
+                            + image.width()
+                            + "x"
+                            + image.height()
+                            + ", mask "
+                            + mask.width()
+                            + "x"
                             + mask.height());
         }
         return Optional.empty();

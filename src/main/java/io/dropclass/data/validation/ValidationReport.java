@@ -52,7 +52,15 @@ public record ValidationReport(DatasetSource source, List<Problem> problems) {
                         .collect(Collectors.joining(", "));
         String more = list.size() > FILES_SHOWN ? ", ..." : "";
         String count = list.size() == 1 ? "1 file" : list.size() + " files";
-        return prefix() + kind.description() + ": " + count + " (" + shown + more + "); " + kind.fix();
+        return prefix()
+                + kind.description()
+                + ": "
+                + count
+                + " ("
+                + shown
+                + more
+                + "); "
+                + kind.fix();
     }
 
     private String describe(Problem p) {
@@ -70,7 +78,12 @@ public record ValidationReport(DatasetSource source, List<Problem> problems) {
      * @return one line naming the root, the problems and the fixes
      */
     public String strictMessage() {
-        return source.name() + " root " + source.root() + ", split " + source.split() + ": "
+        return source.name()
+                + " root "
+                + source.root()
+                + ", split "
+                + source.split()
+                + ": "
                 + lines().stream()
                         .map(l -> l.substring(prefix().length()))
                         .collect(Collectors.joining("; and "));
@@ -88,8 +101,13 @@ public record ValidationReport(DatasetSource source, List<Problem> problems) {
             return List.of();
         }
         List<String> warnings = new ArrayList<>();
-        warnings.add(prefix() + "skipped " + skipped + " of " + total
-                + " samples with problems (use strict validation to stop instead)");
+        warnings.add(
+                prefix()
+                        + "skipped "
+                        + skipped
+                        + " of "
+                        + total
+                        + " samples with problems (use strict validation to stop instead)");
         warnings.addAll(lines());
         return warnings;
     }

@@ -2,6 +2,7 @@ package io.dropclass.data.voc;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +11,27 @@ public final class VocClasses {
 
     private static final List<String> NAMES =
             List.of(
-                    "background", "aeroplane", "bicycle", "bird", "boat", "bottle", "bus", "car",
-                    "cat", "chair", "cow", "diningtable", "dog", "horse", "motorbike", "person",
-                    "pottedplant", "sheep", "sofa", "train", "tvmonitor");
+                    "background",
+                    "aeroplane",
+                    "bicycle",
+                    "bird",
+                    "boat",
+                    "bottle",
+                    "bus",
+                    "car",
+                    "cat",
+                    "chair",
+                    "cow",
+                    "diningtable",
+                    "dog",
+                    "horse",
+                    "motorbike",
+                    "person",
+                    "pottedplant",
+                    "sheep",
+                    "sofa",
+                    "train",
+                    "tvmonitor");
 
     private VocClasses() {}
 

@@ -6,6 +6,7 @@ import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.SamplePair;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,8 @@ import java.util.List;
  * Lists a PASCAL VOC 2012 split. {@code voc}: ids from {@code
  * ROOT/ImageSets/Segmentation/<split>.txt}, images {@code ROOT/JPEGImages/<id>.jpg}, masks {@code
  * ROOT/SegmentationClass/<id>.png}. {@code voc_aug}: masks from {@code ROOT/SegmentationClassAug/},
- * the list {@code <split>_aug.txt} (else {@code <split>.txt}) in ROOT or
- * ImageSets/Segmentation; its lines are ids or {@code /JPEGImages/x.jpg
- * /SegmentationClassAug/x.png} pairs.
+ * the list {@code <split>_aug.txt} (else {@code <split>.txt}) in ROOT or ImageSets/Segmentation;
+ * its lines are ids or {@code /JPEGImages/x.jpg /SegmentationClassAug/x.png} pairs.
  */
 public final class VocLayout {
 
@@ -47,17 +47,26 @@ public final class VocLayout {
         for (String line : LayoutFiles.listLines(list)) {
             String[] parts = line.split("\\s+");
             if (parts.length >= 2) {
-                pairs.add(new SamplePair(
-                        LayoutFiles.resolve(root, parts[0]), LayoutFiles.resolve(root, parts[1])));
+                pairs.add(
+                        new SamplePair(
+                                LayoutFiles.resolve(root, parts[0]),
+                                LayoutFiles.resolve(root, parts[1])));
             } else {
-                pairs.add(new SamplePair(
-                        root.resolve("JPEGImages").resolve(parts[0] + ".jpg"),
-                        root.resolve(masks).resolve(parts[0] + ".png")));
+                pairs.add(
+                        new SamplePair(
+                                root.resolve("JPEGImages").resolve(parts[0] + ".jpg"),
+                                root.resolve(masks).resolve(parts[0] + ".png")));
             }
         }
         ClassCatalog catalog = VocClasses.catalog();
         return new DatasetSource(
-                name, split, root, catalog, IndexedMasks.identity(catalog.size()), pairs, List.of());
+                name,
+                split,
+                root,
+                catalog,
+                IndexedMasks.identity(catalog.size()),
+                pairs,
+                List.of());
     }
 
     private static Path listFile(Path root, String split, boolean augmented, String name)
@@ -80,8 +89,17 @@ public final class VocLayout {
             }
         }
         throw new InvalidDatasetException(
-                name + " root " + root + ": no list " + String.join(" or ", names.stream()
-                        .map(n -> (augmented ? "" : "ImageSets/Segmentation/") + n).toList())
-                        + "; " + ROOT_FIX + " and --split at one of its lists");
+                name
+                        + " root "
+                        + root
+                        + ": no list "
+                        + String.join(
+                                " or ",
+                                names.stream()
+                                        .map(n -> (augmented ? "" : "ImageSets/Segmentation/") + n)
+                                        .toList())
+                        + "; "
+                        + ROOT_FIX
+                        + " and --split at one of its lists");
     }
 }

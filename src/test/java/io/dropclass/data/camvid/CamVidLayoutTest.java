@@ -6,16 +6,19 @@ import static io.dropclass.data.MaskFixtures.labels;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.LoadedDataset;
-import java.io.IOException;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 class CamVidLayoutTest {
 
@@ -45,8 +48,7 @@ class CamVidLayoutTest {
     void segNetListFilesKeepTheLastTwoPathParts() throws IOException {
         sample("val", "a.png", rows(1, 2, 3, 4));
         sample("val", "b.png", rows(5, 6, 7, 8));
-        text(root.resolve("val.txt"),
-                "/SegNet/CamVid/val/b.png /SegNet/CamVid/valannot/b.png\n");
+        text(root.resolve("val.txt"), "/SegNet/CamVid/val/b.png /SegNet/CamVid/valannot/b.png\n");
 
         SegmentationDataset ds =
                 DatasetLoader.open(new DatasetSpec("camvid", root, "val", true)).dataset();
@@ -66,7 +68,8 @@ class CamVidLayoutTest {
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings().get(0)).startsWith("camvid test: skipped 2 of 3 samples");
         assertThat(loaded.warnings().get(1))
-                .startsWith("camvid test: image/mask pair incomplete: 2 files"
-                        + " (test/lonely.png: no mask, testannot/orphan.png: no image);");
+                .startsWith(
+                        "camvid test: image/mask pair incomplete: 2 files"
+                                + " (test/lonely.png: no mask, testannot/orphan.png: no image);");
     }
 }

@@ -6,6 +6,7 @@ import static io.dropclass.data.MaskFixtures.labels;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,12 @@ import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LoadedDataset;
-import java.io.IOException;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 class CityscapesLayoutTest {
 
@@ -25,7 +28,8 @@ class CityscapesLayoutTest {
 
     private void city(String split, String city, String base, int[][] labelIds) {
         rgbPng(root.resolve("leftImg8bit/" + split + "/" + city + "/" + base + "_leftImg8bit.png"));
-        greyPng(root.resolve("gtFine/" + split + "/" + city + "/" + base + "_gtFine_labelIds.png"),
+        greyPng(
+                root.resolve("gtFine/" + split + "/" + city + "/" + base + "_gtFine_labelIds.png"),
                 labelIds);
     }
 
@@ -52,7 +56,8 @@ class CityscapesLayoutTest {
     @Test
     void trainIdMasksArePreferredOverLabelIds() throws IOException {
         city("val", "lindau", "lindau_000000_000019", rows(7, 7, 7, 7));
-        greyPng(root.resolve("gtFine/val/lindau/lindau_000000_000019_gtFine_labelTrainIds.png"),
+        greyPng(
+                root.resolve("gtFine/val/lindau/lindau_000000_000019_gtFine_labelTrainIds.png"),
                 rows(5, 18, 255, 0));
         city("val", "munster", "munster_000001_000019", rows(8, 8, 11, 33));
 
@@ -67,7 +72,8 @@ class CityscapesLayoutTest {
     void listFilesNamePairsRelativeToTheRoot() throws IOException {
         city("train", "bremen", "bremen_000000_000019", rows(7, 26, 0, 4));
         city("train", "aachen", "aachen_000000_000019", rows(26, 26, 26, 26));
-        text(root.resolve("list/train.lst"),
+        text(
+                root.resolve("list/train.lst"),
                 "leftImg8bit/train/bremen/bremen_000000_000019_leftImg8bit.png\t"
                         + "gtFine/train/bremen/bremen_000000_000019_gtFine_labelIds.png\n"
                         + "leftImg8bit/train/aachen/aachen_000000_000019_leftImg8bit.png  "
@@ -82,11 +88,40 @@ class CityscapesLayoutTest {
     }
 
     @Test
+    void listLinesWithOnlyAnImageDeriveTheMask() throws IOException {
+        city("test", "berlin", "berlin_000000_000019", rows(26, 7, 7, 26));
+        text(
+                root.resolve("test.lst"),
+                "leftImg8bit/test/berlin/berlin_000000_000019_leftImg8bit.png\n");
+
+        SegmentationDataset ds = open("test.lst", true).dataset();
+
+        assertThat(labels(ds.get(0))).containsExactly(flat(rows(13, 0, 0, 13)));
+    }
+
+    @Test
+    void anEmptySplitStopsWithTheRoot() throws IOException {
+        java.nio.file.Files.createDirectories(root.resolve("leftImg8bit/val"));
+        java.nio.file.Files.createDirectories(root.resolve("gtFine/val"));
+
+        assertThatThrownBy(() -> open("val", false))
+                .isInstanceOf(InvalidDatasetException.class)
+                .hasMessage(
+                        "no usable samples: cityscapes root "
+                                + root
+                                + ", split val: no image/mask pairs found; check --root and"
+                                + " --split");
+    }
+
+    @Test
     void aMissingSplitFolderNamesTheFolderAndTheFix() {
         assertThatThrownBy(() -> open("train", false))
                 .isInstanceOf(InvalidDatasetException.class)
-                .hasMessage("cityscapes root " + root + ": no leftImg8bit/train folder;"
-                        + " point --root at the folder that holds leftImg8bit/ and gtFine/");
+                .hasMessage(
+                        "cityscapes root "
+                                + root
+                                + ": no leftImg8bit/train folder; point --root at the folder that"
+                                + " holds leftImg8bit/ and gtFine/");
     }
 
     @Test

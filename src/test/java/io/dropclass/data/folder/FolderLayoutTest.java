@@ -9,6 +9,7 @@ import static io.dropclass.data.MaskFixtures.palettePng;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +18,12 @@ import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LoadedDataset;
-import java.io.IOException;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 class FolderLayoutTest {
 
@@ -41,7 +44,8 @@ class FolderLayoutTest {
 
     @Test
     void colourMasksMapThroughTheClassColours() throws IOException {
-        text(root.resolve("classes.txt"),
+        text(
+                root.resolve("classes.txt"),
                 "# name R G B\nroad 128 64 128\ncar 0 0 142\nsky 70 130 180\nignore 0 0 0\n");
         rgbPng(root.resolve("images/train/a.png"));
         colourPng(root.resolve("masks/train/a.png"), colourRows(SKY, CAR, ROAD, VOID));
@@ -72,7 +76,8 @@ class FolderLayoutTest {
 
     @Test
     void classesJsonGivesNamesColoursAndIgnoreColours() throws IOException {
-        text(root.resolve("classes.json"),
+        text(
+                root.resolve("classes.json"),
                 "{\"classes\": [{\"name\": \"road\", \"color\": [128, 64, 128]},"
                         + " {\"name\": \"car\", \"color\": [0, 0, 142]}],"
                         + " \"ignore\": [[70, 130, 180]]}");
@@ -97,9 +102,10 @@ class FolderLayoutTest {
 
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings().get(1))
-                .isEqualTo("folder train: unknown label values: 1 file"
-                        + " (masks/train/b.png: #000000, #ff00ff); masks must hold class ids"
-                        + " 0..K-1 or 255 (ignore); check the class list");
+                .isEqualTo(
+                        "folder train: unknown label values: 1 file (masks/train/b.png: #000000,"
+                            + " #ff00ff); masks must hold class ids 0..K-1 or 255 (ignore); check"
+                            + " the class list");
         assertThatThrownBy(() -> open("train", true))
                 .isInstanceOf(InvalidDatasetException.class)
                 .hasMessageContaining("unknown label values: 1 file");
@@ -111,8 +117,11 @@ class FolderLayoutTest {
         greyPng(root.resolve("masks/a.png"), rows(0, 0, 0, 0));
 
         assertThatThrownBy(() -> open("all", false))
-                .hasMessage("folder root " + root + ": no classes.txt or classes.json; write one"
-                        + " class per line, 'name' or 'name R G B', in train-id order");
+                .hasMessage(
+                        "folder root "
+                                + root
+                                + ": no classes.txt or classes.json; write one"
+                                + " class per line, 'name' or 'name R G B', in train-id order");
         text(root.resolve("classes.txt"), "a\nb\n");
         assertThatThrownBy(() -> open("train", false))
                 .hasMessageStartingWith("folder root " + root + ": no images/train folder;")
@@ -128,7 +137,9 @@ class FolderLayoutTest {
 
         assertThatThrownBy(() -> open("all", false))
                 .isInstanceOf(InvalidDatasetException.class)
-                .hasMessage(root.resolve("classes.txt") + " line 1: expected 'name' or"
-                        + " 'name R G B' (0..255 each), got 'road 128 64'");
+                .hasMessage(
+                        root.resolve("classes.txt")
+                                + " line 1: expected 'name' or"
+                                + " 'name R G B' (0..255 each), got 'road 128 64'");
     }
 }

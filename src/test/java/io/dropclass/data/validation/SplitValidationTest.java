@@ -5,19 +5,22 @@ import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.camvid.CamVidLayout;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each problem kind, on a CamVid tree with one good sample and one bad one. */
 class SplitValidationTest {
@@ -39,8 +42,10 @@ class SplitValidationTest {
         LoadedDataset loaded = open(false);
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings())
-                .containsExactly("camvid train: skipped 1 of 2 samples with problems"
-                        + " (use strict validation to stop instead)", "camvid train: " + line);
+                .containsExactly(
+                        "camvid train: skipped 1 of 2 samples with problems"
+                                + " (use strict validation to stop instead)",
+                        "camvid train: " + line);
         assertThatThrownBy(() -> open(true))
                 .isInstanceOf(InvalidDatasetException.class)
                 .hasMessage("camvid root " + root + ", split train: " + line);
@@ -59,8 +64,9 @@ class SplitValidationTest {
         rgbPng(root.resolve("train/bad.png"));
         greyPng(root.resolve("trainannot/bad.png"), rows(1, 17, 12, 1));
 
-        assertReported("unknown label values: 1 file (trainannot/bad.png: 12, 17);"
-                + " masks must hold class ids 0..K-1 or 255 (ignore); check the class list");
+        assertReported(
+                "unknown label values: 1 file (trainannot/bad.png: 12, 17); masks must hold class"
+                    + " ids 0..K-1 or 255 (ignore); check the class list");
     }
 
     @Test
@@ -68,8 +74,10 @@ class SplitValidationTest {
         rgbPng(root.resolve("train/bad.png"));
         colourPng(root.resolve("trainannot/bad.png"), rows(0x808080, 0x800000, 0, 0));
 
-        assertReported("colour-coded mask where class indices are expected: 1 file"
-                + " (trainannot/bad.png: 3 channels); " + ProblemKind.COLOUR_MASK.fix());
+        assertReported(
+                "colour-coded mask where class indices are expected: 1 file"
+                        + " (trainannot/bad.png: 3 channels); "
+                        + ProblemKind.COLOUR_MASK.fix());
     }
 
     @Test
@@ -77,8 +85,10 @@ class SplitValidationTest {
         rgbPng(root.resolve("train/bad.png"));
         greyPng(root.resolve("trainannot/bad.png"), rows(0, 255, 255, 0));
 
-        assertReported("mask holds only 0 and 255 (a binary mask saved as 0/255?): 1 file"
-                + " (trainannot/bad.png); " + ProblemKind.BINARY_MASK.fix());
+        assertReported(
+                "mask holds only 0 and 255 (a binary mask saved as 0/255?): 1 file"
+                        + " (trainannot/bad.png); "
+                        + ProblemKind.BINARY_MASK.fix());
     }
 
     @Test
@@ -86,8 +96,10 @@ class SplitValidationTest {
         rgbPng(root.resolve("train/bad.png"), 4, 6);
         greyPng(root.resolve("trainannot/bad.png"), rows(0, 1, 2));
 
-        assertReported("image and mask sizes differ: 1 file (trainannot/bad.png: image 6x4,"
-                + " mask 6x3); " + ProblemKind.SIZE_MISMATCH.fix());
+        assertReported(
+                "image and mask sizes differ: 1 file (trainannot/bad.png: image 6x4,"
+                        + " mask 6x3); "
+                        + ProblemKind.SIZE_MISMATCH.fix());
     }
 
     @Test
@@ -95,8 +107,9 @@ class SplitValidationTest {
         text(root.resolve("train/bad.png"), "not an image");
         greyPng(root.resolve("trainannot/bad.png"), rows(0, 1, 2, 3));
 
-        assertReported("unreadable file: 1 file (train/bad.png: not a PNG, JPEG or BMP image); "
-                + ProblemKind.UNREADABLE.fix());
+        assertReported(
+                "unreadable file: 1 file (train/bad.png: not a PNG, JPEG or BMP image); "
+                        + ProblemKind.UNREADABLE.fix());
     }
 
     @Test
@@ -106,18 +119,22 @@ class SplitValidationTest {
         byte[] bytes = Files.readAllBytes(mask);
         Files.write(mask, java.util.Arrays.copyOf(bytes, 20));
 
-        assertReported("unreadable file: 1 file (trainannot/bad.png: truncated PNG header); "
-                + ProblemKind.UNREADABLE.fix());
+        assertReported(
+                "unreadable file: 1 file (trainannot/bad.png: truncated PNG header); "
+                        + ProblemKind.UNREADABLE.fix());
     }
 
     @Test
     void missingPairFromAList() throws IOException {
-        text(root.resolve("train.txt"),
+        text(
+                root.resolve("train.txt"),
                 "/CamVid/train/good.png /CamVid/trainannot/good.png\n"
                         + "/CamVid/train/gone.png /CamVid/trainannot/gone.png\n");
 
-        assertReported("image/mask pair incomplete: 1 file (train/gone.png: listed image does not"
-                + " exist); " + ProblemKind.MISSING_PAIR.fix());
+        assertReported(
+                "image/mask pair incomplete: 1 file (train/gone.png: listed image does not"
+                        + " exist); "
+                        + ProblemKind.MISSING_PAIR.fix());
     }
 
     @Test
@@ -129,8 +146,9 @@ class SplitValidationTest {
         LoadedDataset loaded = open(false);
 
         assertThat(loaded.warnings().get(1))
-                .startsWith("camvid train: image/mask pair incomplete: 5 files (train/b1.png: no"
-                        + " mask, train/b2.png: no mask, train/b3.png: no mask, ...); ");
+                .startsWith(
+                        "camvid train: image/mask pair incomplete: 5 files (train/b1.png: no"
+                                + " mask, train/b2.png: no mask, train/b3.png: no mask, ...); ");
     }
 
     @Test
@@ -147,7 +165,8 @@ class SplitValidationTest {
         assertThat(ds.get(0).labelAt(0)).isEqualTo(0);
         assertThatThrownBy(() -> ds.get(1))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage(bad + ": unknown label values (40); " + ProblemKind.UNKNOWN_LABEL.fix());
+                .hasMessage(
+                        bad + ": unknown label values (40); " + ProblemKind.UNKNOWN_LABEL.fix());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.dropclass.data.MaskFixtures.jpeg;
 import static io.dropclass.data.MaskFixtures.labels;
 import static io.dropclass.data.MaskFixtures.palettePng;
 import static io.dropclass.data.MaskFixtures.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,12 @@ import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.InvalidDatasetException;
-import java.io.IOException;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 class VocLayoutTest {
 
@@ -60,8 +63,7 @@ class VocLayoutTest {
     void augmentedListsNamePathsOrIds() throws IOException {
         sample("a", "SegmentationClassAug", 3);
         sample("b", "SegmentationClassAug", 20);
-        text(root.resolve("train_aug.txt"),
-                "/JPEGImages/a.jpg /SegmentationClassAug/a.png\n\nb\n");
+        text(root.resolve("train_aug.txt"), "/JPEGImages/a.jpg /SegmentationClassAug/a.png\n\nb\n");
 
         SegmentationDataset ds =
                 DatasetLoader.open(new DatasetSpec("voc_aug", root, "train", true)).dataset();
@@ -78,7 +80,8 @@ class VocLayoutTest {
 
         assertThatThrownBy(() -> DatasetLoader.open(new DatasetSpec("voc", root, "val", false)))
                 .isInstanceOf(InvalidDatasetException.class)
-                .hasMessageStartingWith("voc root " + root + ": no list ImageSets/Segmentation/val.txt;")
+                .hasMessageStartingWith(
+                        "voc root " + root + ": no list ImageSets/Segmentation/val.txt;")
                 .hasMessageContaining("point --root at VOCdevkit/VOC2012");
     }
 }
