@@ -27,6 +27,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
         Path output = options.output != null ? options.output : Inference.defaultOutput(checkpoint);
         Inference.Evaluated result = Inference.evaluate(config, checkpoint, output);
+        result.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
         System.out.println("metrics: " + result.metricsFile());
         return 0;

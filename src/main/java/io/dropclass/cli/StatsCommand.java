@@ -27,6 +27,7 @@ final class StatsCommand implements Callable<Integer> {
         ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
         Path output = options.output != null ? options.output : Path.of(".");
         Inference.Statistics stats = Inference.statistics(config, split, output);
+        stats.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(stats.table());
         System.out.println("statistics: " + stats.file() + ", chart: " + stats.chart());
         return 0;

@@ -63,6 +63,7 @@ public record DataConfig(
         require(trainSplit != null && !trainSplit.isBlank(), "train_split", "must not be empty");
         require(valSplit != null && !valSplit.isBlank(), "val_split", "must not be empty");
         if (dataset.equals("synthetic")) {
+            oneOf(trainSplit, "train_split", "train");
             oneOf(valSplit, "val_split", "val", "shift");
         }
         require(height >= 16, "height", "must be at least 16 pixels, got " + height);

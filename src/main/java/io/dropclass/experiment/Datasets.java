@@ -7,42 +7,90 @@ import io.dropclass.analysis.CountUnit;
 import io.dropclass.config.ConfigException;
 import io.dropclass.config.DataConfig;
 import io.dropclass.config.ExperimentConfig;
+import io.dropclass.data.ClassCatalog;
+import io.dropclass.data.DatasetLoader;
+import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.camvid.CamVidClasses;
+import io.dropclass.data.validation.LoadedDataset;
+import io.dropclass.data.voc.VocClasses;
 import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Builds the configured datasets and what derives from them (class weights, rare classes). */
 final class Datasets {
 
     private Datasets() {}
 
-    /** The training split (its content depends on the seed). */
-    static SegmentationDataset train(ExperimentConfig config) {
-        return split(config, "train");
-    }
-
-    /** The validation split named by {@code data.val_split} (a fixed set). */
-    static SegmentationDataset validation(ExperimentConfig config) {
-        return split(config, config.data().valSplit());
+    /**
+     * The training split (synthetic: its content depends on the seed).
+     *
+     * @param config the configuration (data, runtime)
+     * @param warnings receives one line per kind of skipped sample
+     * @return the dataset
+     * @throws IOException if the dataset on disk cannot be opened (the message names the folder)
+     */
+    static SegmentationDataset train(ExperimentConfig config, Consumer<String> warnings)
+            throws IOException {
+        return split(config, config.data().trainSplit(), warnings);
     }
 
     /**
-     * A split by name.
+     * The validation split named by {@code data.val_split} (synthetic: a fixed set).
+     *
+     * @param config the configuration (data)
+     * @param warnings receives one line per kind of skipped sample
+     * @return the dataset
+     * @throws IOException if the dataset on disk cannot be opened
+     */
+    static SegmentationDataset validation(ExperimentConfig config, Consumer<String> warnings)
+            throws IOException {
+        return split(config, config.data().valSplit(), warnings);
+    }
+
+    /**
+     * A split by name: generated for the synthetic benchmark, loaded and validated otherwise.
      *
      * @param config the configuration
-     * @param split train, val or shift
+     * @param split e.g. train, val (synthetic: train, val or shift)
+     * @param warnings receives one line per kind of skipped sample
      * @return the dataset
+     * @throws IOException if the dataset on disk cannot be opened, or (strict) holds bad samples
      */
-    static SegmentationDataset split(ExperimentConfig config, String split) {
+    static SegmentationDataset split(
+            ExperimentConfig config, String split, Consumer<String> warnings) throws IOException {
         DataConfig data = config.data();
+        if (!data.synthetic()) {
+            LoadedDataset loaded = DatasetLoader.open(
+                    new DatasetSpec(data.dataset(), Path.of(data.root()), split, data.strict()));
+            loaded.warnings().forEach(w -> warnings.accept("warning: " + w));
+            return loaded.dataset();
+        }
         SyntheticSplit which = SyntheticSplit.parse(split);
         int size = which == SyntheticSplit.TRAIN ? data.trainImages() : data.valImages();
         return StreetSceneDataset.of(config.runtime().seed(), which, size, data.height(),
                 data.width());
+    }
+
+    /**
+     * The label set of the configured dataset, without scanning its images.
+     *
+     * @param config the configuration (data)
+     * @return the classes
+     * @throws IOException if a folder dataset's classes file cannot be read
+     */
+    static ClassCatalog catalog(ExperimentConfig config) throws IOException {
+        return switch (config.data().dataset()) {
+            case "voc", "voc_aug" -> VocClasses.catalog();
+            case "camvid" -> CamVidClasses.catalog();
+            case "folder" -> split(config, config.data().valSplit(), w -> { }).classes();
+            default -> ClassCatalog.cityscapes();
+        };
     }
 
     /**

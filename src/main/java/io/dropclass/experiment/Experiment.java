@@ -79,11 +79,12 @@ public final class Experiment {
             PrintStream console,
             boolean interactive)
             throws IOException {
+        // every input is checked before the run directory exists: a bad input leaves nothing
         Networks.checkInputs(config);
+        SegmentationDataset train = Datasets.train(config, console::println);
+        SegmentationDataset val = Datasets.validation(config, console::println);
         RunDirectory run = RunDirectory.create(output);
         AtomicFiles.writeString(run.file("config.json"), ConfigFiles.toJson(config));
-        SegmentationDataset train = Datasets.train(config);
-        SegmentationDataset val = Datasets.validation(config);
         RunManifest manifest = new RunManifest(Environment.tool(), command, "running", null,
                 config.runtime().seed(), config.runtime().effectiveThreads(),
                 Environment.versions(), Environment.gitCommit().orElse(null),

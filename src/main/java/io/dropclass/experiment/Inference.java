@@ -39,9 +39,13 @@ public final class Inference {
      * @param evaluation the result
      * @param rareClasses classes under 1 % of the training pixels
      * @param metricsFile where metrics.json was written
+     * @param warnings one line per kind of skipped sample
      */
     public record Evaluated(
-            SegmentationEvaluation evaluation, Set<Integer> rareClasses, Path metricsFile) {}
+            SegmentationEvaluation evaluation,
+            Set<Integer> rareClasses,
+            Path metricsFile,
+            List<String> warnings) {}
 
     /**
      * Statistics written to disk.
@@ -49,8 +53,9 @@ public final class Inference {
      * @param table the console table
      * @param file where class_stats.json was written
      * @param chart where the bar chart PNG was written
+     * @param warnings one line per kind of skipped sample
      */
-    public record Statistics(String table, Path file, Path chart) {}
+    public record Statistics(String table, Path file, Path chart, List<String> warnings) {}
 
     private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
@@ -98,7 +103,8 @@ public final class Inference {
      */
     public static Evaluated evaluate(ExperimentConfig config, Path checkpoint, Path output)
             throws IOException {
-        SegmentationDataset val = Datasets.validation(config);
+        List<String> warnings = new ArrayList<>();
+        SegmentationDataset val = Datasets.validation(config, warnings::add);
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
             SegmentationEvaluation evaluation = SegmentationEvaluator.evaluate(
@@ -107,9 +113,8 @@ public final class Inference {
                     Augmentations.evaluation(config.evaluation()));
             Path file = output.resolve("metrics.json");
             EvaluationJson.write(file, evaluation);
-            Set<Integer> rare = Datasets.rareClasses(
-                    ClassStatistics.compute(Datasets.train(config), config.runtime().loaderThreads()));
-            return new Evaluated(evaluation, rare, file);
+            Set<Integer> rare = rareClasses(config, checkpoint);
+            return new Evaluated(evaluation, rare, file, warnings);
         }
     }
 
@@ -128,7 +133,7 @@ public final class Inference {
             ExperimentConfig config, Path checkpoint, List<Path> inputs, Path output)
             throws IOException {
         List<Path> images = expand(inputs);
-        ClassCatalog classes = Datasets.train(config).classes();
+        ClassCatalog classes = Datasets.catalog(config);
         List<Path> written = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
@@ -162,14 +167,15 @@ public final class Inference {
      */
     public static Statistics statistics(ExperimentConfig config, String split, Path output)
             throws IOException {
-        SegmentationDataset dataset = Datasets.split(config, split);
+        List<String> warnings = new ArrayList<>();
+        SegmentationDataset dataset = Datasets.split(config, split, warnings::add);
         ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
         Path file = output.resolve("class_stats.json");
         Datasets.writeStatistics(file, stats, config.data().dataset(), split);
         Path chart = output.resolve("class_stats.png");
         ImageFiles.writePng(chart, ClassShareChart.draw(stats, dataset.classes(),
                 config.data().dataset() + " " + split));
-        return new Statistics(ClassStatisticsTable.format(stats), file, chart);
+        return new Statistics(ClassStatisticsTable.format(stats), file, chart, warnings);
     }
 
     /**
@@ -186,11 +192,32 @@ public final class Inference {
     public static String export(
             ExperimentConfig config, Path checkpoint, Path output, ExportFormat format)
             throws IOException {
-        ClassCatalog classes = Datasets.train(config).classes();
+        ClassCatalog classes = Datasets.catalog(config);
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
             return Export.write(network, output, format).summary();
         }
+    }
+
+    /**
+     * The rare classes (under 1 % of the training pixels) of the run a checkpoint belongs to: from
+     * its {@code class_stats.json}, else counted on the training split.
+     */
+    private static Set<Integer> rareClasses(ExperimentConfig config, Path checkpoint)
+            throws IOException {
+        Path stats = runDirectory(checkpoint).resolve("class_stats.json");
+        if (Files.isRegularFile(stats)) {
+            Set<Integer> rare = new java.util.TreeSet<>();
+            for (var c : new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile())
+                    .path("classes")) {
+                if (c.path("share").asDouble(1) < ClassStatistics.RARE_SHARE) {
+                    rare.add(c.path("id").asInt());
+                }
+            }
+            return rare;
+        }
+        return Datasets.rareClasses(ClassStatistics.compute(Datasets.train(config, w -> { }),
+                config.runtime().loaderThreads()));
     }
 
     private static SegmentationNetwork load(
