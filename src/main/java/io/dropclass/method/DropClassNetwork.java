@@ -290,18 +290,6 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
         return named;
     }
 
-    /** {@inheritDoc} The head adds C² + C (conv) + 2C (BN affine). */
-    @Override
-    public long trainableParameterCount() {
-        long count = network.trainableParameterCount();
-        for (LayerParameter lp : headParameters) {
-            if (lp.parameter().requiresGradient()) {
-                count += lp.parameter().getShape().size();
-            }
-        }
-        return count;
-    }
-
     /**
      * The wrapped network.
      *

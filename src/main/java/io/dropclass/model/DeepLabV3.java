@@ -307,16 +307,4 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
     public Map<String, Parameter> namedParameters() {
         return named;
     }
-
-    /** {@inheritDoc} */
-    @Override
-    public long trainableParameterCount() {
-        long count = 0;
-        for (Parameter p : named.values()) {
-            if (p.requiresGradient()) {
-                count += p.getShape().size();
-            }
-        }
-        return count;
-    }
 }

@@ -341,17 +341,6 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
         return named;
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public long trainableParameterCount() {
-        long count = 0;
-        for (Parameter p : named.values()) {
-            if (p.requiresGradient()) {
-                count += p.getShape().size();
-            }
-        }
-        return count;
-    }
 
     /**
      * The architecture.

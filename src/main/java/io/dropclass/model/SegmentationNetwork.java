@@ -90,12 +90,20 @@ public interface SegmentationNetwork extends Block {
     Map<String, Parameter> namedParameters();
 
     /**
-     * Number of trainable scalars (BatchNorm running statistics excluded), from the shapes; no
-     * arrays needed.
+     * Trainable parameters: the elements of every parameter that requires a gradient (BatchNorm
+     * running statistics excluded).
      *
      * @return the count
      */
-    long trainableParameterCount();
+    default long trainableParameterCount() {
+        long count = 0;
+        for (Parameter p : namedParameters().values()) {
+            if (p.requiresGradient()) {
+                count += p.getShape().size();
+            }
+        }
+        return count;
+    }
 
     /**
      * Initialises every parameter deterministically from a seed (overwriting values already set):

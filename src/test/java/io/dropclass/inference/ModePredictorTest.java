@@ -1,5 +1,7 @@
 package io.dropclass.inference;
 
+import io.dropclass.testing.TinyNetwork;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

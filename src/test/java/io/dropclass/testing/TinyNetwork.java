@@ -1,4 +1,4 @@
-package io.dropclass.method;
+package io.dropclass.testing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -22,20 +22,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A two-layer network for tests: A = ReLU(conv1x1/2(x)) with C channels, logits = conv1x1(A) with K
+ * A two-layer network for tests: A = ReLU(conv1x1/stride(x)) with C channels, logits = conv1x1(A) with K
  * classes. Weights N(0, 0.5²) so that the classifier has clearly positive and negative entries.
  */
-final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
+public final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
 
+    private final int stride;
     private final Conv2dLayer encoder;
     private final Conv2dLayer classifier;
     private final List<LayerParameter> all;
     private final Map<String, Parameter> named = new LinkedHashMap<>();
 
-    TinyNetwork(int channels, int classes) {
+    /**
+     * A tiny network with stride 2.
+     *
+     * @param channels C
+     * @param classes K
+     */
+    public TinyNetwork(int channels, int classes) {
+        this(channels, classes, 2);
+    }
+
+    /**
+     * A tiny network.
+     *
+     * @param channels C
+     * @param classes K
+     * @param stride the stride of the first 1×1 convolution (the output stride)
+     */
+    public TinyNetwork(int channels, int classes, int stride) {
+        this.stride = stride;
         encoder =
                 Conv2dLayer.builder("encoder", 3, channels, 1)
-                        .optStride(2)
+                        .optStride(stride)
                         .optBias(true)
                         .optWeightInit(ParameterInit.normal(0.5))
                         .build();
@@ -58,7 +77,7 @@ final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
     @Override
     public NDArray features(ParameterStore ps, NDArray images, boolean training) {
         try (NDArray z = encoder.forward(ps, images, training)) {
-            return Activation.relu(z); // (B, C, ceil(H/2), ceil(W/2))
+            return Activation.relu(z); // (B, C, ceil(H/s), ceil(W/s))
         }
     }
 
@@ -79,7 +98,7 @@ final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
         return new Shape[] {
-            new Shape(in.get(0), numClasses(), (in.get(2) + 1) / 2, (in.get(3) + 1) / 2)
+            new Shape(in.get(0), numClasses(), (in.get(2) + stride - 1) / stride, (in.get(3) + stride - 1) / stride)
         };
     }
 
@@ -120,7 +139,7 @@ final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
 
     @Override
     public int outputStride() {
-        return 2;
+        return stride;
     }
 
     @Override
