@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             CheckReferenceCommand.class,
             ExportCommand.class,
-            ModelsCommand.class
+            ModelsCommand.class,
+            CompareCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -47,7 +48,7 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, check-reference, export or models");
     }
 
     /**

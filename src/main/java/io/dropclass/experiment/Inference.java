@@ -1,6 +1,8 @@
 package io.dropclass.experiment;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.config.ConfigFiles;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Uses of a trained checkpoint, and dataset statistics: evaluate, predict, stats. */
@@ -207,17 +210,21 @@ public final class Inference {
             throws IOException {
         Path stats = runDirectory(checkpoint).resolve("class_stats.json");
         if (Files.isRegularFile(stats)) {
-            Set<Integer> rare = new java.util.TreeSet<>();
-            for (var c : new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile())
-                    .path("classes")) {
-                if (c.path("share").asDouble(1) < ClassStatistics.RARE_SHARE) {
-                    rare.add(c.path("id").asInt());
-                }
-            }
-            return rare;
+            return rareClassesOf(stats);
         }
         return Datasets.rareClasses(ClassStatistics.compute(Datasets.train(config, w -> { }),
                 config.runtime().loaderThreads()));
+    }
+
+    /** Classes under 1 % of the pixels in a {@code class_stats.json}. */
+    static Set<Integer> rareClassesOf(Path stats) throws IOException {
+        Set<Integer> rare = new TreeSet<>();
+        for (JsonNode c : new ObjectMapper().readTree(stats.toFile()).path("classes")) {
+            if (c.path("share").asDouble(1) < ClassStatistics.RARE_SHARE) {
+                rare.add(c.path("id").asInt());
+            }
+        }
+        return rare;
     }
 
     private static SegmentationNetwork load(

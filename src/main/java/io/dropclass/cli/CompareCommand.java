@@ -1,0 +1,67 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ConfigFiles;
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.experiment.Comparison;
+import io.dropclass.experiment.RunDirectory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dropclass compare}: several methods over several seeds, against plain cross-entropy. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Train and evaluate several methods on the same data, model and schedule"
+                + " over several seeds; per-class IoU as mean ± std and each method's paired"
+                + " difference to plain cross-entropy, saying when it is within seed noise."
+                + " Finished runs are reused, so an interrupted comparison resumes.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions options;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M,M,...",
+            description = "Methods (default: all this build knows).")
+    List<String> methods;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Number of seeds (default: 3).")
+    int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", description = "First seed (default: 1).")
+    long firstSeed;
+
+    @Option(names = "--weights", defaultValue = "median_frequency",
+            description = "Class-weight scheme of weighted_ce: inverse, median_frequency, enet,"
+                    + " effective_number or cityscapes (default: ${DEFAULT-VALUE}).")
+    String weights;
+
+    @Override
+    public Integer call() throws Exception {
+        options.requireOnlyOverrides();
+        List<String> chosen = methods == null ? Comparison.knownMethods() : methods;
+        for (String m : chosen) {
+            if (!Comparison.knownMethods().contains(m)) {
+                throw new UserError("--methods: unknown method '" + m + "'; known: "
+                        + String.join(", ", Comparison.knownMethods()));
+            }
+        }
+        if (seeds < 1 || seeds > 100) {
+            throw new UserError("--seeds must be between 1 and 100, got " + seeds);
+        }
+        ExperimentConfig base = options.resolve(ExperimentConfig.defaults());
+        // checks the scheme's name before any training starts
+        ConfigFiles.resolve(base, null, List.of("loss.class_weights=" + weights));
+        List<Long> seedList = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            seedList.add(firstSeed + i);
+        }
+        Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
+        Comparison.Result result =
+                Comparison.run(base, chosen, seedList, weights, root, System.err);
+        System.out.print(result.table());
+        System.out.println("comparison: " + root.resolve("comparison.json"));
+        return 0;
+    }
+}
