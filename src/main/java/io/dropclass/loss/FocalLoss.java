@@ -12,7 +12,8 @@ import ai.djl.ndarray.NDManager;
  * <p>Ignored pixels have weight 0 and leave both sums. γ = 0 is exactly {@link
  * PixelCrossEntropy#weightedMean}; γ = 2 is the usual choice. The logits are upsampled bilinearly
  * (align_corners = false) to the label size first. This is not mmseg's sigmoid focal loss nor smp's
- * sum of one-vs-rest focal losses.
+ * sum of one-vs-rest focal losses. 1 − p_t is floored at 1e-12 (only an exactly saturated pixel
+ * is affected; it then gets no gradient through the modulating factor, whose value is ≤ 1e-12^γ).
  */
 public final class FocalLoss {
 
@@ -42,7 +43,9 @@ public final class FocalLoss {
         NDArray logPt = logProbabilities.gather(targets.classes().expandDims(1), 1).squeeze(1);
         NDArray one = LabelSize.scalar(manager, 1.0);
         NDArray exponent = LabelSize.scalar(manager, gamma);
-        NDArray modulation = one.sub(logPt.exp()).pow(exponent); // (1 − p_t)^γ
+        // (1 − p_t)^γ; the floor keeps d/dp finite where p_t == 1 exactly and γ < 1 (0 · ∞)
+        NDArray floor = LabelSize.scalar(manager, 1e-12);
+        NDArray modulation = one.sub(logPt.exp()).maximum(floor).pow(exponent);
         NDArray weightSum = targets.weights().sum().maximum(1e-12f); // no gradient: weights only
         return logPt.mul(modulation).mul(targets.weights()).sum().neg().div(weightSum);
     }

@@ -72,6 +72,21 @@ class FocalLossTest {
     }
 
     @Test
+    void aSaturatedPixelKeepsTheGradientFiniteForGammaBelowOne() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray logits = Pixels.twoClass(m, 200f, -1f);
+            PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 0}}, 1, 2,
+                    new float[] {1f, 1f}, -1);
+            float[] grad = Pixels.gradient(logits, x -> FocalLoss.mean(x, t, 0.5), false);
+            assertThat(grad).doesNotContain(Float.NaN);
+            for (float g : grad) {
+                assertThat(g).isFinite();
+            }
+            assertThat(grad[1]).isLessThan(0f); // the hard pixel still learns
+        }
+    }
+
+    @Test
     void negativeGammaIsRejected() {
         try (NDManager m = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> FocalLoss.mean(threePixels(m), targets(m), -1))
