@@ -1,0 +1,38 @@
+package io.dropclass.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.dropclass.nn.BilinearResize;
+
+/** Shared steps of the pixel losses: logits at the label size, and safe zero losses. */
+final class LabelSize {
+
+    private LabelSize() {}
+
+    /**
+     * The logits upsampled bilinearly (align_corners = false) to the targets' (H, W), or the logits
+     * themselves when they already have that size.
+     */
+    static NDArray logits(NDArray logits, PixelTargets targets) {
+        long height = targets.classes().getShape().get(1);
+        long width = targets.classes().getShape().get(2);
+        if (logits.getShape().get(2) == height && logits.getShape().get(3) == width) {
+            return logits;
+        }
+        return BilinearResize.resize(logits, (int) height, (int) width, false);
+    }
+
+    /** A zero loss that stays connected to the graph of {@code x} (its gradient is 0). */
+    static NDArray zeroLike(NDArray x) {
+        NDManager manager = x.getManager();
+        try (NDArray zero = manager.full(new Shape(), 0f)) {
+            return x.sum().mul(zero);
+        }
+    }
+
+    /** A torch-owned 0-dimensional float32 tensor (safe to keep in the autograd graph). */
+    static NDArray scalar(NDManager manager, double value) {
+        return manager.full(new Shape(), (float) value);
+    }
+}

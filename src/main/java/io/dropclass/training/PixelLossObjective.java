@@ -1,0 +1,63 @@
+package io.dropclass.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import io.dropclass.loss.PixelTargets;
+import io.dropclass.model.SegmentationNetwork;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A class-imbalance baseline as a training objective: the network's logits, upsampled to the label
+ * size, under one {@link PixelLoss} (weighted cross-entropy, focal, OHEM or Lovász-softmax). The
+ * ignore label 255 is ignored; the parts are named by the strategy and summed into the total.
+ */
+public final class PixelLossObjective implements TrainingObjective {
+
+    private final SegmentationNetwork network;
+    private final float[] classWeights;
+    private final float[] unitWeights;
+    private final PixelLoss loss;
+
+    /**
+     * Creates the objective.
+     *
+     * @param network the network to train
+     * @param classWeights one weight per class (α for focal; ignored by the Lovász term)
+     * @param loss the loss strategy
+     */
+    public PixelLossObjective(SegmentationNetwork network, float[] classWeights, PixelLoss loss) {
+        if (classWeights.length != network.numClasses()) {
+            throw new IllegalArgumentException("expected " + network.numClasses()
+                    + " class weights, got " + classWeights.length);
+        }
+        this.network = network;
+        this.classWeights = classWeights.clone();
+        this.unitWeights = new float[classWeights.length];
+        Arrays.fill(unitWeights, 1f);
+        this.loss = java.util.Objects.requireNonNull(loss, "loss");
+    }
+
+    /** The loss strategy. */
+    public PixelLoss pixelLoss() {
+        return loss;
+    }
+
+    @Override
+    public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
+        NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
+        PixelTargets weighted = PixelTargets.of(images.getManager(), batch.labels(),
+                batch.height(), batch.width(), classWeights, -1);
+        PixelTargets unit = loss instanceof PixelLoss.Lovasz
+                ? PixelTargets.of(images.getManager(), batch.labels(), batch.height(),
+                        batch.width(), unitWeights, -1)
+                : weighted;
+        Map<String, NDArray> parts = loss.parts(logits, weighted, unit);
+        NDArray total = null;
+        for (NDArray part : parts.values()) {
+            total = total == null ? part : total.add(part);
+        }
+        return new Terms(total, parts);
+    }
+}
