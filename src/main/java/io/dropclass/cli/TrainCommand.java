@@ -19,8 +19,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
-    @Option(names = "--method", paramLabel = "dropclass|baseline",
-            description = "The training method (method.name; default: dropclass).")
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "dropclass (default), baseline, focal, ohem or lovasz (method.name).")
     String method;
 
     @Option(names = "--pretrained", paramLabel = "FILE",

@@ -50,6 +50,9 @@ public final class Comparison {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("baseline", List.of("method.name=baseline"));
         m.put("weighted_ce", List.of("method.name=baseline"));
+        m.put("focal", List.of("method.name=focal"));
+        m.put("ohem", List.of("method.name=ohem"));
+        m.put("lovasz", List.of("method.name=lovasz"));
         m.put("dropclass", List.of("method.name=dropclass"));
         return m;
     }

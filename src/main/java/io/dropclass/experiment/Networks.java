@@ -16,6 +16,8 @@ import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
 import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.PixelLoss;
+import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.TrainingObjective;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
@@ -118,8 +120,23 @@ final class Networks {
     static TrainingObjective objective(
             ExperimentConfig config, SegmentationNetwork network, float[] classWeights, int epochs) {
         MethodConfig method = config.method();
-        if (!method.usesDropClass()) {
-            return new CrossEntropyObjective(network, classWeights);
+        switch (method.name()) {
+            case "baseline" -> {
+                return new CrossEntropyObjective(network, classWeights);
+            }
+            case "focal" -> {
+                return new PixelLossObjective(network, classWeights,
+                        PixelLoss.focal(method.focalGamma()));
+            }
+            case "ohem" -> {
+                return new PixelLossObjective(network, classWeights,
+                        PixelLoss.ohem(method.ohemThreshold(), method.ohemMinKept()));
+            }
+            case "lovasz" -> {
+                return new PixelLossObjective(network, classWeights,
+                        PixelLoss.lovasz(method.lovaszCeWeight()));
+            }
+            default -> { } // dropclass, below
         }
         DropSchedule schedule = method.schedule().equals("iteration")
                 ? DropSchedule.perIteration(config.train().iterations())

@@ -44,6 +44,16 @@ class CompareCliTest {
         assertThat(second.err().lines().filter(l -> l.startsWith("reusing"))).hasSize(5);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"focal", "ohem", "lovasz"})
+    void everyImbalanceBaselineTrainsAndLogsItsLossTerm(String method) throws IOException {
+        Path run = dir.resolve(method);
+        CliRunner.Result r = run(concat(new String[] {"train", "--method", method, "--output",
+            run.toString()}, TINY));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(run.resolve("history.csv")).get(0)).contains(method);
+    }
+
     @Test
     void unknownMethodIsAUserError() {
         CliRunner.Result r = run("compare", "--methods", "baseline,magic");
