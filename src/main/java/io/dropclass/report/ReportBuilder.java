@@ -126,24 +126,29 @@ public final class ReportBuilder {
         }
         out.append("<p class=\"note\">Final evaluation (metrics.json), in %. With several seeds: ")
                 .append("mean ± sample standard deviation. Rare classes: pixel share under 1 % ")
-                .append("of the training labels (class_stats.json).</p>\n")
+                .append("of the training labels (class_stats.json). ")
+                .append("Δ: against ").append(esc(groups.get(0).method()))
+                .append(", coloured as in the per-class table below.</p>\n")
                 .append("<table>\n<tr><th class=\"name\">method</th><th>seeds</th><th>mIoU</th>")
-                .append("<th>rare-class mIoU</th><th>pixel accuracy</th></tr>\n");
+                .append("<th>Δ</th><th>rare-class mIoU</th><th>Δ</th><th>pixel accuracy</th>")
+                .append("<th>Δ</th></tr>\n");
         for (MethodGroup g : groups) {
             Set<String> seeds = new LinkedHashSet<>();
             g.runs().forEach(r -> seeds.add(r.seed() < 0 ? "?" : Long.toString(r.seed())));
             out.append("<tr><td class=\"name\">").append(esc(g.method())).append("</td><td>")
                     .append(esc(String.join(", ", seeds))).append("</td>");
-            cell(out, g, RunData::miou);
-            cell(out, g, RunData::rareMiou);
-            cell(out, g, RunData::pixelAccuracy);
+            cell(out, groups.get(0), g, RunData::miou);
+            cell(out, groups.get(0), g, RunData::rareMiou);
+            cell(out, groups.get(0), g, RunData::pixelAccuracy);
             out.append("</tr>\n");
         }
         out.append("</table>\n");
     }
 
-    private static void cell(StringBuilder out, MethodGroup g, ToDoubleFunction<RunData> value) {
+    private static void cell(StringBuilder out, MethodGroup base, MethodGroup g,
+            ToDoubleFunction<RunData> value) {
         out.append("<td>").append(esc(Html.percent(g.mean(value), g.std(value)))).append("</td>");
+        out.append(g == base ? "<td></td>" : delta(base, g, value));
     }
 
     private static void perClass(StringBuilder out, List<MethodGroup> groups) {
@@ -191,12 +196,19 @@ public final class ReportBuilder {
 
     /** The delta cell of method g against base for one class. */
     static String delta(MethodGroup base, MethodGroup g, String className) {
-        double d = g.classMean(className) - base.classMean(className);
+        return delta(base, g, r -> r.classIou().getOrDefault(className, Double.NaN));
+    }
+
+    /**
+     * A delta cell: green when g is better than base, red when worse, grey when the difference is
+     * smaller than the larger of the two seed standard deviations (or zero).
+     */
+    static String delta(MethodGroup base, MethodGroup g, ToDoubleFunction<RunData> value) {
+        double d = g.mean(value) - base.mean(value);
         if (!Double.isFinite(d)) {
             return "<td class=\"delta-noise\">n/a</td>";
         }
-        double noise = Math.max(finiteOrZero(base.classStd(className)),
-                finiteOrZero(g.classStd(className)));
+        double noise = Math.max(finiteOrZero(base.std(value)), finiteOrZero(g.std(value)));
         String text = Html.signedPoints(d);
         if (Math.abs(d) < noise || d == 0) {
             String why = noise > 0 ? " (within noise)" : "";

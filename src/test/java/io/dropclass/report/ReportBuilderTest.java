@@ -43,7 +43,8 @@ class ReportBuilderTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("baseline", "dropclass");
         assertThat(tableRow(html, "baseline")).contains("<td>71.72</td>", "<td>33.33</td>",
                 "<td>90.91</td>");
-        assertThat(tableRow(html, "dropclass")).contains("<td>74.44</td>", "<td>42.86</td>");
+        assertThat(tableRow(html, "dropclass")).contains("<td>74.44</td>",
+                "<td class=\"delta-better\">+2.73</td>", "<td>42.86</td>");
         // baseline first even when given second
         int comparison = html.indexOf("<h2>Comparison</h2>");
         assertThat(html.indexOf("<tr><td class=\"name\">baseline</td>", comparison))

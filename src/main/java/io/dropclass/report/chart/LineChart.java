@@ -16,10 +16,10 @@ import java.util.Locale;
  */
 public final class LineChart {
 
-    private static final int WIDTH = 560;
+    private static final int WIDTH = 580;
     private static final int HEIGHT = 300;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 150;
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
@@ -118,6 +118,7 @@ public final class LineChart {
 
     private static void drawAxes(Graphics2D g, double[] r, String xLabel) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        boolean integral = r[1] - r[0] >= 8;
         for (int t = 0; t <= 4; t++) {
             double y = r[2] + t * (r[3] - r[2]) / 4;
             int yy = py(y, r);
@@ -128,11 +129,13 @@ public final class LineChart {
             double x = r[0] + t * (r[1] - r[0]) / 4;
             int xx = px(x, r);
             g.drawLine(xx, HEIGHT - BOTTOM, xx, HEIGHT - BOTTOM + 4);
-            g.drawString(number(x), xx - 10, HEIGHT - BOTTOM + 16);
+            String label = integral ? String.format(Locale.ROOT, "%.0f", x) : number(x);
+            g.drawString(label, xx - g.getFontMetrics().stringWidth(label) / 2,
+                    HEIGHT - BOTTOM + 16);
         }
         g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
         g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
-        g.drawString(xLabel, (WIDTH - LEFT) / 2 + LEFT - 20, HEIGHT - 8);
+        g.drawString(xLabel, LEFT + (WIDTH - LEFT - RIGHT) / 2 - 20, HEIGHT - 8);
     }
 
     private static void drawSeries(Graphics2D g, Series s, double[] r, Color c) {
@@ -168,13 +171,13 @@ public final class LineChart {
     }
 
     private static void drawLegend(Graphics2D g, String name, Color c, int i) {
-        int x = WIDTH - RIGHT - 150;
+        int x = WIDTH - RIGHT + 10;
         int y = TOP + 4 + i * 15;
         g.setColor(c);
         g.fillRect(x, y, 12, 8);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(name, x + 16, y + 9);
+        g.drawString(name.length() > 20 ? name.substring(0, 19) + "…" : name, x + 16, y + 9);
     }
 
     static String number(double v) {
