@@ -66,7 +66,7 @@ public final class LineChart {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(title, 10, 18);
             double[] range = range(series);
-            drawAxes(g, range, xLabel);
+            drawAxes(g, range, xLabel, wholeNumbers(series));
             for (int i = 0; i < series.size(); i++) {
                 Color c = PALETTE[i % PALETTE.length];
                 drawSeries(g, series.get(i), range, c);
@@ -107,6 +107,18 @@ public final class LineChart {
         return r;
     }
 
+    /** Whether every finite x is a whole number (iterations), for whole tick labels. */
+    private static boolean wholeNumbers(List<Series> series) {
+        for (Series s : series) {
+            for (double x : s.x()) {
+                if (Double.isFinite(x) && x != Math.rint(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static int px(double x, double[] r) {
         return LEFT + (int) Math.round((x - r[0]) / (r[1] - r[0]) * (WIDTH - LEFT - RIGHT));
     }
@@ -116,9 +128,9 @@ public final class LineChart {
                 - (int) Math.round((y - r[2]) / (r[3] - r[2]) * (HEIGHT - TOP - BOTTOM));
     }
 
-    private static void drawAxes(Graphics2D g, double[] r, String xLabel) {
+    private static void drawAxes(Graphics2D g, double[] r, String xLabel, boolean whole) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        boolean integral = r[1] - r[0] >= 8;
+        int ticks = whole ? (int) Math.max(1, Math.min(4, Math.round(r[1] - r[0]))) : 4;
         for (int t = 0; t <= 4; t++) {
             double y = r[2] + t * (r[3] - r[2]) / 4;
             int yy = py(y, r);
@@ -126,10 +138,13 @@ public final class LineChart {
             g.drawLine(LEFT, yy, WIDTH - RIGHT, yy);
             g.setColor(Color.BLACK);
             g.drawString(number(y), 4, yy + 4);
-            double x = r[0] + t * (r[1] - r[0]) / 4;
+            if (t > ticks) {
+                continue;
+            }
+            double x = r[0] + t * (r[1] - r[0]) / ticks;
             int xx = px(x, r);
             g.drawLine(xx, HEIGHT - BOTTOM, xx, HEIGHT - BOTTOM + 4);
-            String label = integral ? String.format(Locale.ROOT, "%.0f", x) : number(x);
+            String label = whole ? String.format(Locale.ROOT, "%.0f", x) : number(x);
             g.drawString(label, xx - g.getFontMetrics().stringWidth(label) / 2,
                     HEIGHT - BOTTOM + 16);
         }
