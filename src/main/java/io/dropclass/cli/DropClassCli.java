@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             CheckReferenceCommand.class,
             ExportCommand.class,
             ModelsCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            ReportCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -48,7 +49,7 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, compare, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, report, check-reference, export or models");
     }
 
     /**

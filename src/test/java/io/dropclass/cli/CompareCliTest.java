@@ -42,6 +42,11 @@ class CompareCliTest {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).contains("reusing finished run").contains("training again");
         assertThat(second.err().lines().filter(l -> l.startsWith("reusing"))).hasSize(5);
+
+        CliRunner.Result report = run("report", root.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String html = Files.readString(root.resolve("report.html"));
+        assertThat(html).contains("dropclass").contains("weighted_ce").contains("data:image/png;base64,");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
