@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             ExportCommand.class,
             ModelsCommand.class,
             CompareCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            CamCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -49,7 +50,7 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, compare, report, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, report, cam, check-reference, export or models");
     }
 
     /**

@@ -166,6 +166,7 @@ public final class Experiment {
                         recorder).fit(manager, loader, 0);
             }
             EvaluationJson.write(run.file("metrics.json"), recorder.latest());
+            RunAnalysis.write(run.file("analysis"), network, val, stats, mode, manager);
             return new TrainingOutcome(run.root(), recorder.latest(), rare,
                     recorder.bestMeanIou(), recorder.bestIteration());
         }

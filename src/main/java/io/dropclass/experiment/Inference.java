@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.analysis.ClassStatistics;
+import io.dropclass.analysis.network.CamTarget;
+import io.dropclass.analysis.network.GradCam;
+import io.dropclass.analysis.network.GradCamResult;
 import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
@@ -21,6 +24,7 @@ import io.dropclass.model.weights.ExportFormat;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.chart.ClassShareChart;
+import io.dropclass.report.image.HeatMaps;
 import io.dropclass.report.image.MaskImages;
 import io.dropclass.data.image.RgbImage;
 import java.io.IOException;
@@ -179,6 +183,70 @@ public final class Inference {
         ImageFiles.writePng(chart, ClassShareChart.draw(stats, dataset.classes(),
                 config.data().dataset() + " " + split));
         return new Statistics(ClassStatisticsTable.format(stats), file, chart, warnings);
+    }
+
+    /**
+     * Grad-CAM of one class on one image: writes {@code <image>_cam_<class>.png} (image | heat map)
+     * into the output folder.
+     *
+     * @param config the configuration of the checkpoint's run
+     * @param checkpoint the weights
+     * @param imageFile the image
+     * @param className a class name or train id
+     * @param maskFile a label PNG (train ids) for a ground-truth target, or null for the
+     *     predicted mask
+     * @param output the folder
+     * @return the written file and a one-line summary
+     * @throws IOException if a file cannot be read or written
+     */
+    public static String cam(
+            ExperimentConfig config,
+            Path checkpoint,
+            Path imageFile,
+            String className,
+            Path maskFile,
+            Path output)
+            throws IOException {
+        ClassCatalog classes = Datasets.catalog(config);
+        int c = classId(classes, className);
+        RgbImage image = ImageFiles.read(imageFile);
+        byte[] labels = null;
+        if (maskFile != null) {
+            var mask = ImageFiles.readLabels(maskFile);
+            if (mask.height() != image.height() || mask.width() != image.width()) {
+                throw new IOException("mask " + maskFile + ": " + mask.height() + "x" + mask.width()
+                        + " does not match the image's " + image.height() + "x" + image.width());
+            }
+            labels = mask.labels();
+        }
+        float[] normalised = new float[image.planar().length];
+        ImageNormalization.IMAGENET.normalise(image.planar(), normalised, 0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SegmentationNetwork network = load(config, checkpoint, classes, manager);
+            GradCamResult result = GradCam.compute(network, manager, normalised, image.height(),
+                    image.width(), c, labels == null ? CamTarget.PREDICTED : CamTarget.GROUND_TRUTH,
+                    labels);
+            String stem = imageFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            Path file = output.resolve(stem + "_cam_" + classes.get(c).name().replace(' ', '_')
+                    + ".png");
+            ImageFiles.writePng(file, HeatMaps.panels(image.planar(), List.of(result.heatMap()),
+                    image.height(), image.width(), 0.5));
+            return String.format(java.util.Locale.ROOT,
+                    "%s: class %s, %s target, %d pixels%s", file, classes.get(c).name(),
+                    labels == null ? "predicted" : "ground-truth", result.targetPixels(),
+                    result.empty() ? " (empty target: the map is all zero)" : "");
+        }
+    }
+
+    private static int classId(ClassCatalog classes, String name) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (classes.get(c).name().equalsIgnoreCase(name.replace('_', ' '))
+                    || Integer.toString(c).equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--class: no class '" + name + "' in "
+                + classes.name() + "; use a name or a train id 0.." + (classes.size() - 1));
     }
 
     /**

@@ -64,6 +64,22 @@ class DropClassCliTest {
         assertThat(predict.code()).as(predict.err()).isZero();
         assertThat(ImageFiles.readLabels(masks.resolve("a.png")).labels()).hasSize(32 * 64);
         assertThat(masks.resolve("a_overlay.png")).isRegularFile();
+
+        assertThat(run.resolve("analysis/similarity.json")).isRegularFile();
+        assertThat(run.resolve("analysis/predictions/val-0.png")).isRegularFile();
+        Path truth = dir.resolve("a_truth.png");
+        io.dropclass.report.image.MaskImages.writeLabelPng(truth, io.dropclass.data.synthetic
+                .StreetSceneDataset.of(1, io.dropclass.data.synthetic.SyntheticSplit.VAL, 1, 32,
+                        64).get(0).label(), 32, 64, io.dropclass.data.ClassCatalog.cityscapes());
+        CliRunner.Result cam = run("cam", "--checkpoint", best.toString(), "--class", "road",
+                "--mask", truth.toString(), "--output", dir.resolve("cam").toString(),
+                images.resolve("a.png").toString());
+        assertThat(cam.code()).as(cam.err()).isZero();
+        assertThat(cam.out()).contains("ground-truth target");
+        assertThat(dir.resolve("cam/a_cam_road.png")).isRegularFile();
+        assertThat(run("cam", "--checkpoint", best.toString(), "--class", "unicorn", "--output",
+                dir.resolve("cam").toString(), images.resolve("a.png").toString()).code())
+                .isEqualTo(2);
     }
 
     @Test
@@ -169,7 +185,7 @@ class DropClassCliTest {
     @Test
     void everyCommandHasHelpAndUnknownOptionsExitWithTwo() {
         for (String c : new String[] {"train", "evaluate", "predict", "stats", "demo",
-            "check-reference"}) {
+            "check-reference", "compare", "report", "cam", "export", "models"}) {
             CliRunner.Result r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: dropclass " + c);

@@ -1,0 +1,48 @@
+package io.dropclass.cli;
+
+import io.dropclass.config.ExperimentConfig;
+import io.dropclass.experiment.Inference;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dropclass cam}: Grad-CAM of one class on one image. */
+@Command(name = "cam", mixinStandardHelpOptions = true,
+        description = "Grad-CAM for segmentation: the heat map of one class on one image (target:"
+                + " the sum of the class's logits over its predicted mask, or over its"
+                + " ground-truth mask with --mask), at the feature map A in front of the"
+                + " classifier; writes IMAGE_cam_CLASS.png.")
+final class CamCommand implements Callable<Integer> {
+
+    @Mixin CommonOptions options;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
+            description = "A .safetensors checkpoint of a run.")
+    Path checkpoint;
+
+    @Option(names = "--class", required = true, paramLabel = "NAME|ID",
+            description = "The class, by name (e.g. rider, traffic_light) or train id.")
+    String className;
+
+    @Option(names = "--mask", paramLabel = "FILE",
+            description = "A label PNG of the image (train ids): ground-truth target.")
+    Path mask;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> images = options.positionals();
+        if (images.size() != 1) {
+            throw new UserError("cam needs exactly one image, got " + images.size());
+        }
+        if (options.output == null) {
+            throw new UserError("cam needs --output DIR");
+        }
+        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
+        System.out.println(Inference.cam(config, checkpoint, Path.of(images.get(0)), className,
+                mask, options.output));
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.dropclass.cli;
+
+import static io.dropclass.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command, in its quick form: baseline and DropClass, compared and reported. */
+class DemoQuickTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void quickDemoTrainsBothMethodsComparesThemAndWritesTheReport() throws IOException {
+        CliRunner.Result r = run("demo", "--quick", "--output", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("baseline").contains("dropclass").contains("delta")
+                .contains("report:");
+        for (String m : new String[] {"baseline", "dropclass"}) {
+            assertThat(Files.readString(dir.resolve(m + "/manifest.json")))
+                    .contains("\"status\" : \"finished\"");
+            assertThat(dir.resolve(m + "/analysis/similarity.json")).isRegularFile();
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("Grad-CAM").contains("Class similarity")
+                .contains("data:image/png;base64,");
+    }
+}
