@@ -77,6 +77,7 @@ public final class ReportBuilder {
         if (!groups.isEmpty()) {
             perClass(out, groups);
             scatter(out, groups);
+            ExplanationSection.html(out, groups, shares(groups));
         }
         for (int i = 0; i < runs.size(); i++) {
             out.append(RunSection.html(runs.get(i), i));
