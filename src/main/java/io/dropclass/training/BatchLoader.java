@@ -6,10 +6,10 @@ import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.inference.ImageNormalization;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +35,7 @@ public final class BatchLoader implements AutoCloseable {
     private final ExecutorService workers;
     private final Deque<Future<TrainingBatch>> pending = new ArrayDeque<>();
     /** Visiting order of the epochs in use (the current and the previous one). */
-    private final Map<Integer, int[]> permutations = new ConcurrentHashMap<>();
+    private final Map<Integer, int[]> permutations = new HashMap<>(); // guarded by this
     private int nextToSubmit;
 
     /**
@@ -187,22 +187,30 @@ public final class BatchLoader implements AutoCloseable {
         return permutation(epoch)[offset];
     }
 
-    private int[] permutation(int epoch) {
-        return permutations.computeIfAbsent(epoch, e -> {
-            permutations.keySet().removeIf(k -> k < e - 1);
-            int[] order = new int[dataset.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(mix(seed, -1 - e, 0));
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return order;
-        });
+    /**
+     * The visiting order of an epoch, drawn from (seed, epoch) alone; the orders of the current and
+     * the previous epoch are kept (worker threads may straddle an epoch boundary). A plain map
+     * under a lock: ConcurrentHashMap forbids changing other keys inside computeIfAbsent.
+     */
+    private synchronized int[] permutation(int epoch) {
+        int[] cached = permutations.get(epoch);
+        if (cached != null) {
+            return cached;
+        }
+        permutations.keySet().removeIf(k -> k < epoch - 1);
+        int[] order = new int[dataset.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(mix(seed, -1 - epoch, 0));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        permutations.put(epoch, order);
+        return order;
     }
 
     static long mix(long seed, long a, long b) {
