@@ -1,14 +1,9 @@
 package io.dropclass.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 import io.dropclass.model.InvertedResidual.Config;
 import io.dropclass.nn.Activation;
@@ -18,13 +13,9 @@ import io.dropclass.nn.ConvNormActivation;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
-import io.dropclass.nn.ParameterValues;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * torchvision's {@code deeplabv3_mobilenet_v3_large(num_classes=K, aux_loss=False)}, with its
@@ -49,7 +40,7 @@ import java.util.Map;
  * a Java-drawn mask from the stream that {@link #initializeParameters} seeds (or {@link
  * #reseedDropout}).
  */
-public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwork {
+public final class DeepLabV3 extends ClassifierNetwork {
 
     /** MobileNetV3's BatchNorm eps (torchvision). */
     public static final double BACKBONE_BN_EPS = 0.001;
@@ -70,19 +61,12 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
     private static final double DROPOUT = 0.5;
     private static final int BACKBONE_CHANNELS = 960;
 
-    private final int numClasses;
     private final List<Layer> backbone;
     private final Aspp aspp;
     private final ConvNormActivation headConv;
-    private final Conv2dLayer classifier;
-    private final List<LayerParameter> allParameters;
-    private final Map<String, Parameter> named;
 
     private DeepLabV3(int numClasses) {
-        if (numClasses <= 0) {
-            throw new IllegalArgumentException("numClasses must be positive, got " + numClasses);
-        }
-        this.numClasses = numClasses;
+        super(numClasses);
         backbone = mobileNetV3LargeFeatures("backbone");
         aspp =
                 new Aspp(
@@ -99,7 +83,7 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
                         new BatchNormLayer(
                                 "classifier.2", HEAD_CHANNELS, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
                         Activation.RELU);
-        classifier =
+        Conv2dLayer classifier =
                 Conv2dLayer.builder("classifier.4", HEAD_CHANNELS, numClasses, 1)
                         .optBias(true)
                         .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(HEAD_CHANNELS)))
@@ -109,14 +93,7 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
         list.addAll(aspp.layerParameters());
         list.addAll(headConv.layerParameters());
         list.addAll(classifier.layerParameters());
-        allParameters = List.copyOf(list);
-        Map<String, Parameter> map = new LinkedHashMap<>();
-        for (LayerParameter lp : allParameters) {
-            if (map.put(lp.name(), addParameter(lp.parameter())) != null) {
-                throw new IllegalStateException("duplicate parameter name " + lp.name());
-            }
-        }
-        named = Collections.unmodifiableMap(map);
+        register(list, classifier);
     }
 
     /**
@@ -197,30 +174,10 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
 
     /** {@inheritDoc} */
     @Override
-    public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {
-        // (B, 256, h, w) -> (B, K, h, w)
-        return classifier.forward(parameterStore, features, training);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray a = features(parameterStore, inputs.singletonOrThrow(), training);
-        NDArray logits = classify(parameterStore, a, training);
-        a.close();
-        return new NDList(logits);
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0]; // (B, 3, H, W)
         return new Shape[] {
-            new Shape(in.get(0), numClasses, reduced(in.get(2)), reduced(in.get(3)))
+            new Shape(in.get(0), numClasses(), reduced(in.get(2)), reduced(in.get(3)))
         };
     }
 
@@ -233,19 +190,6 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
         return s;
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        if (dataType != DataType.FLOAT32) {
-            throw new IllegalArgumentException("DeepLabV3 supports float32 only, got " + dataType);
-        }
-        beforeInitialize(inputShapes);
-        ParameterValues.initialize(allParameters, manager, HrNet.DEFAULT_SEED, true);
-        for (Parameter parameter : named.values()) {
-            parameter.initialize(manager, dataType);
-        }
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -256,11 +200,8 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
      */
     @Override
     public void initializeParameters(NDManager manager, long seed) {
-        ParameterValues.initialize(allParameters, manager, seed, false);
+        super.initializeParameters(manager, seed);
         aspp.dropout().reseed(seed);
-        if (inputShapes == null) {
-            beforeInitialize(new Shape(-1, 3, -1, -1));
-        }
     }
 
     /**
@@ -274,26 +215,8 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
 
     /** {@inheritDoc} */
     @Override
-    public Parameter classifierWeight() {
-        return classifier.weight();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Parameter classifierBias() {
-        return classifier.bias().orElseThrow();
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public int featureChannels() {
         return HEAD_CHANNELS;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public int numClasses() {
-        return numClasses;
     }
 
     /** {@inheritDoc} */
@@ -302,9 +225,4 @@ public final class DeepLabV3 extends AbstractBlock implements SegmentationNetwor
         return 16;
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return named;
-    }
 }

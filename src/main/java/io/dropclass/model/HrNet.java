@@ -3,13 +3,8 @@ package io.dropclass.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 import io.dropclass.model.HrNetSpec.Stage;
 import io.dropclass.nn.BatchNormLayer;
@@ -18,13 +13,9 @@ import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
-import io.dropclass.nn.ParameterValues;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,15 +40,14 @@ import java.util.Objects;
  * last_layer.1.running_mean}, {@code _classifier.weight}, ...). DJL's lazy {@link #initialize} uses
  * {@link #initializeParameters} with seed {@link #DEFAULT_SEED} for parameters not yet set.
  */
-public final class HrNet extends AbstractBlock implements SegmentationNetwork {
+public final class HrNet extends ClassifierNetwork {
 
     /** Seed of DJL's lazy initialisation. */
-    public static final long DEFAULT_SEED = 0L;
+    public static final long DEFAULT_SEED = LAZY_INIT_SEED;
 
     private static final int STEM_CHANNELS = 64;
 
     private final HrNetSpec spec;
-    private final int numClasses;
     private final Conv2dLayer conv1;
     private final BatchNormLayer bn1;
     private final Conv2dLayer conv2;
@@ -66,16 +56,10 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
     private final List<Transition> transitions;
     private final List<List<HighResolutionModule>> stages;
     private final ConvBn lastLayer;
-    private final Conv2dLayer classifier;
-    private final List<LayerParameter> allParameters;
-    private final Map<String, Parameter> named;
 
     private HrNet(HrNetSpec spec, int numClasses) {
+        super(numClasses);
         this.spec = Objects.requireNonNull(spec, "spec");
-        if (numClasses <= 0) {
-            throw new IllegalArgumentException("numClasses must be positive, got " + numClasses);
-        }
-        this.numClasses = numClasses;
         conv1 = stemConv("conv1", 3);
         bn1 = BatchNormLayer.hrnet("bn1", STEM_CHANNELS);
         conv2 = stemConv("conv2", STEM_CHANNELS);
@@ -119,15 +103,9 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
                         Conv2dLayer.builder("last_layer.0", c, c, 1).optBias(true).build(),
                         BatchNormLayer.hrnet("last_layer.1", c),
                         true);
-        classifier = Conv2dLayer.builder("_classifier", c, numClasses, 1).optBias(true).build();
-        allParameters = collectParameters();
-        Map<String, Parameter> map = new LinkedHashMap<>();
-        for (LayerParameter lp : allParameters) {
-            if (map.put(lp.name(), addParameter(lp.parameter())) != null) {
-                throw new IllegalStateException("duplicate parameter name " + lp.name());
-            }
-        }
-        named = Collections.unmodifiableMap(map);
+        Conv2dLayer classifier =
+                Conv2dLayer.builder("_classifier", c, numClasses, 1).optBias(true).build();
+        register(collectParameters(classifier), classifier);
     }
 
     /**
@@ -153,7 +131,7 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
         return List.copyOf(list);
     }
 
-    private List<LayerParameter> collectParameters() {
+    private List<LayerParameter> collectParameters(Conv2dLayer classifier) {
         List<LayerParameter> list = new ArrayList<>();
         list.addAll(conv1.layerParameters());
         list.addAll(bn1.layerParameters());
@@ -246,75 +224,11 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
 
     /** {@inheritDoc} */
     @Override
-    public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {
-        // (B, C, h, w) -> (B, K, h, w)
-        return classifier.forward(parameterStore, features, training);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray a = features(parameterStore, inputs.singletonOrThrow(), training);
-        NDArray logits = classify(parameterStore, a, training);
-        a.close();
-        return new NDList(logits);
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0]; // (B, 3, H, W)
         long h = conv2.outputSize(conv1.outputSize(in.get(2)));
         long w = conv2.outputSize(conv1.outputSize(in.get(3)));
-        return new Shape[] {new Shape(in.get(0), numClasses, h, w)};
-    }
-
-    /**
-     * DJL's lazy initialisation: sets the parameters that have no value yet as {@link
-     * #initializeParameters} would with seed {@link #DEFAULT_SEED}, keeps the others, and marks
-     * trainable arrays as requiring gradients.
-     *
-     * @param manager the manager of new parameter arrays
-     * @param dataType must be float32
-     * @param inputShapes the input shapes, (B, 3, H, W)
-     */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        if (dataType != DataType.FLOAT32) {
-            throw new IllegalArgumentException("HrNet supports float32 only, got " + dataType);
-        }
-        beforeInitialize(inputShapes);
-        ParameterValues.initialize(allParameters, manager, DEFAULT_SEED, true);
-        for (Parameter parameter : named.values()) {
-            // as DJL's own blocks: arrays loaded by Model.load get their gradient flag here
-            parameter.initialize(manager, dataType);
-        }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        ParameterValues.initialize(allParameters, manager, seed, false);
-        if (inputShapes == null) {
-            // marks the block initialised for DJL (save, forward); the size is free
-            beforeInitialize(new Shape(-1, 3, -1, -1));
-        }
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Parameter classifierWeight() {
-        return classifier.weight();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Parameter classifierBias() {
-        return classifier.bias().orElseThrow();
+        return new Shape[] {new Shape(in.get(0), numClasses(), h, w)};
     }
 
     /** {@inheritDoc} */
@@ -325,22 +239,9 @@ public final class HrNet extends AbstractBlock implements SegmentationNetwork {
 
     /** {@inheritDoc} */
     @Override
-    public int numClasses() {
-        return numClasses;
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public int outputStride() {
         return 4;
     }
-
-    /** {@inheritDoc} */
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return named;
-    }
-
 
     /**
      * The architecture.

@@ -1,0 +1,137 @@
+package io.dropclass.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.dropclass.nn.Conv2dLayer;
+import io.dropclass.nn.LayerParameter;
+import io.dropclass.nn.ParameterValues;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every network of this package shares: a feature extractor ending in A, a 1×1 classifier
+ * with bias on A, and all parameters registered directly on the block under their official names
+ * (so DJL's own listing shows them too). Subclasses build their layers, then call {@link
+ * #register} once at the end of their constructor.
+ */
+abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNetwork {
+
+    /** Seed of DJL's lazy initialisation ({@link #initialize}) of parameters not yet set. */
+    static final long LAZY_INIT_SEED = 0L;
+
+    private final int numClasses;
+    private Conv2dLayer classifier;
+    private List<LayerParameter> allParameters = List.of();
+    private Map<String, Parameter> named = Map.of();
+
+    ClassifierNetwork(int numClasses) {
+        if (numClasses <= 0) {
+            throw new IllegalArgumentException("numClasses must be positive, got " + numClasses);
+        }
+        this.numClasses = numClasses;
+    }
+
+    /**
+     * Registers every parameter and buffer under its official name, in state-dict order.
+     *
+     * @param parameters all layer parameters, the classifier's included
+     * @param classifierLayer the final 1×1 classifier
+     */
+    protected final void register(List<LayerParameter> parameters, Conv2dLayer classifierLayer) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (LayerParameter lp : parameters) {
+            if (map.put(lp.name(), addParameter(lp.parameter())) != null) {
+                throw new IllegalStateException("duplicate parameter name " + lp.name());
+            }
+        }
+        classifier = classifierLayer;
+        allParameters = List.copyOf(parameters);
+        named = Collections.unmodifiableMap(map);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {
+        // (B, C, h, w) -> (B, K, h, w)
+        return classifier.forward(parameterStore, features, training);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray a = features(parameterStore, inputs.singletonOrThrow(), training);
+        NDArray logits = classify(parameterStore, a, training);
+        a.close();
+        return new NDList(logits);
+    }
+
+    /**
+     * DJL's lazy initialisation: sets the parameters that have no value yet as {@link
+     * #initializeParameters} would with seed {@link #LAZY_INIT_SEED}, keeps the others, and marks
+     * trainable arrays as requiring gradients.
+     *
+     * @param manager the manager of new parameter arrays
+     * @param dataType must be float32
+     * @param inputShapes the input shapes, (B, 3, H, W)
+     */
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (dataType != DataType.FLOAT32) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + " supports float32 only, got " + dataType);
+        }
+        beforeInitialize(inputShapes);
+        ParameterValues.initialize(allParameters, manager, LAZY_INIT_SEED, true);
+        for (Parameter parameter : named.values()) {
+            // as DJL's own blocks: arrays loaded by Model.load get their gradient flag here
+            parameter.initialize(manager, dataType);
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void initializeParameters(NDManager manager, long seed) {
+        ParameterValues.initialize(allParameters, manager, seed, false);
+        if (inputShapes == null) {
+            // marks the block initialised for DJL (save, forward); the size is free
+            beforeInitialize(new Shape(-1, 3, -1, -1));
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Parameter classifierWeight() {
+        return classifier.weight();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Parameter classifierBias() {
+        return classifier.bias().orElseThrow();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return named;
+    }
+}
