@@ -1,8 +1,6 @@
 package io.dropclass.experiment;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
@@ -141,8 +139,6 @@ public final class Experiment {
             SegmentationNetwork network = Networks.create(config, train.classes().size());
             Networks.initialize(config, network, manager)
                     .ifPresent(summary -> console.println(summary));
-            List<NDArray> trainable = network.namedParameters().values().stream()
-                    .filter(Parameter::requiresGradient).map(Parameter::getArray).toList();
             var opt = config.optimizer();
             var schedule = new SegmentationTrainer.Schedule(config.train().iterations(),
                     config.train().validationInterval(), config.train().logInterval(),
@@ -154,7 +150,8 @@ public final class Experiment {
             RunRecorder recorder = new RunRecorder(run, network, train.classes(), rare, progress);
             PairedTransform augment = Augmentations.training(config.data(), train);
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
-            try (Sgd sgd = new Sgd(manager, trainable, opt.momentum(), opt.weightDecay(), opt.nesterov());
+            try (Sgd sgd = new Sgd(manager, network.trainableArrays(), opt.momentum(),
+                            opt.weightDecay(), opt.nesterov());
                     BatchLoader loader = new BatchLoader(train, augment, config.train().batchSize(),
                             seed, config.runtime().loaderThreads(), 0)) {
                 var objective = Networks.objective(config, network,

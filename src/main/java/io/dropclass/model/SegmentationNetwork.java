@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,6 +89,19 @@ public interface SegmentationNetwork extends Block {
      * @return an unmodifiable map
      */
     Map<String, Parameter> namedParameters();
+
+    /**
+     * The arrays the optimizer updates: every parameter that requires a gradient, in state-dict
+     * order (BatchNorm running statistics excluded). Initialised networks only.
+     *
+     * @return the parameters' own arrays (not copies)
+     */
+    default List<NDArray> trainableArrays() {
+        return namedParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .map(Parameter::getArray)
+                .toList();
+    }
 
     /**
      * Trainable parameters: the elements of every parameter that requires a gradient (BatchNorm

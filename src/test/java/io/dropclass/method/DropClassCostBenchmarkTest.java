@@ -1,17 +1,16 @@
 package io.dropclass.method;
 
+import static io.dropclass.testing.TrainingSteps.median;
+import static io.dropclass.testing.TrainingSteps.randomBatch;
+import static io.dropclass.testing.TrainingSteps.sgd;
+import static io.dropclass.testing.TrainingSteps.step;
+
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
-import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -65,7 +63,7 @@ class DropClassCostBenchmarkTest {
             try (Sgd baseSgd = sgd(root, hrnet);
                     Sgd dropSgd = sgd(root, dropClass)) {
                 for (int i = 0; i < WARMUP + STEPS; i++) {
-                    TrainingBatch batch = batch(i, random);
+                    TrainingBatch batch = randomBatch(i, random, B, H, W, K);
                     double b = step(root, baseline, baseSgd, batch);
                     double d = step(root, method, dropSgd, batch);
                     if (i >= WARMUP) {
@@ -92,47 +90,6 @@ class DropClassCostBenchmarkTest {
             printFlops(dropClass, 512, 1024);
             printFlops(dropClass, 1024, 2048);
         }
-    }
-
-    private static Sgd sgd(NDManager root, SegmentationNetwork network) {
-        List<NDArray> trainable =
-                network.namedParameters().values().stream()
-                        .filter(Parameter::requiresGradient)
-                        .map(Parameter::getArray)
-                        .toList();
-        return new Sgd(root, trainable, 0.9, 5e-4, false);
-    }
-
-    /** One trainer-like step; returns its milliseconds. */
-    private static double step(
-            NDManager root, TrainingObjective objective, Sgd sgd, TrainingBatch batch) {
-        long t0 = System.nanoTime();
-        try (NDManager scope = root.newSubManager()) {
-            ParameterStore ps = new ParameterStore(scope, false);
-            NDArray images = scope.create(batch.images(), new Shape(B, 3, H, W)); // (B, 3, H, W)
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                TrainingObjective.Terms terms = objective.loss(ps, images, batch, 500);
-                terms.total().getFloat();
-                collector.backward(terms.total());
-            }
-            sgd.step(0.004);
-        }
-        return (System.nanoTime() - t0) / 1e6;
-    }
-
-    private static TrainingBatch batch(int iteration, SplittableRandom random) {
-        float[] images = new float[B * 3 * H * W];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = (float) random.nextGaussian();
-        }
-        byte[][] labels = new byte[B][H * W];
-        for (byte[] label : labels) {
-            for (int i = 0; i < label.length; i++) {
-                int y = random.nextInt(K + 1);
-                label[i] = (byte) (y == K ? 255 : y);
-            }
-        }
-        return new TrainingBatch(iteration, images, labels, H, W);
     }
 
     /** Multiply-accumulates of every convolution, from the weight shapes and the branch levels. */
@@ -171,12 +128,5 @@ class DropClassCostBenchmarkTest {
                 classifier / 1e9,
                 elementwise / 1e9,
                 100.0 * extra / (backbone + extra));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
