@@ -14,6 +14,7 @@ import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
+import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PixelLoss;
@@ -96,15 +97,24 @@ final class Networks {
     }
 
     /**
-     * Fails early, before a run directory exists, if the pretrained file is not there.
+     * Fails early, before a run directory exists, if the pretrained file is missing or is not a
+     * valid safetensors file.
      *
      * @param config the configuration
      * @throws IOException naming the file
      */
     static void checkInputs(ExperimentConfig config) throws IOException {
         String file = config.model().pretrained();
-        if (!file.isEmpty() && !Files.isRegularFile(Path.of(file))) {
+        if (file.isEmpty()) {
+            return;
+        }
+        if (!Files.isRegularFile(Path.of(file))) {
             throw new IOException("model.pretrained " + file + ": no such file");
+        }
+        try {
+            SafeTensors.readHeader(Path.of(file)); // a corrupt file fails here, before any run exists
+        } catch (IllegalArgumentException e) {
+            throw new IOException("model.pretrained " + e.getMessage(), e);
         }
     }
 

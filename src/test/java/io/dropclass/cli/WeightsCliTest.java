@@ -74,6 +74,19 @@ class WeightsCliTest {
     }
 
     @Test
+    void aCorruptPretrainedFileIsAUserErrorBeforeAnyRunDirectory() throws IOException {
+        Path bad = dir.resolve("bad.safetensors");
+        java.nio.file.Files.writeString(bad, "garbage!");
+        Path out = dir.resolve("never");
+        CliRunner.Result r = run(concat(new String[] {"train", "--output", out.toString(),
+            "--pretrained", bad.toString()}, TINY));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("bad.safetensors").doesNotContain("partial");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void exportRejectsAnUnknownFormat() throws IOException {
         Path run = dir.resolve("r");
         assertThat(run(concat(new String[] {"train", "--output", run.toString()}, TINY)).code())
