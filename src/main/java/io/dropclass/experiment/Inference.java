@@ -21,6 +21,7 @@ import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.Export;
 import io.dropclass.model.weights.ExportFormat;
+import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.chart.ClassShareChart;
@@ -78,7 +79,15 @@ public final class Inference {
      */
     public static ExperimentConfig runConfig(Path checkpoint) throws IOException {
         if (!Files.isRegularFile(checkpoint)) {
-            throw new IOException("checkpoint " + checkpoint + ": no such file");
+            throw new IOException("checkpoint " + checkpoint
+                    + ": no such file; check the path given to --checkpoint");
+        }
+        try {
+            SafeTensors.readHeader(checkpoint); // a corrupt file fails here, before any output
+        } catch (IllegalArgumentException e) {
+            throw new IOException("checkpoint " + e.getMessage()
+                    + "; use a checkpoint written by dropclass train"
+                    + " (RUN/checkpoints/last.safetensors)", e);
         }
         Path runConfig = runDirectory(checkpoint).resolve("config.json");
         return Files.isRegularFile(runConfig)
@@ -303,7 +312,10 @@ public final class Inference {
         try {
             StateDict.load(network, checkpoint, true, manager);
         } catch (IllegalArgumentException e) {
-            throw new IOException("checkpoint " + checkpoint + ": " + e.getMessage(), e);
+            String problem = e.getMessage().startsWith(checkpoint + ": ")
+                    ? e.getMessage() : checkpoint + ": " + e.getMessage();
+            throw new IOException("checkpoint " + problem + "; check that the checkpoint was"
+                    + " trained with this configuration (its run's config.json)", e);
         }
         return network;
     }
