@@ -70,6 +70,11 @@ public final class DropClassCli implements Runnable {
      */
     public static int execute(String... args) {
         EngineSettings.applyDefaults();
+        var online = EngineSettings.offlineOverridden(System::getenv);
+        if (online.isPresent()) {
+            System.err.println("dropclass: " + online.get());
+            return USER_ERROR;
+        }
         arguments = Arrays.asList(args.clone());
         CommandLine cli = new CommandLine(new DropClassCli());
         cli.setParameterExceptionHandler((ex, a) -> {
