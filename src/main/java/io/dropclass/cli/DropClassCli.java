@@ -79,9 +79,10 @@ public final class DropClassCli implements Runnable {
         CommandLine cli = new CommandLine(new DropClassCli());
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("dropclass: " + ex.getMessage());
-            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for the options.");
+            // one line, like every other user error
+            err.println("dropclass: " + firstLine(ex.getMessage()) + "; run '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for the options");
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
