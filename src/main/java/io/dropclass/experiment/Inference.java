@@ -12,6 +12,7 @@ import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
@@ -158,7 +159,7 @@ public final class Inference {
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             Files.createDirectories(output);
             for (Path file : images) {
-                RgbImage image = ImageFiles.read(file);
+                RgbImage image = readInput(file);
                 byte[] mask = predictor.predict(manager, image.planar(), image.height(),
                         image.width(), mode);
                 String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -218,13 +219,14 @@ public final class Inference {
             throws IOException {
         ClassCatalog classes = Datasets.catalog(config);
         int c = classId(classes, className);
-        RgbImage image = ImageFiles.read(imageFile);
+        RgbImage image = readInput(imageFile);
         byte[] labels = null;
         if (maskFile != null) {
             var mask = ImageFiles.readLabels(maskFile);
             if (mask.height() != image.height() || mask.width() != image.width()) {
                 throw new IOException("mask " + maskFile + ": " + mask.height() + "x" + mask.width()
-                        + " does not match the image's " + image.height() + "x" + image.width());
+                        + " does not match the image's " + image.height() + "x" + image.width()
+                        + "; give the mask that belongs to this image");
             }
             labels = mask.labels();
         }
@@ -320,6 +322,16 @@ public final class Inference {
         return network;
     }
 
+    /** An input image; an unreadable one is a one-line error naming it and the fix. */
+    private static RgbImage readInput(Path file) throws IOException {
+        try {
+            return ImageFiles.read(file);
+        } catch (IOException e) {
+            throw new IOException("input " + e.getMessage()
+                    + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
+        }
+    }
+
     private static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> images = new ArrayList<>();
         for (Path input : inputs) {
@@ -330,11 +342,20 @@ public final class Inference {
             } else if (Files.isRegularFile(input)) {
                 images.add(input);
             } else {
-                throw new IOException("input " + input + ": no such file or folder");
+                throw new IOException("input " + input + ": no such file or folder; check the path");
+            }
+        }
+        for (Path image : images) {
+            try {
+                ImageHeader.read(image); // a broken input stops here, before any mask is written
+            } catch (IOException e) {
+                throw new IOException("input " + e.getMessage()
+                        + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
             }
         }
         if (images.isEmpty()) {
-            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs);
+            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs
+                    + "; give image files or folders that hold them");
         }
         return images;
     }

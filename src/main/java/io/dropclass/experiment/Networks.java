@@ -92,7 +92,7 @@ final class Networks {
                     model.pretrainedPartial(), manager).summary());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage()
-                    + " (model.pretrained_partial=true accepts a partial load)", e);
+                    + "; set model.pretrained_partial=true to accept a partial load", e);
         }
     }
 
