@@ -318,8 +318,116 @@ class BadInputCorpusTest {
         return cases;
     }
 
+    // ---------------------------------------------------------------- command line and outputs
+
+    /** A file whose header is valid safetensors (one tensor) but that is no checkpoint. */
+    private static Path foreignCheckpoint(Path dir) throws IOException {
+        return HostileInputs.safetensors(dir.resolve("foreign.safetensors"), "{" + OK_ENTRY + "}",
+                16);
+    }
+
+    static List<Case> usageCases() {
+        return List.of(
+                new Case("unknown option", dir -> new Attempt(new String[] {"train",
+                    "--frobnicate", "--output", dir.resolve("out").toString()},
+                        dir.resolve("out"), "--frobnicate", null)),
+                new Case("missing required option", dir -> new Attempt(new String[] {
+                    "evaluate", "--output", dir.resolve("out").toString()}, dir.resolve("out"),
+                        "--checkpoint", null)),
+                new Case("stray argument", dir -> new Attempt(new String[] {"train", "--output",
+                    dir.resolve("out").toString(), "fast"}, dir.resolve("out"), "fast", null)),
+                new Case("--output is a file", dir -> {
+                    Path out = dir.resolve("out");
+                    Files.writeString(out, "not a folder");
+                    return new Attempt(CliRunner.concat(new String[] {"train", "--output",
+                        out.toString()}, CliRunner.TINY), dir.resolve("absent"), out.toString(),
+                            null);
+                }),
+                new Case("--output is a folder with files", dir -> {
+                    Path out = dir.resolve("out");
+                    Files.createDirectories(out);
+                    Files.writeString(out.resolve("keep.txt"), "mine");
+                    return new Attempt(CliRunner.concat(new String[] {"train", "--output",
+                        out.toString()}, CliRunner.TINY), out, out.toString(), null);
+                }),
+                new Case("evaluate a safetensors file of another model", dir -> {
+                    Path f = foreignCheckpoint(dir);
+                    Path out = dir.resolve("out");
+                    return new Attempt(new String[] {"evaluate", "--checkpoint", f.toString(),
+                        "--output", out.toString(), "data.height=32", "data.width=64",
+                        "data.val_images=2", "--threads", "1"}, out, "foreign.safetensors", null);
+                }),
+                new Case("predict without images", dir -> new Attempt(new String[] {"predict",
+                    "--checkpoint", foreignCheckpoint(dir).toString(), "--output",
+                    dir.resolve("out").toString()}, dir.resolve("out"), "predict", null)),
+                new Case("predict without --output", dir -> {
+                    Path image = dir.resolve("a.png");
+                    HostileInputs.png(image, HostileInputs.rgb(1));
+                    return new Attempt(new String[] {"predict", "--checkpoint",
+                        foreignCheckpoint(dir).toString(), image.toString()},
+                            dir.resolve("out"), "--output", null);
+                }),
+                new Case("predict a missing image", dir -> new Attempt(new String[] {"predict",
+                    "--checkpoint", foreignCheckpoint(dir).toString(), "--output",
+                    dir.resolve("out").toString(), dir.resolve("gone.png").toString()},
+                        dir.resolve("out"), "gone.png", null)),
+                new Case("predict a zero-byte image", dir -> {
+                    Path image = dir.resolve("empty.png");
+                    Files.write(image, new byte[0]);
+                    return new Attempt(new String[] {"predict", "--checkpoint",
+                        foreignCheckpoint(dir).toString(), "--output",
+                        dir.resolve("out").toString(), image.toString()}, dir.resolve("out"),
+                            "empty.png", null);
+                }),
+                new Case("predict an image with a corrupt signature", dir -> {
+                    Path image = dir.resolve("bad.png");
+                    HostileInputs.png(image, HostileInputs.rgb(1));
+                    HostileInputs.flip(image, 0, 4);
+                    return new Attempt(new String[] {"predict", "--checkpoint",
+                        foreignCheckpoint(dir).toString(), "--output",
+                        dir.resolve("out").toString(), image.toString()}, dir.resolve("out"),
+                            "bad.png", null);
+                }),
+                new Case("predict a folder without images", dir -> {
+                    Path folder = dir.resolve("texts");
+                    Files.createDirectories(folder);
+                    Files.writeString(folder.resolve("a.txt"), "x");
+                    return new Attempt(new String[] {"predict", "--checkpoint",
+                        foreignCheckpoint(dir).toString(), "--output",
+                        dir.resolve("out").toString(), folder.toString()}, dir.resolve("out"),
+                            "texts", null);
+                }),
+                new Case("cam without --output", dir -> {
+                    Path image = dir.resolve("a.png");
+                    HostileInputs.png(image, HostileInputs.rgb(1));
+                    return new Attempt(new String[] {"cam", "--checkpoint",
+                        foreignCheckpoint(dir).toString(), "--class", "rider", image.toString()},
+                            dir.resolve("out"), "--output", null);
+                }),
+                new Case("export without --output", dir -> new Attempt(new String[] {"export",
+                    "--checkpoint", foreignCheckpoint(dir).toString(), "--format", "official"},
+                        dir.resolve("out"), "--output", null)),
+                new Case("report of a missing folder", dir -> new Attempt(new String[] {"report",
+                    dir.resolve("no-run").toString()}, dir.resolve("out"), "no-run", null)),
+                new Case("report of a folder without runs", dir -> {
+                    Files.createDirectories(dir.resolve("empty-runs"));
+                    return new Attempt(new String[] {"report",
+                        dir.resolve("empty-runs").toString()}, dir.resolve("out"), "empty-runs",
+                            null);
+                }),
+                new Case("compare with an unknown method", dir -> new Attempt(new String[] {
+                    "compare", "--methods", "baseline,magic", "--output",
+                    dir.resolve("out").toString()}, dir.resolve("out"), "magic", null)),
+                new Case("compare with zero seeds", dir -> new Attempt(new String[] {"compare",
+                    "--seeds", "0", "--output", dir.resolve("out").toString()},
+                        dir.resolve("out"), "--seeds", null)),
+                new Case("models for zero classes", dir -> new Attempt(new String[] {"models",
+                    "--classes", "0"}, dir.resolve("out"), "--classes", null)));
+    }
+
     static Stream<Case> corpus() {
-        return Stream.of(datasetCases(), configCases(), weightCases()).flatMap(List::stream);
+        return Stream.of(datasetCases(), configCases(), weightCases(), usageCases())
+                .flatMap(List::stream);
     }
 
     // ---------------------------------------------------------------- the checks
