@@ -1,6 +1,7 @@
 package io.dropclass.cli;
 
 import io.dropclass.config.ConfigException;
+import io.dropclass.data.validation.InvalidSampleException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -93,8 +94,15 @@ public final class DropClassCli implements Runnable {
     private static int report(Exception ex, CommandLine commandLine, boolean verbose) {
         PrintWriter err = commandLine.getErr();
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSampleException) {
+                cause = t; // bad data found mid-run, however deep it was wrapped
+                break;
+            }
+        }
         boolean user = cause instanceof UserError || cause instanceof ConfigException
-                || cause instanceof IOException || cause instanceof IllegalArgumentException;
+                || cause instanceof IOException || cause instanceof IllegalArgumentException
+                || cause instanceof InvalidSampleException;
         if (user) {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {
