@@ -158,6 +158,16 @@ class BadInputCorpusTest {
             cases.add(data(d.name(), d.dataset(), d.damage()));
             cases.add(lenient(d.name(), d.dataset(), d.damage()));
         }
+        cases.add(data("truncated mask beyond the eagerly decoded ones", "camvid", root -> {
+            // the scan decodes the first 16 pairs in full; f9, the last by name, is read later
+            for (int i = N; i < 20; i++) {
+                HostileInputs.png(root.resolve("train/f" + i + ".png"), HostileInputs.rgb(i));
+                HostileInputs.png(root.resolve("trainannot/f" + i + ".png"),
+                        HostileInputs.grey(H, W, 11, -1));
+            }
+            HostileInputs.truncate(root.resolve("trainannot/f9.png"));
+            return "f9.png";
+        }));
         cases.add(data("empty images folder", "camvid", root -> {
             for (int i = 0; i < N; i++) {
                 Files.delete(root.resolve("train/f" + i + ".png"));
