@@ -35,10 +35,10 @@ final class CamCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> images = options.positionals();
         if (images.size() != 1) {
-            throw new UserError("cam needs exactly one image, got " + images.size());
+            throw new UserError("cam: got " + images.size() + " images; give exactly one IMAGE");
         }
         if (options.output == null) {
-            throw new UserError("cam needs --output DIR");
+            throw new UserError("cam: no --output; give --output DIR for the heat maps");
         }
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
         System.out.println(Inference.cam(config, checkpoint, Path.of(images.get(0)), className,

@@ -72,7 +72,8 @@ final class CommonOptions {
         List<String> rest = positionals();
         if (!rest.isEmpty()) {
             throw new UserError("unexpected argument '" + rest.get(0)
-                    + "': configuration overrides look like key=value (e.g. train.iterations=200)");
+                    + "': not an option or override; write overrides as key=value"
+                    + " (e.g. train.iterations=200)");
         }
     }
 

@@ -43,12 +43,12 @@ final class CompareCommand implements Callable<Integer> {
         List<String> chosen = methods == null ? Comparison.knownMethods() : methods;
         for (String m : chosen) {
             if (!Comparison.knownMethods().contains(m)) {
-                throw new UserError("--methods: unknown method '" + m + "'; known: "
+                throw new UserError("--methods: unknown method '" + m + "'; use some of "
                         + String.join(", ", Comparison.knownMethods()));
             }
         }
         if (seeds < 1 || seeds > 100) {
-            throw new UserError("--seeds must be between 1 and 100, got " + seeds);
+            throw new UserError("--seeds: got " + seeds + "; give a count between 1 and 100");
         }
         ExperimentConfig base = options.resolve(ExperimentConfig.defaults());
         // checks the scheme's name before any training starts

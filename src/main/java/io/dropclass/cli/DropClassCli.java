@@ -1,6 +1,7 @@
 package io.dropclass.cli;
 
 import io.dropclass.config.ConfigException;
+import io.dropclass.data.validation.InvalidSampleException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,13 +71,19 @@ public final class DropClassCli implements Runnable {
      */
     public static int execute(String... args) {
         EngineSettings.applyDefaults();
+        var online = EngineSettings.offlineOverridden(System::getenv);
+        if (online.isPresent()) {
+            System.err.println("dropclass: " + online.get());
+            return USER_ERROR;
+        }
         arguments = Arrays.asList(args.clone());
         CommandLine cli = new CommandLine(new DropClassCli());
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("dropclass: " + ex.getMessage());
-            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for the options.");
+            // one line, like every other user error
+            err.println("dropclass: " + firstLine(ex.getMessage()) + "; run '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for the options");
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
@@ -87,8 +94,15 @@ public final class DropClassCli implements Runnable {
     private static int report(Exception ex, CommandLine commandLine, boolean verbose) {
         PrintWriter err = commandLine.getErr();
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSampleException) {
+                cause = t; // bad data found mid-run, however deep it was wrapped
+                break;
+            }
+        }
         boolean user = cause instanceof UserError || cause instanceof ConfigException
-                || cause instanceof IOException || cause instanceof IllegalArgumentException;
+                || cause instanceof IOException || cause instanceof IllegalArgumentException
+                || cause instanceof InvalidSampleException;
         if (user) {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {

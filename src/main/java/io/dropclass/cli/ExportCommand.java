@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
         if (options.output == null) {
-            throw new UserError("export needs --output FILE.safetensors");
+            throw new UserError("export: no --output; give --output FILE.safetensors");
         }
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));

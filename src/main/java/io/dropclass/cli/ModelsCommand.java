@@ -18,7 +18,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (classes < 1 || classes > 255) {
-            throw new UserError("--classes must be between 1 and 255, got " + classes);
+            throw new UserError("--classes: got " + classes + "; give a count between 1 and 255");
         }
         System.out.printf("%-30s %14s %5s %7s %12s  %s%n", "architecture", "parameters", "C",
                 "stride", "+DropClass", "pretrained formats");

@@ -25,10 +25,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> inputs = options.positionals().stream().map(Path::of).toList();
         if (inputs.isEmpty()) {
-            throw new UserError("predict needs at least one image file or folder");
+            throw new UserError("predict: no images; give image files or folders after the options");
         }
         if (options.output == null) {
-            throw new UserError("predict needs --output DIR for the masks");
+            throw new UserError("predict: no --output; give --output DIR for the masks");
         }
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
         List<Path> written = Inference.predict(config, checkpoint, inputs, options.output);

@@ -33,7 +33,8 @@ final class ReportCommand implements Callable<Integer> {
             runs.addAll(runDirectories(input));
         }
         if (runs.isEmpty()) {
-            throw new UserError("no run directory (a folder with config.json) under " + inputs);
+            throw new UserError("report: no run directory (a folder with config.json) under " + inputs
+                    + "; give the folders that dropclass train wrote");
         }
         Path html = output != null ? output : inputs.get(0).resolve("report.html");
         ReportBuilder.build(runs, html);
@@ -44,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
     /** The folder itself if it is a run, else the runs below it (up to three levels). */
     static List<Path> runDirectories(Path input) throws java.io.IOException {
         if (!Files.isDirectory(input)) {
-            throw new UserError("report input " + input + ": no such folder");
+            throw new UserError("report input " + input + ": no such folder; check the path");
         }
         if (Files.isRegularFile(input.resolve("config.json"))) {
             return List.of(input);

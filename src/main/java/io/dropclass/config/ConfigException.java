@@ -31,7 +31,7 @@ public final class ConfigException extends IllegalArgumentException {
     }
 
     static void positive(int value, String key) {
-        require(value > 0, key, "must be a positive integer, got " + value);
+        require(value > 0, key, "got " + value + "; use a positive integer");
     }
 
     static void oneOf(String value, String key, String... allowed) {
@@ -41,6 +41,6 @@ public final class ConfigException extends IllegalArgumentException {
             }
         }
         throw new ConfigException(
-                key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+                key, "got '" + value + "'; use one of " + String.join(", ", allowed));
     }
 }

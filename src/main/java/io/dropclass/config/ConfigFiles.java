@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -100,7 +101,7 @@ public final class ConfigFiles {
      */
     static ObjectNode read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("config file " + file + ": no such file");
+            throw new IOException("config file " + file + ": no such file; check the --config path");
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper;
@@ -109,18 +110,21 @@ public final class ConfigFiles {
         } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             mapper = YAML;
         } else {
-            throw new IOException("config file " + file + ": expected a .json, .yaml or .yml file");
+            throw new IOException("config file " + file
+                    + ": unknown file type; use a .json, .yaml or .yml file");
         }
         JsonNode node;
         try {
             node = mapper.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException("config file " + file + ": not valid "
-                    + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
-                    + location(e), e);
+                    + (mapper == JSON ? "JSON" : "YAML") + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + location(e) + "; fix the syntax there", e);
         }
         if (node == null || !node.isObject()) {
-            throw new IOException("config file " + file + ": the top level must be an object");
+            throw new IOException("config file " + file + ": the top level is not an object;"
+                    + " write sections of keys, e.g. {\"train\": {\"iterations\": 200}}");
         }
         return (ObjectNode) node;
     }
@@ -136,13 +140,39 @@ public final class ConfigFiles {
             if (e.getCause() instanceof ConfigException ce) {
                 throw new ConfigException(dotted(e.getPath(), ce.key()), problem(ce));
             }
-            throw new ConfigException(dotted(e.getPath(), null), e.getOriginalMessage());
+            throw new ConfigException(dotted(e.getPath(), null), e.getOriginalMessage()
+                    + "; check the value against the configuration table in README.md");
         } catch (JsonMappingException e) {
-            throw new ConfigException(dotted(e.getPath(), null), "has the wrong type: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String jackson = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceFirst(" \\(but might if .*$", "");
+            throw new ConfigException(dotted(e.getPath(), null), "has the wrong type ("
+                    + jackson + "); give " + expected(e));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("(root)", e.getOriginalMessage());
+            throw new ConfigException("(root)", e.getOriginalMessage()
+                    + "; check the file against the configuration table in README.md");
         }
+    }
+
+    /** What a value of the mismatched key's type looks like, for the fix of a type error. */
+    private static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (type == int.class || type == Integer.class || type == long.class
+                || type == Long.class) {
+            return "an integer, e.g. 200";
+        }
+        if (type == double.class || type == Double.class || type == float.class) {
+            return "a number, e.g. 0.01";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string in quotes";
+        }
+        if (type != null && List.class.isAssignableFrom(type)) {
+            return "a list, e.g. [0.75, 1.0, 1.25]";
+        }
+        return "a value of the type its default has (dropclass train --help lists the keys)";
     }
 
     private static String problem(ConfigException e) {

@@ -29,23 +29,26 @@ final class ConfigTree {
             String key = prefix + field.getKey();
             JsonNode existing = target.get(field.getKey());
             if (existing == null) {
-                throw new ConfigException(key, "unknown key; known keys here: " + keys(target));
+                throw new ConfigException(key,
+                        "unknown key; use one of the keys known here: " + keys(target));
             }
             if (existing.isObject()) {
                 if (!field.getValue().isObject()) {
-                    throw new ConfigException(key, "is a section: give an object of its keys ("
+                    throw new ConfigException(key, "is a section; give an object of its keys ("
                             + keys(existing) + ")");
                 }
                 merge((ObjectNode) existing, field.getValue(), key + ".");
             } else if (existing.isArray()) {
                 if (!field.getValue().isArray()) {
-                    throw new ConfigException(key, "expects a list, e.g. [0.75, 1.0, 1.25]");
+                    throw new ConfigException(key,
+                            "expects a list; give one, e.g. [0.75, 1.0, 1.25]");
                 }
                 target.set(field.getKey(), field.getValue());
             } else {
                 if (field.getValue().isContainerNode()) {
                     throw new ConfigException(key, "expects a single value, got "
-                            + field.getValue().getNodeType().toString().toLowerCase());
+                            + field.getValue().getNodeType().toString().toLowerCase()
+                            + "; give one number, string or boolean");
                 }
                 target.set(field.getKey(), field.getValue());
             }
@@ -56,7 +59,7 @@ final class ConfigTree {
     static void override(ObjectNode root, String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException(assignment, "an override must look like key=value "
+            throw new ConfigException(assignment, "not an override; write it as key=value "
                     + "(for example train.iterations=200)");
         }
         String key = assignment.substring(0, eq).trim();
@@ -66,7 +69,8 @@ final class ConfigTree {
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode child = parent.get(parts[i]);
             if (child == null || !child.isObject()) {
-                throw new ConfigException(key, "unknown key; known sections and keys: "
+                throw new ConfigException(key,
+                        "unknown key; use one of the sections and keys known here: "
                         + keys(parent));
             }
             parent = (ObjectNode) child;
@@ -74,7 +78,8 @@ final class ConfigTree {
         String leaf = parts[parts.length - 1];
         JsonNode existing = parent.get(leaf);
         if (existing == null) {
-            throw new ConfigException(key, "unknown key; known keys here: " + keys(parent));
+            throw new ConfigException(key,
+                    "unknown key; use one of the keys known here: " + keys(parent));
         }
         parent.set(leaf, parse(key, existing, value));
     }
@@ -89,15 +94,15 @@ final class ConfigTree {
                 try {
                     list.add(Double.parseDouble(item.trim()));
                 } catch (NumberFormatException e) {
-                    throw new ConfigException(key, "expects comma-separated numbers, got '"
-                            + value + "'");
+                    throw new ConfigException(key, "got '" + value
+                            + "'; give comma-separated numbers, e.g. 0.75,1.0,1.25");
                 }
             }
             return list;
         }
         if (existing.isBoolean()) {
             if (!value.equals("true") && !value.equals("false")) {
-                throw new ConfigException(key, "expects true or false, got '" + value + "'");
+                throw new ConfigException(key, "got '" + value + "'; give true or false");
             }
             return BooleanNode.valueOf(Boolean.parseBoolean(value));
         }
@@ -109,9 +114,8 @@ final class ConfigTree {
                 return DoubleNode.valueOf(Double.parseDouble(value));
             }
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, "expects "
-                    + (existing.isIntegralNumber() ? "an integer" : "a number")
-                    + ", got '" + value + "'");
+            throw new ConfigException(key, "got '" + value + "'; give "
+                    + (existing.isIntegralNumber() ? "an integer" : "a number"));
         }
         return TextNode.valueOf(value);
     }

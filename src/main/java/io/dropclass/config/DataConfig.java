@@ -57,39 +57,43 @@ public record DataConfig(
     /** Validates every field; messages name the key. */
     public DataConfig {
         oneOf(dataset, "dataset", "synthetic", "cityscapes", "voc", "voc_aug", "camvid", "folder");
-        require(root != null, "root", "must be a folder or \"\"");
+        require(root != null, "root", "is null; give a folder or \"\"");
         require(dataset.equals("synthetic") || !root.isBlank(), "root",
-                "dataset " + dataset + " needs the folder it lives in (data.root=DIR or --root)");
-        require(trainSplit != null && !trainSplit.isBlank(), "train_split", "must not be empty");
-        require(valSplit != null && !valSplit.isBlank(), "val_split", "must not be empty");
+                "dataset " + dataset
+                        + " needs the folder it lives in; give data.root=DIR or --root");
+        require(trainSplit != null && !trainSplit.isBlank(), "train_split",
+                "is empty; give a split name");
+        require(valSplit != null && !valSplit.isBlank(), "val_split",
+                "is empty; give a split name");
         if (dataset.equals("synthetic")) {
             oneOf(trainSplit, "train_split", "train");
             oneOf(valSplit, "val_split", "val", "shift");
         }
-        require(height >= 16, "height", "must be at least 16 pixels, got " + height);
-        require(width >= 32, "width", "must be at least 32 pixels, got " + width);
+        require(height >= 16, "height", "got " + height + "; use at least 16 pixels");
+        require(width >= 32, "width", "got " + width + "; use at least 32 pixels");
         positive(trainImages, "train_images");
         positive(valImages, "val_images");
-        require(cropHeight >= 0, "crop_height", "must be 0 (whole image) or positive, got "
-                + cropHeight);
-        require(cropWidth >= 0, "crop_width", "must be 0 (whole image) or positive, got "
-                + cropWidth);
+        require(cropHeight >= 0, "crop_height", "got "
+                + cropHeight + "; use 0 (whole image) or a positive value");
+        require(cropWidth >= 0, "crop_width", "got "
+                + cropWidth + "; use 0 (whole image) or a positive value");
         require((cropHeight == 0) == (cropWidth == 0), "crop_width",
-                "crop_height and crop_width must both be 0 or both positive");
+                "crop_height and crop_width disagree; set both to 0 or both positive");
         if (dataset.equals("synthetic") && augmentation.equals("crop_flip")) {
             require(cropHeight <= height, "crop_height",
-                    "must not exceed height " + height + ", got " + cropHeight);
+                    "got " + cropHeight + "; use at most the height, " + height);
             require(cropWidth <= width, "crop_width",
-                    "must not exceed width " + width + ", got " + cropWidth);
+                    "got " + cropWidth + "; use at most the width, " + width);
         }
         oneOf(augmentation, "augmentation", "crop_flip", "standard", "cityscapes_official");
         require(!augmentation.equals("cityscapes_official") || cropHeight > 0, "crop_height",
-                "cityscapes_official needs a crop (e.g. 512x1024)");
+                "cityscapes_official needs a crop; set crop_height and crop_width (e.g. 512x1024)");
         require(scaleMin > 0 && scaleMax >= scaleMin, "scale_max",
-                "needs 0 < scale_min <= scale_max, got " + scaleMin + " and " + scaleMax);
-        require(scaleStep > 0, "scale_step", "must be positive, got " + scaleStep);
+                "got " + scaleMin + " and " + scaleMax
+                        + "; use 0 < scale_min <= scale_max");
+        require(scaleStep > 0, "scale_step", "got " + scaleStep + "; use a positive value");
         require(catMaxRatio > 0 && catMaxRatio <= 1, "cat_max_ratio",
-                "must be in (0, 1], got " + catMaxRatio);
+                "got " + catMaxRatio + "; use a value in (0, 1]");
     }
 
     /** Defaults: 128×256 synthetic scenes, 2,000 training and 100 validation images. */

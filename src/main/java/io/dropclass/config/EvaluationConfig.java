@@ -37,9 +37,10 @@ public record EvaluationConfig(
         positive(cropWidth, "crop_width");
         positive(strideHeight, "stride_height");
         positive(strideWidth, "stride_width");
-        require(scales != null && !scales.isEmpty(), "scales", "needs at least one scale");
+        require(scales != null && !scales.isEmpty(), "scales",
+                "is empty; give at least one scale, e.g. [1.0]");
         for (double s : scales) {
-            require(s > 0 && s <= 8, "scales", "each scale must be in (0, 8], got " + s);
+            require(s > 0 && s <= 8, "scales", "got " + s + "; use scales in (0, 8]");
         }
         scales = List.copyOf(scales);
         positive(batchSize, "batch_size");

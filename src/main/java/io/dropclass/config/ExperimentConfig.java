@@ -30,7 +30,7 @@ public record ExperimentConfig(
     /** Validates the name; sections validate themselves. */
     public ExperimentConfig {
         require(name != null && name.matches("[A-Za-z0-9._-]{1,80}"), "name",
-                "must be 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
+                "got '" + name + "'; use 1-80 letters, digits, '.', '_' or '-'");
     }
 
     /** The defaults of every section. */

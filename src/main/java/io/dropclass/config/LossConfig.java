@@ -19,7 +19,7 @@ public record LossConfig(String classWeights, double effectiveNumberBeta) {
         oneOf(classWeights, "class_weights", "none", "cityscapes", "inverse", "median_frequency",
                 "enet", "effective_number");
         require(effectiveNumberBeta >= 0 && effectiveNumberBeta < 1, "effective_number_beta",
-                "must be in [0, 1), got " + effectiveNumberBeta);
+                "got " + effectiveNumberBeta + "; use a value in [0, 1)");
     }
 
     /** Defaults: HRNet's Cityscapes weights, as the official code; β = 0.9999. */

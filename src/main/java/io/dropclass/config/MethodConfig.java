@@ -42,18 +42,19 @@ public record MethodConfig(
     public MethodConfig {
         oneOf(name, "name", "dropclass", "baseline", "focal", "ohem", "lovasz");
         require(alpha >= 0 && Double.isFinite(alpha), "alpha",
-                "must be a non-negative number, got " + alpha);
+                "got " + alpha + "; use a non-negative number");
         oneOf(schedule, "schedule", "epoch", "iteration");
         require(endEpoch >= 0, "end_epoch",
-                "must be 0 (the run's epoch count) or a positive integer, got " + endEpoch);
+                "got " + endEpoch + "; use 0 (the run's epoch count) or a positive integer");
         oneOf(sampling, "sampling", "uniform", "present");
         oneOf(inferenceBranch, "inference_branch", "drop", "plain");
-        require(focalGamma >= 0, "focal_gamma", "must be non-negative, got " + focalGamma);
+        require(focalGamma >= 0, "focal_gamma", "got " + focalGamma + "; use a non-negative value");
         require(ohemThreshold > 0 && ohemThreshold <= 1, "ohem_threshold",
-                "must be in (0, 1], got " + ohemThreshold);
-        require(ohemMinKept >= 0, "ohem_min_kept", "must be non-negative, got " + ohemMinKept);
+                "got " + ohemThreshold + "; use a value in (0, 1]");
+        require(ohemMinKept >= 0, "ohem_min_kept",
+                "got " + ohemMinKept + "; use a non-negative value");
         require(lovaszCeWeight >= 0, "lovasz_ce_weight",
-                "must be non-negative, got " + lovaszCeWeight);
+                "got " + lovaszCeWeight + "; use a non-negative value");
     }
 
     /** Defaults: DropClass as the official code runs it. */

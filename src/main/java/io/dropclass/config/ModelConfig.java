@@ -25,7 +25,8 @@ public record ModelConfig(
     /** Validates the names. */
     public ModelConfig {
         oneOf(architecture, "architecture", ARCHITECTURES);
-        ConfigException.require(pretrained != null, "pretrained", "must be a file path or \"\"");
+        ConfigException.require(pretrained != null, "pretrained",
+                "is null; give a file path or \"\"");
         oneOf(pretrainedFormat, "pretrained_format", "auto", "official", "timm", "torchvision");
     }
 

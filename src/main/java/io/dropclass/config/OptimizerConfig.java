@@ -17,13 +17,15 @@ public record OptimizerConfig(
 
     /** Validates the values. */
     public OptimizerConfig {
-        require(lr > 0 && Double.isFinite(lr), "lr", "must be a positive number, got " + lr);
-        require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got " + momentum);
+        require(lr > 0 && Double.isFinite(lr), "lr", "got " + lr + "; use a positive number");
+        require(momentum >= 0 && momentum < 1, "momentum",
+                "got " + momentum + "; use a value in [0, 1)");
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight_decay",
-                "must be a non-negative number, got " + weightDecay);
-        require(!nesterov || momentum > 0, "nesterov", "needs momentum > 0");
+                "got " + weightDecay + "; use a non-negative number");
+        require(!nesterov || momentum > 0, "nesterov",
+                "needs momentum > 0; set optimizer.momentum or nesterov=false");
         require(polyPower >= 0 && Double.isFinite(polyPower), "poly_power",
-                "must be a non-negative number, got " + polyPower);
+                "got " + polyPower + "; use a non-negative number");
     }
 
     /** Defaults: lr 0.01, momentum 0.9, weight decay 5e-4, poly power 0.9 (HRNet's recipe). */

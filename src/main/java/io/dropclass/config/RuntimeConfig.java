@@ -14,7 +14,7 @@ public record RuntimeConfig(long seed, int threads, int loaderThreads) {
     /** Validates the values. */
     public RuntimeConfig {
         ConfigException.require(threads >= 0, "threads",
-                "must be 0 (all cores) or a positive integer, got " + threads);
+                "got " + threads + "; use 0 (all cores) or a positive integer");
         positive(loaderThreads, "loader_threads");
     }
 

@@ -18,7 +18,8 @@ public record TrainConfig(int iterations, int batchSize, int validationInterval,
         positive(iterations, "iterations");
         positive(batchSize, "batch_size");
         require(batchSize >= 2, "batch_size",
-                "must be at least 2 (training-mode BatchNorm needs two samples), got " + batchSize);
+                "got " + batchSize
+                        + "; use at least 2 (training-mode BatchNorm needs two samples)");
         positive(validationInterval, "validation_interval");
         positive(logInterval, "log_interval");
     }

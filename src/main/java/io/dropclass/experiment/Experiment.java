@@ -111,8 +111,13 @@ public final class Experiment {
             run.writeManifest(manifest.end("finished", null, OffsetDateTime.now().toString(), figures));
             return outcome;
         } catch (IOException | RuntimeException | Error e) {
-            run.writeManifest(manifest.end("failed", String.valueOf(e.getMessage()),
-                    OffsetDateTime.now().toString(), Map.of()));
+            try {
+                run.writeManifest(manifest.end("failed", String.valueOf(e.getMessage()),
+                        OffsetDateTime.now().toString(), Map.of()));
+            } catch (IOException | RuntimeException manifestFailed) {
+                // a full disk may refuse the manifest too: the first error is the one to report
+                e.addSuppressed(manifestFailed);
+            }
             throw e;
         } finally {
             try {

@@ -12,6 +12,7 @@ import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
@@ -21,6 +22,7 @@ import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.Export;
 import io.dropclass.model.weights.ExportFormat;
+import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.chart.ClassShareChart;
@@ -78,7 +80,15 @@ public final class Inference {
      */
     public static ExperimentConfig runConfig(Path checkpoint) throws IOException {
         if (!Files.isRegularFile(checkpoint)) {
-            throw new IOException("checkpoint " + checkpoint + ": no such file");
+            throw new IOException("checkpoint " + checkpoint
+                    + ": no such file; check the path given to --checkpoint");
+        }
+        try {
+            SafeTensors.readHeader(checkpoint); // a corrupt file fails here, before any output
+        } catch (IllegalArgumentException e) {
+            throw new IOException("checkpoint " + e.getMessage()
+                    + "; use a checkpoint written by dropclass train"
+                    + " (RUN/checkpoints/last.safetensors)", e);
         }
         Path runConfig = runDirectory(checkpoint).resolve("config.json");
         return Files.isRegularFile(runConfig)
@@ -149,7 +159,7 @@ public final class Inference {
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             Files.createDirectories(output);
             for (Path file : images) {
-                RgbImage image = ImageFiles.read(file);
+                RgbImage image = readInput(file);
                 byte[] mask = predictor.predict(manager, image.planar(), image.height(),
                         image.width(), mode);
                 String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -209,13 +219,14 @@ public final class Inference {
             throws IOException {
         ClassCatalog classes = Datasets.catalog(config);
         int c = classId(classes, className);
-        RgbImage image = ImageFiles.read(imageFile);
+        RgbImage image = readInput(imageFile);
         byte[] labels = null;
         if (maskFile != null) {
             var mask = ImageFiles.readLabels(maskFile);
             if (mask.height() != image.height() || mask.width() != image.width()) {
                 throw new IOException("mask " + maskFile + ": " + mask.height() + "x" + mask.width()
-                        + " does not match the image's " + image.height() + "x" + image.width());
+                        + " does not match the image's " + image.height() + "x" + image.width()
+                        + "; give the mask that belongs to this image");
             }
             labels = mask.labels();
         }
@@ -303,9 +314,22 @@ public final class Inference {
         try {
             StateDict.load(network, checkpoint, true, manager);
         } catch (IllegalArgumentException e) {
-            throw new IOException("checkpoint " + checkpoint + ": " + e.getMessage(), e);
+            String problem = e.getMessage().startsWith(checkpoint + ": ")
+                    ? e.getMessage() : checkpoint + ": " + e.getMessage();
+            throw new IOException("checkpoint " + problem + "; check that the checkpoint was"
+                    + " trained with this configuration (its run's config.json)", e);
         }
         return network;
+    }
+
+    /** An input image; an unreadable one is a one-line error naming it and the fix. */
+    private static RgbImage readInput(Path file) throws IOException {
+        try {
+            return ImageFiles.read(file);
+        } catch (IOException e) {
+            throw new IOException("input " + e.getMessage()
+                    + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
+        }
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {
@@ -318,11 +342,20 @@ public final class Inference {
             } else if (Files.isRegularFile(input)) {
                 images.add(input);
             } else {
-                throw new IOException("input " + input + ": no such file or folder");
+                throw new IOException("input " + input + ": no such file or folder; check the path");
+            }
+        }
+        for (Path image : images) {
+            try {
+                ImageHeader.read(image); // a broken input stops here, before any mask is written
+            } catch (IOException e) {
+                throw new IOException("input " + e.getMessage()
+                        + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
             }
         }
         if (images.isEmpty()) {
-            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs);
+            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs
+                    + "; give image files or folders that hold them");
         }
         return images;
     }

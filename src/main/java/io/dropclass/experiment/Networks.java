@@ -92,7 +92,7 @@ final class Networks {
                     model.pretrainedPartial(), manager).summary());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage()
-                    + " (model.pretrained_partial=true accepts a partial load)", e);
+                    + "; set model.pretrained_partial=true to accept a partial load", e);
         }
     }
 
@@ -109,12 +109,15 @@ final class Networks {
             return;
         }
         if (!Files.isRegularFile(Path.of(file))) {
-            throw new IOException("model.pretrained " + file + ": no such file");
+            throw new IOException("model.pretrained " + file
+                    + ": no such file; check the path given to --pretrained");
         }
         try {
             SafeTensors.readHeader(Path.of(file)); // a corrupt file fails here, before any run exists
         } catch (IllegalArgumentException e) {
-            throw new IOException("model.pretrained " + e.getMessage(), e);
+            throw new IOException("model.pretrained " + e.getMessage()
+                    + "; re-export the weights with safetensors' save_file (README, pretrained"
+                    + " weights)", e);
         }
     }
 

@@ -54,7 +54,8 @@ public final class RunDirectory {
      */
     public static RunDirectory create(Path root) throws IOException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new IOException("output " + root + ": exists and is not a folder");
+            throw new IOException("output " + root
+                    + ": exists and is not a folder; choose a new --output folder");
         }
         if (Files.isDirectory(root)) {
             try (Stream<Path> entries = Files.list(root)) {
@@ -69,10 +70,12 @@ public final class RunDirectory {
             Path probe = Files.createTempFile(root, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (AccessDeniedException e) {
-            throw new IOException("output " + root + ": permission denied; choose a writable --output folder");
+            throw new IOException("output " + root
+                    + ": permission denied; choose a writable --output folder");
         } catch (FileSystemException e) {
-            throw new IOException("output " + root + ": cannot create or write: "
-                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+            throw new IOException("output " + root + ": cannot create or write ("
+                    + (e.getReason() == null ? e.getMessage() : e.getReason())
+                    + "); choose another --output folder");
         }
         return new RunDirectory(root);
     }

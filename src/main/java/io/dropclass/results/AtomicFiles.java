@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,13 +41,18 @@ public final class AtomicFiles {
      *
      * @param target the file to write
      * @param writer produces the content
-     * @throws IOException if any step fails; the target is then unchanged and no temporary file is
-     *     left
+     * @throws IOException if any step fails, naming the target and the reason (e.g. "No space left
+     *     on device"); the target is then unchanged and no temporary file is left
      */
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = createTemporary(dir, "." + target.getFileName());
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = createTemporary(dir, "." + target.getFileName());
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
@@ -59,10 +66,31 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw cannotWrite(target, e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    /** One line: the target, the operating system's reason and what to do. */
+    private static IOException cannotWrite(Path target, IOException e) {
+        return new IOException(target + ": cannot write (" + reason(e) + "); free space on"
+                + " the device or choose another --output folder", e);
+    }
+
+    /** The operating system's words for a failed write, e.g. "No space left on device". */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A dataset of image/mask file pairs, read at full resolution when asked for. Every mask is checked
- * as it is read; a problem the scan did not see stops with an {@link IllegalStateException} that
+ * as it is read; a problem the scan did not see stops with an {@link InvalidSampleException} that
  * names the file and the fix, never a silently wrong sample. Immutable and thread-safe.
  */
 public final class CheckedPairDataset implements SegmentationDataset {
@@ -111,8 +111,8 @@ public final class CheckedPairDataset implements SegmentationDataset {
         return withImage.equals(e.getMessage()) ? SplitScanner.detail(pair.mask(), e) : withImage;
     }
 
-    private static IllegalStateException late(Problem problem, Throwable cause) {
-        return new IllegalStateException(problem.message(), cause);
+    private static InvalidSampleException late(Problem problem, Throwable cause) {
+        return new InvalidSampleException(problem.message(), cause);
     }
 
     private static String hash(DatasetSource source, List<SamplePair> pairs) {

@@ -2,7 +2,10 @@ package io.dropclass.data.validation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +47,28 @@ public final class LayoutFiles {
     public static List<Path> files(Path dir, Predicate<Path> accept) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).filter(accept).sorted().toList();
+        } catch (IOException e) {
+            throw unlistable(dir, e);
         }
+    }
+
+    /**
+     * A one-line error for a folder that cannot be listed (permissions, a symbolic-link loop).
+     *
+     * @param dir the folder
+     * @param e what listing it threw
+     * @return the error, naming the folder and the fix
+     */
+    static InvalidDatasetException unlistable(Path dir, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof NoSuchFileException ? "no such folder"
+                : String.valueOf(e.getMessage());
+        InvalidDatasetException error = new InvalidDatasetException(dir
+                + ": cannot list the folder (" + reason + "); check that it exists and that"
+                + " this user may read it");
+        error.initCause(e);
+        return error;
     }
 
     /**
@@ -57,6 +81,8 @@ public final class LayoutFiles {
     public static List<Path> directories(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw unlistable(dir, e);
         }
     }
 
@@ -64,7 +90,8 @@ public final class LayoutFiles {
      * The entries of a list file: trimmed lines, without blank lines and {@code #} comments.
      *
      * @param file the list
-     * @return the lines, in order
+     * @return the lines, in order (never empty)
+     * @throws InvalidDatasetException naming the file if it lists nothing
      * @throws IOException if the file cannot be read
      */
     public static List<String> listLines(Path file) throws IOException {
@@ -74,6 +101,10 @@ public final class LayoutFiles {
             if (!t.isEmpty() && !t.startsWith("#")) {
                 lines.add(t);
             }
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidDatasetException(file + ": the list file names no samples;"
+                    + " add one sample per line, or point --split at another list");
         }
         return lines;
     }

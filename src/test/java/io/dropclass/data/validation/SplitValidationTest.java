@@ -164,7 +164,7 @@ class SplitValidationTest {
         assertThat(ds.size()).isEqualTo(2);
         assertThat(ds.get(0).labelAt(0)).isEqualTo(0);
         assertThatThrownBy(() -> ds.get(1))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidSampleException.class)
                 .hasMessage(
                         bad + ": unknown label values (40); " + ProblemKind.UNKNOWN_LABEL.fix());
     }
