@@ -20,13 +20,13 @@ class BenchCliTest {
         Path json = dir.resolve("bench.json");
         // a crop larger than the default synthetic image: the image is enlarged to it
         CliRunner.Result r = CliRunner.run("bench", "--model", "hrnet_w18_small_v1",
-                "--method", "dropclass", "--batch", "2", "--crop", "32x320", "--threads", "2",
-                "--steps", "2", "--warmup", "1", "--inference", "32x64,16x32",
+                "--method", "dropclass", "--batch", "2", "--crop", "16x320", "--threads", "2",
+                "--steps", "2", "--warmup", "1", "--inference", "16x32,8x16",
                 "--inference-runs", "1", "--rss-every", "1", "--matmul", "64",
                 "--json", json.toString(), "data.train_images=4");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("images/s", "efficiency", "forward GMAC per image",
-                "DropClass branch share", "32x64", "forced");
+                "DropClass branch share", "16x32", "forced");
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         List<String> keys = new ArrayList<>();
@@ -36,7 +36,7 @@ class BenchCliTest {
         assertThat(root.get("model").asText()).isEqualTo("hrnet_w18_small_v1");
         assertThat(root.get("method").asText()).isEqualTo("dropclass");
         assertThat(root.get("batch").asInt()).isEqualTo(2);
-        assertThat(root.get("crop").get(0).asInt()).isEqualTo(32);
+        assertThat(root.get("crop").get(0).asInt()).isEqualTo(16);
         assertThat(root.get("crop").get(1).asInt()).isEqualTo(320);
         assertThat(root.get("threads").asInt()).isEqualTo(2);
 
@@ -62,8 +62,8 @@ class BenchCliTest {
 
         assertThat(root.get("inference")).hasSize(2);
         JsonNode first = root.get("inference").get(0);
-        assertThat(first.get("height").asInt()).isEqualTo(32);
-        assertThat(first.get("width").asInt()).isEqualTo(64);
+        assertThat(first.get("height").asInt()).isEqualTo(16);
+        assertThat(first.get("width").asInt()).isEqualTo(32);
         assertThat(first.get("batch").asInt()).isEqualTo(1);
         assertThat(first.get("ms_median").asDouble()).isPositive();
         assertThat(first.get("images_per_second").asDouble()).isPositive();
