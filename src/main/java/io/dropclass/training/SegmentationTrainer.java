@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The training loop: per step a batch from the loader, then a {@link TrainingStep}: the objective's forward and loss inside a
- * gradient collector, backward, the SGD update with the poly learning rate; validation every
- * {@code validationInterval} steps and after the last.
+ * The training loop: per step a batch from the loader, then a {@link TrainingStep}: the
+ * objective's forward and loss inside a gradient collector, backward, the SGD update with the poly
+ * learning rate; validation every {@code validationInterval} steps and after the last.
  *
  * <pre>
  *   for i in [start, N):
