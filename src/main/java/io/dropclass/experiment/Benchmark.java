@@ -123,9 +123,19 @@ public final class Benchmark {
             MatmulCeiling.MatmulResult matmul = MatmulCeiling.measure(manager,
                     settings.matmulSize(), MATMUL_WARMUP, MATMUL_RUNS);
             return new BenchmarkReport(Environment.tool(), config.model().architecture(),
-                    config.method().name(), crop, config.runtime().effectiveThreads(), config.runtime().loaderThreads(),
+                    config.method().name(), crop, engineThreads(config),
+                    config.runtime().loaderThreads(),
                     Environment.versions(), notes, trained.measurement(), flops, inference, matmul,
                     ProcessMemory.read(), trained.rss());
         }
+    }
+
+    /**
+     * The engine's intra-op threads: the setting the engine started with (a {@code -D} option wins
+     * over the configuration), else the configured count.
+     */
+    private static int engineThreads(ExperimentConfig config) {
+        return Integer.getInteger("ai.djl.pytorch.num_threads",
+                config.runtime().effectiveThreads());
     }
 }
