@@ -4,19 +4,12 @@ import io.dropclass.benchmark.BenchmarkJson;
 import io.dropclass.benchmark.BenchmarkReport;
 import io.dropclass.benchmark.BenchmarkSettings;
 import io.dropclass.benchmark.BenchmarkTable;
-import io.dropclass.benchmark.Resolution;
-import io.dropclass.config.ConfigFiles;
-import io.dropclass.config.DataConfig;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Benchmark;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code dropclass bench}: training throughput with its phases, inference throughput, FLOPs, the
@@ -29,55 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Architecture (model.architecture):"
-            + " hrnet_w18_small_v1, hrnet_w18_small_v2, hrnet_w48, deeplabv3_mobilenet_v3_large.")
-    String model;
-
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "baseline or dropclass (method.name); DropClass drops a class every step.")
-    String method;
-
-    @Option(names = "--batch", paramLabel = "N", description = "Images per step (train.batch_size).")
-    Integer batch;
-
-    @Option(names = "--crop", paramLabel = "HxW",
-            description = "Training crop, e.g. 256x512 (data.crop_height, data.crop_width).")
-    String crop;
-
-    @Option(names = "--loader-threads", paramLabel = "N",
-            description = "Background threads preparing batches (runtime.loader_threads).")
-    Integer loaderThreads;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
-            description = "Timed training steps (default ${DEFAULT-VALUE}).")
-    int steps;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
-            description = "Untimed training steps first (default ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--inference", paramLabel = "HxW[,HxW...]|none", defaultValue = "1024x2048",
-            description = "Inference sizes (default ${DEFAULT-VALUE}), or none.")
-    String inference;
-
-    @Option(names = "--inference-batch", paramLabel = "N", defaultValue = "1",
-            description = "Images per inference forward (default ${DEFAULT-VALUE}).")
-    int inferenceBatch;
-
-    @Option(names = "--inference-runs", paramLabel = "N", defaultValue = "5",
-            description = "Timed inference runs per size (default ${DEFAULT-VALUE}).")
-    int inferenceRuns;
-
-    @Option(names = "--rss-every", paramLabel = "N", defaultValue = "0",
-            description = "Record the resident memory every N timed steps (default 0: off).")
-    int rssEvery;
-
-    @Option(names = "--matmul", paramLabel = "N", defaultValue = "2048",
-            description = "Size of the N x N float32 matrix product (default ${DEFAULT-VALUE}).")
-    int matmul;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
-    Path json;
+    @Mixin BenchOptions bench;
 
     @Override
     public Integer call() throws Exception {
@@ -85,73 +30,18 @@ final class BenchCommand implements Callable<Integer> {
         if (options.output != null) {
             throw new UserError("--output: bench writes no run directory; use --json FILE");
         }
-        BenchmarkSettings settings = settings();
-        if (json != null && Files.isDirectory(json)) {
-            throw new UserError("--json " + json + ": is a folder; name a file, e.g. bench.json");
+        BenchmarkSettings settings = bench.settings();
+        if (bench.json != null && Files.isDirectory(bench.json)) {
+            throw new UserError(
+                    "--json " + bench.json + ": is a folder; name a file, e.g. bench.json");
         }
-        ExperimentConfig config = resolve();
+        ExperimentConfig config = bench.resolve(options);
         BenchmarkReport report = Benchmark.run(config, settings, System.err::println);
         System.out.print(BenchmarkTable.format(report));
-        if (json != null) {
-            BenchmarkJson.write(json, report);
-            System.out.println("json: " + json);
+        if (bench.json != null) {
+            BenchmarkJson.write(bench.json, report);
+            System.out.println("json: " + bench.json);
         }
         return 0;
-    }
-
-    private BenchmarkSettings settings() {
-        List<Resolution> sizes;
-        try {
-            sizes = Resolution.parseList(inference);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--inference: " + e.getMessage() + " (or none)");
-        }
-        try {
-            return new BenchmarkSettings(steps, warmup, sizes, inferenceBatch, inferenceRuns,
-                    rssEvery, matmul);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    /**
-     * The configuration: defaults, --config, overrides, then this command's options. A synthetic
-     * image smaller than the crop is enlarged to it.
-     */
-    private ExperimentConfig resolve() throws Exception {
-        List<String> own = new ArrayList<>();
-        if (model != null) {
-            own.add("model.architecture=" + model);
-        }
-        if (method != null) {
-            own.add("method.name=" + method);
-        }
-        if (batch != null) {
-            own.add("train.batch_size=" + batch);
-        }
-        if (loaderThreads != null) {
-            own.add("runtime.loader_threads=" + loaderThreads);
-        }
-        own.add("train.iterations=" + (warmup + steps));
-        if (crop != null) {
-            Resolution size;
-            try {
-                size = Resolution.parse(crop);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--crop: expected HxW, e.g. 256x512, got '" + crop + "'");
-            }
-            List<String> before = new ArrayList<>(options.overrides());
-            before.addAll(own);
-            DataConfig data = ConfigFiles.resolve(ExperimentConfig.defaults(), options.config,
-                    before).data();
-            if (data.synthetic()
-                    && (size.height() > data.height() || size.width() > data.width())) {
-                own.add("data.height=" + Math.max(size.height(), data.height()));
-                own.add("data.width=" + Math.max(size.width(), data.width()));
-            }
-            own.add("data.crop_height=" + size.height());
-            own.add("data.crop_width=" + size.width());
-        }
-        return options.resolve(ExperimentConfig.defaults(), own.toArray(String[]::new));
     }
 }
