@@ -30,7 +30,8 @@ public record BenchmarkSettings(
     public BenchmarkSettings {
         require(steps >= 1, "--steps: must be at least 1, got " + steps);
         require(warmup >= 0, "--warmup: must be 0 or more, got " + warmup);
-        require(inferenceBatch >= 1, "--inference-batch: must be at least 1, got " + inferenceBatch);
+        require(inferenceBatch >= 1,
+                "--inference-batch: must be at least 1, got " + inferenceBatch);
         require(inferenceRuns >= 1, "--inference-runs: must be at least 1, got " + inferenceRuns);
         require(rssEvery >= 0, "--rss-every: must be 0 (off) or more, got " + rssEvery);
         require(matmulSize >= 1, "--matmul: must be at least 1, got " + matmulSize);

@@ -52,7 +52,8 @@ public final class BenchmarkTable {
         if (report.inference().isEmpty()) {
             line(s, "inference: not measured");
         } else {
-            line(s, "inference (normalise, forward, logits upsampled, argmax)   median ms   images/s");
+            line(s, "%s", "inference (normalise, forward, logits upsampled, argmax)"
+                    + "   median ms   images/s");
             for (InferenceBenchmark.InferenceResult r : report.inference()) {
                 line(s, "  %-28s %-26s %9.1f   %8.2f", r.height() + "x" + r.width(),
                         "batch " + r.batch(), r.msMedian(), r.imagesPerSecond());

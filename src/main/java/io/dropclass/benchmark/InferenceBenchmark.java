@@ -27,7 +27,11 @@ public final class InferenceBenchmark {
      * @return the median time and throughput
      */
     public static InferenceResult measure(
-            SegmentationPredictor predictor, NDManager manager, Resolution size, int batch, int runs) {
+            SegmentationPredictor predictor,
+            NDManager manager,
+            Resolution size,
+            int batch,
+            int runs) {
         if (batch <= 0 || runs <= 0) {
             throw new IllegalArgumentException(
                     "batch and runs must be positive, got " + batch + ", " + runs);

@@ -18,7 +18,8 @@ public record Resolution(int height, int width) {
     /** Checks that both sides are positive. */
     public Resolution {
         if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("sizes must be positive, got " + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "sizes must be positive, got " + height + "x" + width);
         }
     }
 
@@ -32,7 +33,9 @@ public record Resolution(int height, int width) {
      */
     public static Resolution parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());
-        if (!m.matches() || Integer.parseInt(m.group(1)) == 0 || Integer.parseInt(m.group(2)) == 0) {
+        if (!m.matches()
+                || Integer.parseInt(m.group(1)) == 0
+                || Integer.parseInt(m.group(2)) == 0) {
             throw new IllegalArgumentException("expected HxW, e.g. 256x512, got '" + text + "'");
         }
         return new Resolution(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));

@@ -15,7 +15,8 @@ public final class StepTimes {
 
     private final int capacity;
     private final double[] totalMs;
-    private final Map<TrainingStep.Phase, double[]> phaseMs = new EnumMap<>(TrainingStep.Phase.class);
+    private final Map<TrainingStep.Phase, double[]> phaseMs =
+            new EnumMap<>(TrainingStep.Phase.class);
     private int count;
 
     /**

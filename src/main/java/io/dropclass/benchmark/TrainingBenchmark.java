@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Runs the trainer's step ({@link TrainingStep}) on the loader's batches, as {@code
- * SegmentationTrainer.fit} does, and times it: warm-up steps first (not measured), then per step the
- * wait for the batch plus each phase of the step; optionally VmRSS every {@code rssEvery} measured
- * steps.
+ * SegmentationTrainer.fit} does, and times it: warm-up steps first (not measured), then per step
+ * the wait for the batch plus each phase of the step; optionally VmRSS every {@code rssEvery}
+ * measured steps.
  */
 public final class TrainingBenchmark {
 

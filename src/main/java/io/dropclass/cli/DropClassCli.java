@@ -51,7 +51,8 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, compare, report, cam, bench, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, report,"
+                        + " cam, bench, check-reference, export or models");
     }
 
     /**

@@ -139,7 +139,8 @@ final class Networks {
      * @param config the configuration (method, train, runtime)
      * @param network the network from {@link #create}
      * @param classWeights the cross-entropy's class weights
-     * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is set
+     * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is
+     *     set
      * @param forceDrop DropClass: drop a class at every step
      * @return the objective
      */

@@ -57,7 +57,8 @@ class BenchmarkJsonTest {
         assertThat(root.get("matmul").get("gflops_per_second").asDouble()).isEqualTo(900.0);
         assertThat(root.get("efficiency").asDouble()).isCloseTo(0.4, within(1e-9));
         assertThat(root.get("rss").get("peak_mb").asDouble()).isEqualTo(1000.0);
-        assertThat(root.get("rss").get("curve").toString()).isEqualTo("[[0,800.0],[5,805.0],[10,810.0]]");
+        assertThat(root.get("rss").get("curve").toString())
+                .isEqualTo("[[0,800.0],[5,805.0],[10,810.0]]");
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file); // no temporary file left
         }
@@ -78,7 +79,8 @@ class BenchmarkJsonTest {
 
     @Test
     void theTableNamesEveryFigureAndSaysNaOffLinux() {
-        String table = BenchmarkTable.format(report(OptionalDouble.empty(), OptionalDouble.of(0.2)));
+        String table =
+                BenchmarkTable.format(report(OptionalDouble.empty(), OptionalDouble.of(0.2)));
         assertThat(table).contains("hrnet_w18_small_v1 / dropclass", "crop 256x512", "threads 2",
                 "note: forced drop", "backward", "images/s", "40.00", "72.00", "360.00",
                 "DropClass branch share of forward        20.0 %", "900.00", "40.0 %",

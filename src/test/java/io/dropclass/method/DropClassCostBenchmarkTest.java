@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
  * Prints the cost of DropClass: ms per training step (forward, loss, backward, SGD) of
  * HRNetV2-W18-Small-v1 at batch 8 of 3×128×256, the baseline ({@link CrossEntropyObjective}) and
  * DropClass ({@link DropClassObjective}, a drop forced every step) interleaved in one run, medians
- * after warm-up; and the FLOP share of the DropClass branch, counted by {@link ForwardFlops}. Measures,
- * asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
+ * after warm-up; and the FLOP share of the DropClass branch, counted by {@link ForwardFlops}.
+ * Measures, asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "dropclass.benchmark", matches = "true")

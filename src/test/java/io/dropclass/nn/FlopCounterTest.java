@@ -54,7 +54,8 @@ class FlopCounterTest {
             try (FlopCounter.Session on = counter.start()) {
                 conv.forward(new ParameterStore(manager, false), x, false);
             }
-            assertThat(counter.macs(FlopCounter.Kind.CONVOLUTION)).isEqualTo(2L * 4 * 5 * 5 * 4 * 9);
+            assertThat(counter.macs(FlopCounter.Kind.CONVOLUTION))
+                    .isEqualTo(2L * 4 * 5 * 5 * 4 * 9);
             assertThat(counter.macs(FlopCounter.Kind.MATRIX_PRODUCT)).isZero();
         }
     }
