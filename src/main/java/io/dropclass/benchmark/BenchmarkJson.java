@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
  * {"tool", "model", "method", "batch", "crop": [H, W], "threads", "loader_threads",
  *  "train": {"steps", "warmup", "images_per_second", "step_ms_median", "step_ms_mean",
  *            "phases_ms": {"data", "forward", "backward", "optimizer"} (means),
- *            "phases_ms_median": {...}, "forward_gmac_per_image", "step_gflop",
+ *            "phases_ms_median": {...}, "forward_gmac_per_image",
+ *            "forward_conv_gmac_per_image" (its convolutions), "step_gflop",
  *            "gflops_per_second", "dropclass_extra_share" (null for other methods)},
  *  "inference": [{"height", "width", "batch", "ms_median", "images_per_second"}],
  *  "matmul": {"n", "gflops_per_second", "ms_median"}, "efficiency",
@@ -66,6 +67,8 @@ public final class BenchmarkJson {
         train.put("phases_ms", numbers(t.phasesMsMean()));
         train.put("phases_ms_median", numbers(t.phasesMsMedian()));
         train.put("forward_gmac_per_image", number(report.flops().forwardGmacPerImage()));
+        train.put("forward_conv_gmac_per_image",
+                number(report.flops().convolutionMacsPerImage() / 1e9));
         train.put("step_gflop", number(report.flops().stepGflop()));
         train.put("gflops_per_second", number(report.trainingGflopsPerSecond()));
         train.put("dropclass_extra_share", number(report.flops().dropClassExtraShare()));

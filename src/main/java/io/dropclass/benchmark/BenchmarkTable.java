@@ -38,7 +38,10 @@ public final class BenchmarkTable {
         line(s, "");
         FlopFigures f = report.flops();
         line(s, "arithmetic (counted from layer shapes; 1 MAC = 2 FLOP, step = 3 forwards)");
-        line(s, "  forward GMAC per image               %8.3f", f.forwardGmacPerImage());
+        line(s, "  forward GMAC per image               %8.3f  (convolutions %.3f, resize"
+                + " matrix products %.3f)", f.forwardGmacPerImage(),
+                f.convolutionMacsPerImage() / 1e9,
+                (f.forwardMacsPerImage() - f.convolutionMacsPerImage()) / 1e9);
         line(s, "  step GFLOP (3 x 2 x MAC x batch)     %8.2f", f.stepGflop());
         if (f.dropClassExtraShare().isPresent()) {
             line(s, "  DropClass branch share of forward    %8.1f %%",

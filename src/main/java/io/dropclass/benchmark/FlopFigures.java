@@ -1,5 +1,6 @@
 package io.dropclass.benchmark;
 
+import io.dropclass.nn.FlopCounter;
 import java.util.OptionalDouble;
 
 /**
@@ -9,31 +10,54 @@ import java.util.OptionalDouble;
  * FLOPs = 3 · 2 · forward MACs per image · batch.
  *
  * @param forwardMacsPerImage MACs of the training forward (and loss) of one image
+ * @param convolutionMacsPerImage the part of them in convolutions (the rest: matrix products of
+ *     the bilinear resizes)
  * @param batch images per step
  * @param dropClassExtraShare the share of the forward MACs that the DropClass branch adds (its head
  *     and the second classifier pass): (with head − without) / with; absent for other methods
  */
-public record FlopFigures(long forwardMacsPerImage, int batch, OptionalDouble dropClassExtraShare) {
+public record FlopFigures(
+        long forwardMacsPerImage,
+        long convolutionMacsPerImage,
+        int batch,
+        OptionalDouble dropClassExtraShare) {
 
     /** Checks the counts. */
     public FlopFigures {
-        if (forwardMacsPerImage < 0 || batch <= 0) {
+        if (convolutionMacsPerImage < 0 || convolutionMacsPerImage > forwardMacsPerImage
+                || batch <= 0) {
             throw new IllegalArgumentException(
-                    "need MACs >= 0 and batch > 0, got " + forwardMacsPerImage + ", " + batch);
+                    "need 0 <= convolution MACs <= MACs and batch > 0, got "
+                            + convolutionMacsPerImage + ", " + forwardMacsPerImage + ", " + batch);
         }
     }
 
     /**
      * The figures of a DropClass network.
      *
-     * @param withHead forward MACs of one image with the DropClass branch
-     * @param withoutHead forward MACs of one image of the bare network
+     * @param withHead the count of one image's forward with the DropClass branch
+     * @param withoutHead the count of one image's forward of the bare network
      * @param batch images per step
      * @return the figures with the branch's share
      */
-    public static FlopFigures withDropClassBranch(long withHead, long withoutHead, int batch) {
-        double share = withHead == 0 ? 0 : (double) (withHead - withoutHead) / withHead;
-        return new FlopFigures(withHead, batch, OptionalDouble.of(share));
+    public static FlopFigures withDropClassBranch(
+            FlopCounter withHead, FlopCounter withoutHead, int batch) {
+        long with = withHead.macs();
+        double share = with == 0 ? 0 : (double) (with - withoutHead.macs()) / with;
+        return new FlopFigures(with, withHead.macs(FlopCounter.Kind.CONVOLUTION), batch,
+                OptionalDouble.of(share));
+    }
+
+    /**
+     * The figures of a network without the DropClass branch.
+     *
+     * @param forward the count of one image's forward
+     * @param batch images per step
+     * @return the figures without a branch share
+     */
+    public static FlopFigures of(FlopCounter forward, int batch) {
+        return new FlopFigures(forward.macs(), forward.macs(FlopCounter.Kind.CONVOLUTION), batch,
+                OptionalDouble.empty());
     }
 
     /**

@@ -25,9 +25,9 @@ public final class ForwardFlops {
      * @param objective the objective whose forward is counted
      * @param batch a batch whose first image is used
      * @param epoch the epoch passed to the objective
-     * @return the MACs of one image
+     * @return the counter holding the MACs of one image, by kind
      */
-    public static long perImage(
+    public static FlopCounter perImage(
             NDManager manager, TrainingObjective objective, TrainingBatch batch, int epoch) {
         TrainingBatch one = first(batch);
         FlopCounter counter = new FlopCounter();
@@ -38,7 +38,7 @@ public final class ForwardFlops {
                     new Shape(1, 3, one.height(), one.width())); // (1, 3, H, W)
             objective.loss(ps, images, one, epoch);
         }
-        return counter.macs();
+        return counter;
     }
 
     /** The batch of the first image alone. */

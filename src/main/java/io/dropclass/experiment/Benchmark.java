@@ -19,6 +19,7 @@ import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.nn.FlopCounter;
 import io.dropclass.training.BatchLoader;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PolyLearningRate;
@@ -29,7 +30,6 @@ import io.dropclass.training.TrainingStep;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -98,13 +98,13 @@ public final class Benchmark {
                 console.accept("counting the FLOPs of one image's forward");
                 TrainingBatch sample = loader.build(0);
                 crop = new Resolution(sample.height(), sample.width());
-                long macs = ForwardFlops.perImage(manager, objective, sample, 0);
+                FlopCounter counted = ForwardFlops.perImage(manager, objective, sample, 0);
                 if (network instanceof DropClassNetwork head) {
-                    long bare = ForwardFlops.perImage(manager,
+                    FlopCounter bare = ForwardFlops.perImage(manager,
                             new CrossEntropyObjective(head.network(), classWeights), sample, 0);
-                    flops = FlopFigures.withDropClassBranch(macs, bare, batch);
+                    flops = FlopFigures.withDropClassBranch(counted, bare, batch);
                 } else {
-                    flops = new FlopFigures(macs, batch, OptionalDouble.empty());
+                    flops = FlopFigures.of(counted, batch);
                 }
                 console.accept("training: " + settings.warmup() + " warm-up + " + settings.steps()
                         + " timed steps of batch " + batch);

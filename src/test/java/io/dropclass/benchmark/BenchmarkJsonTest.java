@@ -28,7 +28,7 @@ class BenchmarkJsonTest {
         TrainingMeasurement train =
                 new TrainingMeasurement(10, 3, 8, 190.0, 200.0, means, means, 40.0);
         // 1.5 GMAC per image: step = 3 · 2 · 1.5 · 8 = 72 GFLOP in 0.2 s = 360 GFLOP/s
-        FlopFigures flops = new FlopFigures(1_500_000_000L, 8, share);
+        FlopFigures flops = new FlopFigures(1_500_000_000L, 1_200_000_000L, 8, share);
         return new BenchmarkReport("dropclass dev", "hrnet_w18_small_v1", "dropclass",
                 new Resolution(256, 512), 2, 1, Map.of("djl", "0.36.0"), List.of("forced drop"),
                 train, flops,
@@ -50,6 +50,7 @@ class BenchmarkJsonTest {
         JsonNode train = root.get("train");
         assertThat(train.get("phases_ms").get("backward").asDouble()).isEqualTo(100.0);
         assertThat(train.get("forward_gmac_per_image").asDouble()).isEqualTo(1.5);
+        assertThat(train.get("forward_conv_gmac_per_image").asDouble()).isEqualTo(1.2);
         assertThat(train.get("step_gflop").asDouble()).isCloseTo(72.0, within(1e-9));
         assertThat(train.get("gflops_per_second").asDouble()).isCloseTo(360.0, within(1e-9));
         assertThat(train.get("dropclass_extra_share").asDouble()).isEqualTo(0.2);
@@ -82,7 +83,7 @@ class BenchmarkJsonTest {
         String table =
                 BenchmarkTable.format(report(OptionalDouble.empty(), OptionalDouble.of(0.2)));
         assertThat(table).contains("hrnet_w18_small_v1 / dropclass", "crop 256x512", "threads 2",
-                "note: forced drop", "backward", "images/s", "40.00", "72.00", "360.00",
+                "note: forced drop", "backward", "images/s", "40.00", "(convolutions 1.200, resize matrix products 0.300)", "72.00", "360.00",
                 "DropClass branch share of forward        20.0 %", "900.00", "40.0 %",
                 "1024x2048", "peak RSS n/a MiB", "final RSS 900 MiB", "+100.00 MiB per 100 steps");
     }

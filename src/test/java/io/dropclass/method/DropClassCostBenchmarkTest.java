@@ -105,9 +105,9 @@ class DropClassCostBenchmarkTest {
                 new byte[][] {new byte[height * width]}, height, width);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             long bare = ForwardFlops.perImage(manager,
-                    new CrossEntropyObjective(network.network(), weights), one, 0);
+                    new CrossEntropyObjective(network.network(), weights), one, 0).macs();
             long withHead = ForwardFlops.perImage(manager, new DropClassObjective(network, weights,
-                    DropSchedule.perEpoch(968), ClassDropSampler.forced(K, 12)), one, 0);
+                    DropSchedule.perEpoch(968), ClassDropSampler.forced(K, 12)), one, 0).macs();
             System.out.printf(
                     "  %dx%d: HRNet+classifier %.3f GMAC per image; DropClass branch %.4f GMAC"
                             + " = %.2f %% of the forward%n",
