@@ -21,7 +21,7 @@ class BenchCliTest {
         Path json = dir.resolve("bench.json");
         // a crop larger than the default synthetic image: the image is enlarged to it
         CliRunner.Result r = CliRunner.run("bench", "--model", "hrnet_w18_small_v1",
-                "--method", "dropclass", "--batch", "1", "--crop", "16x320", "--threads", "2",
+                "--method", "dropclass", "--batch", "2", "--crop", "16x320", "--threads", "2",
                 "--steps", "2", "--warmup", "1", "--inference", "16x32",
                 "--inference-runs", "1", "--rss-every", "1", "--matmul", "64",
                 "--json", json.toString(), "data.train_images=4");
@@ -36,7 +36,7 @@ class BenchCliTest {
                 "loader_threads", "train", "inference", "matmul", "efficiency", "rss");
         assertThat(root.get("model").asText()).isEqualTo("hrnet_w18_small_v1");
         assertThat(root.get("method").asText()).isEqualTo("dropclass");
-        assertThat(root.get("batch").asInt()).isEqualTo(1);
+        assertThat(root.get("batch").asInt()).isEqualTo(2);
         assertThat(root.get("crop").get(0).asInt()).isEqualTo(16);
         assertThat(root.get("crop").get(1).asInt()).isEqualTo(320);
         assertThat(root.get("threads").asInt()).isEqualTo(2);
@@ -47,7 +47,7 @@ class BenchCliTest {
         double mean = train.get("step_ms_mean").asDouble();
         assertThat(mean).isPositive();
         assertThat(train.get("images_per_second").asDouble())
-                .isCloseTo(1 / (mean / 1000), within(1e-6));
+                .isCloseTo(2 / (mean / 1000), within(1e-6));
         double phases = 0;
         for (String phase : List.of("data", "forward", "backward", "optimizer")) {
             assertThat(train.get("phases_ms").get(phase).asDouble()).as(phase).isPositive();
@@ -57,7 +57,7 @@ class BenchCliTest {
         double gmac = train.get("forward_gmac_per_image").asDouble();
         assertThat(gmac).isPositive();
         assertThat(train.get("step_gflop").asDouble())
-                .isCloseTo(3 * 2 * gmac * 1, within(1e-9));
+                .isCloseTo(3 * 2 * gmac * 2, within(1e-9));
         assertThat(train.get("dropclass_extra_share").asDouble()).isBetween(0.01, 0.5);
         assertThat(train.get("gflops_per_second").asDouble()).isPositive();
 
