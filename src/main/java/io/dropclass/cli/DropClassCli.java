@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             ModelsCommand.class,
             CompareCommand.class,
             ReportCommand.class,
-            CamCommand.class
+            CamCommand.class,
+            BenchCommand.class
         })
 public final class DropClassCli implements Runnable {
 
@@ -51,7 +52,8 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, compare, report, cam, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, report,"
+                        + " cam, bench, check-reference, export or models");
     }
 
     /**

@@ -124,6 +124,18 @@ final class Datasets {
         };
     }
 
+    /**
+     * Whether the configured class weights are computed from the training statistics (the fixed
+     * schemes do not need them).
+     *
+     * @param config the configuration (loss)
+     * @return true for the computed schemes
+     */
+    static boolean weightsNeedStatistics(ExperimentConfig config) {
+        return !config.loss().classWeights().equals("none")
+                && !config.loss().classWeights().equals("cityscapes");
+    }
+
     /** Classes under 1 % of the labelled training pixels. */
     static Set<Integer> rareClasses(ClassStatistics stats) {
         return stats.rareClasses(ClassStatistics.RARE_SHARE);

@@ -132,6 +132,27 @@ final class Networks {
      */
     static TrainingObjective objective(
             ExperimentConfig config, SegmentationNetwork network, float[] classWeights, int epochs) {
+        return objective(config, network, classWeights, epochs, false);
+    }
+
+    /**
+     * The training objective of the method; for DropClass optionally with a class dropped at every
+     * step whatever λ is (class 0; every class costs the same), the worst case a benchmark times.
+     *
+     * @param config the configuration (method, train, runtime)
+     * @param network the network from {@link #create}
+     * @param classWeights the cross-entropy's class weights
+     * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is
+     *     set
+     * @param forceDrop DropClass: drop a class at every step
+     * @return the objective
+     */
+    static TrainingObjective objective(
+            ExperimentConfig config,
+            SegmentationNetwork network,
+            float[] classWeights,
+            int epochs,
+            boolean forceDrop) {
         MethodConfig method = config.method();
         switch (method.name()) {
             case "baseline" -> {
@@ -154,7 +175,8 @@ final class Networks {
         DropSchedule schedule = method.schedule().equals("iteration")
                 ? DropSchedule.perIteration(config.train().iterations())
                 : DropSchedule.perEpoch(method.endEpoch() > 0 ? method.endEpoch() : epochs);
-        ClassDropSampler sampler = ClassDropSampler.of(network.numClasses(),
+        ClassDropSampler sampler = forceDrop ? ClassDropSampler.forced(network.numClasses(), 0)
+                : ClassDropSampler.of(network.numClasses(),
                 new SplittableRandom(config.runtime().seed() ^ SAMPLER_STREAM),
                 method.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
                 method.sampling().equals("present"));

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * to x, and faster on CPU than DJL's own interpolation, which the PyTorch engine runs with
  * antialiasing (identical values when upsampling, different when downsampling).
  *
+ * <p>Both products report their multiply-accumulates to an active {@link FlopCounter}.
+ *
  * <p>The matrices are built in Java and cached per (in, out, alignCorners); each call copies the
  * two small matrices to the engine and closes them again (autograd keeps its own reference).
  */
@@ -59,11 +61,15 @@ public final class BilinearResize {
             try (NDArray awT = matrixArray(manager, w, width, alignCorners, true)) {
                 y = y.matMul(awT);
             }
+            FlopCounter.report(FlopCounter.Kind.MATRIX_PRODUCT,
+                    FlopCounter.matrixProductMacs(leading(shape), h, w, width));
         }
         if (h != height) {
             // ah: (H, h), broadcast over (N, C); (H, h) x (N, C, h, W) -> (N, C, H, W)
             try (NDArray ah = matrixArray(manager, h, height, alignCorners, false)) {
                 NDArray z = ah.matMul(y);
+                FlopCounter.report(FlopCounter.Kind.MATRIX_PRODUCT,
+                        FlopCounter.matrixProductMacs(leading(shape), height, h, width));
                 if (y != x) {
                     y.close();
                 }
@@ -71,6 +77,15 @@ public final class BilinearResize {
             }
         }
         return y;
+    }
+
+    /** The product of the axes before the last two (1 for a matrix). */
+    private static long leading(Shape shape) {
+        long n = 1;
+        for (int i = 0; i < shape.dimension() - 2; i++) {
+            n = Math.multiplyExact(n, shape.get(i));
+        }
+        return n;
     }
 
     /**

@@ -85,9 +85,15 @@ public final class Conv2dLayer implements Layer {
         NDArray b =
                 bias == null ? null : parameterStore.getValue(bias.parameter(), device, training);
         // (N, in, H, W) -> (N, out, H', W')
-        return x.getNDArrayInternal()
+        NDArray y = x.getNDArrayInternal()
                 .convolution(x, w, b, stride, padding, dilation, groups)
                 .singletonOrThrow();
+        if (FlopCounter.counting()) {
+            Shape ws = w.getShape(); // (out, in/groups, kh, kw)
+            FlopCounter.report(FlopCounter.Kind.CONVOLUTION, FlopCounter.convolutionMacs(
+                    y.size(), ws.get(1), ws.get(2), ws.get(3)));
+        }
+        return y;
     }
 
     /** {@inheritDoc} */

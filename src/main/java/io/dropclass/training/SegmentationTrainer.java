@@ -1,21 +1,16 @@
 package io.dropclass.training;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.IterationRecord;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The training loop: per step a batch from the loader, the objective's forward and loss inside a
- * gradient collector, backward, the SGD update with the poly learning rate; validation every
- * {@code validationInterval} steps and after the last.
+ * The training loop: per step a batch from the loader, then a {@link TrainingStep}: the
+ * objective's forward and loss inside a gradient collector, backward, the SGD update with the poly
+ * learning rate; validation every {@code validationInterval} steps and after the last.
  *
  * <pre>
  *   for i in [start, N):
@@ -50,8 +45,7 @@ public final class SegmentationTrainer {
     public record Schedule(
             int iterations, int validationInterval, int logInterval, PolyLearningRate learningRate) {}
 
-    private final TrainingObjective objective;
-    private final Sgd sgd;
+    private final TrainingStep step;
     private final Schedule schedule;
     private final Validator validator;
     private final TrainingListener listener;
@@ -71,8 +65,7 @@ public final class SegmentationTrainer {
             Schedule schedule,
             Validator validator,
             TrainingListener listener) {
-        this.objective = objective;
-        this.sgd = sgd;
+        this.step = new TrainingStep(objective, sgd);
         this.schedule = schedule;
         this.validator = validator;
         this.listener = listener;
@@ -96,7 +89,8 @@ public final class SegmentationTrainer {
             TrainingBatch batch = loader.next();
             double lr = schedule.learningRate().at(i);
             int epoch = loader.epochOf(i);
-            Map<String, Double> losses = step(manager, ps, batch, epoch, lr);
+            Map<String, Double> losses =
+                    step.run(manager, ps, batch, epoch, lr, TrainingStep.PhaseClock.NONE);
             windowImages += batch.size();
             int done = i + 1;
             boolean logged = done % schedule.logInterval() == 0 || done == schedule.iterations();
@@ -113,36 +107,6 @@ public final class SegmentationTrainer {
                 windowStart = System.nanoTime();
                 windowImages = 0;
             }
-        }
-    }
-
-    private Map<String, Double> step(
-            NDManager manager, ParameterStore ps, TrainingBatch batch, int epoch, double lr) {
-        Map<String, Double> losses = new LinkedHashMap<>();
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray images = scope.create(batch.images(),
-                    new Shape(batch.size(), 3, batch.height(), batch.width())); // (B, 3, H, W)
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                TrainingObjective.Terms terms = objective.loss(ps, images, batch, epoch);
-                losses.put("loss", (double) terms.total().getFloat());
-                terms.parts().forEach((name, v) -> losses.put(name, (double) v.getFloat()));
-                checkFinite(batch.iteration() + 1, losses);
-                collector.backward(terms.total());
-            }
-            sgd.step(lr);
-        }
-        return losses;
-    }
-
-    private static void checkFinite(int iteration, Map<String, Double> losses) {
-        for (Map.Entry<String, Double> e : losses.entrySet()) {
-            if (!Double.isFinite(e.getValue()) && !e.getKey().equals("loss")) {
-                throw new TrainingDivergedException(iteration, e.getKey(), e.getValue());
-            }
-        }
-        double total = losses.get("loss");
-        if (!Double.isFinite(total)) {
-            throw new TrainingDivergedException(iteration, "loss", total);
         }
     }
 }

@@ -7,8 +7,8 @@ import static io.dropclass.testing.TrainingSteps.step;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
+import io.dropclass.benchmark.ForwardFlops;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.training.CrossEntropyObjective;
@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
  * Prints the cost of DropClass: ms per training step (forward, loss, backward, SGD) of
  * HRNetV2-W18-Small-v1 at batch 8 of 3×128×256, the baseline ({@link CrossEntropyObjective}) and
  * DropClass ({@link DropClassObjective}, a drop forced every step) interleaved in one run, medians
- * after warm-up; and the FLOP share of the DropClass branch, counted from layer shapes. Measures,
- * asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
+ * after warm-up; and the FLOP share of the DropClass branch, counted by {@link ForwardFlops}.
+ * Measures, asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "dropclass.benchmark", matches = "true")
@@ -92,41 +92,27 @@ class DropClassCostBenchmarkTest {
         }
     }
 
-    /** Multiply-accumulates of every convolution, from the weight shapes and the branch levels. */
+    /**
+     * Multiply-accumulates of one image's training forward and loss, reported by the layers to a
+     * {@link io.dropclass.nn.FlopCounter}: HRNet with its classifier (the baseline) and with the
+     * DropClass branch (its 1×1 conv + BN + ReLU and the second classifier pass). Convolutions and
+     * the bilinear resizes (fuse layers, head, loss) are counted; elementwise work is not.
+     */
     private static void printFlops(DropClassNetwork network, int height, int width) {
-        long backbone = 0;
-        long head = 0;
-        for (var e : network.namedParameters().entrySet()) {
-            Shape s = e.getValue().getShape();
-            if (s.dimension() != 4) {
-                continue;
-            }
-            int level = ConvLevels.outputLevel(e.getKey());
-            long h = ConvLevels.size(height, level);
-            long w = ConvLevels.size(width, level);
-            long macs = s.get(0) * s.get(1) * s.get(2) * s.get(3) * h * w;
-            if (e.getKey().startsWith("clsdrop_")) {
-                head += macs;
-            } else {
-                backbone += macs;
-            }
+        float[] weights = new float[K];
+        Arrays.fill(weights, 1f);
+        TrainingBatch one = new TrainingBatch(0, new float[3 * height * width],
+                new byte[][] {new byte[height * width]}, height, width);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            long bare = ForwardFlops.perImage(manager,
+                    new CrossEntropyObjective(network.network(), weights), one, 0).macs();
+            long withHead = ForwardFlops.perImage(manager, new DropClassObjective(network, weights,
+                    DropSchedule.perEpoch(968), ClassDropSampler.forced(K, 12)), one, 0).macs();
+            System.out.printf(
+                    "  %dx%d: HRNet+classifier %.3f GMAC per image; DropClass branch %.4f GMAC"
+                            + " = %.2f %% of the forward%n",
+                    height, width, bare / 1e9, (withHead - bare) / 1e9,
+                    100.0 * (withHead - bare) / withHead);
         }
-        int c = network.featureChannels();
-        long positions = ConvLevels.size(height, 0) * ConvLevels.size(width, 0);
-        long classifier = (long) K * c * positions; // the second pass of h over A_drop
-        long elementwise = 4L * c * positions; // A ⊙ s, BN scale and shift, ReLU
-        long extra = head + classifier + elementwise;
-        System.out.printf(
-                "  %dx%d: HRNet+classifier %.3f GMAC per image; DropClass branch %.4f GMAC"
-                        + " (1x1 conv %.4f, classifier pass %.4f, elementwise %.4f) = %.2f %% of"
-                        + " the forward%n",
-                height,
-                width,
-                backbone / 1e9,
-                extra / 1e9,
-                head / 1e9,
-                classifier / 1e9,
-                elementwise / 1e9,
-                100.0 * extra / (backbone + extra));
     }
 }

@@ -1,0 +1,85 @@
+package io.dropclass.benchmark;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.dropclass.training.BatchLoader;
+import io.dropclass.training.PolyLearningRate;
+import io.dropclass.training.TrainingBatch;
+import io.dropclass.training.TrainingStep;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the trainer's step ({@link TrainingStep}) on the loader's batches, as {@code
+ * SegmentationTrainer.fit} does, and times it: warm-up steps first (not measured), then per step
+ * the wait for the batch plus each phase of the step; optionally VmRSS every {@code rssEvery}
+ * measured steps.
+ */
+public final class TrainingBenchmark {
+
+    private TrainingBenchmark() {}
+
+    /**
+     * The measured steps and the memory curve.
+     *
+     * @param measurement the step times
+     * @param rss VmRSS after the warm-up (step 0) and every {@code rssEvery} steps; empty if off or
+     *     not on Linux
+     */
+    public record Result(TrainingMeasurement measurement, RssCurve rss) {}
+
+    /**
+     * Trains {@code warmup + steps} steps from iteration 0.
+     *
+     * @param manager parent of each step's arrays
+     * @param step the training step (objective and optimizer)
+     * @param loader batches from iteration 0
+     * @param learningRate the poly schedule over {@code warmup + steps} iterations
+     * @param batch images per step
+     * @param warmup untimed steps first
+     * @param steps timed steps
+     * @param rssEvery sample VmRSS every this many timed steps (0: never)
+     * @return the times and the curve
+     */
+    public static Result run(
+            NDManager manager,
+            TrainingStep step,
+            BatchLoader loader,
+            PolyLearningRate learningRate,
+            int batch,
+            int warmup,
+            int steps,
+            int rssEvery) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        StepTimes times = new StepTimes(steps);
+        List<RssCurve.Point> curve = new ArrayList<>();
+        Map<TrainingStep.Phase, Long> phases = new EnumMap<>(TrainingStep.Phase.class);
+        for (int i = 0; i < warmup + steps; i++) {
+            int measured = i - warmup; // steps done before this one, once past the warm-up
+            if (rssEvery > 0 && measured == 0) {
+                sample(curve, 0);
+            }
+            phases.clear();
+            long t0 = System.nanoTime();
+            TrainingBatch next = loader.next();
+            long waited = System.nanoTime() - t0;
+            step.run(manager, ps, next, loader.epochOf(i), learningRate.at(i),
+                    (phase, nanos) -> phases.merge(phase, nanos, Long::sum));
+            long total = System.nanoTime() - t0;
+            if (measured >= 0) {
+                phases.merge(TrainingStep.Phase.DATA, waited, Long::sum);
+                times.add(total, phases);
+                if (rssEvery > 0 && (measured + 1) % rssEvery == 0) {
+                    sample(curve, measured + 1);
+                }
+            }
+        }
+        return new Result(times.summary(batch, warmup), new RssCurve(curve));
+    }
+
+    private static void sample(List<RssCurve.Point> curve, int step) {
+        ProcessMemory.read().currentMb().ifPresent(mb -> curve.add(new RssCurve.Point(step, mb)));
+    }
+}
