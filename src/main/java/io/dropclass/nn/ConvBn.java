@@ -77,9 +77,16 @@ public final class ConvBn implements Layer {
         return new ConvBn(conv, bn, relu);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Inference mode runs {@link #forwardFolded}: one convolution with BatchNorm folded in.
+     */
     @Override
     public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
+        if (!training) {
+            return forwardFolded(parameterStore, x);
+        }
         NDArray y = conv.forward(parameterStore, x, training);
         NDArray z = bn.forward(parameterStore, y, training);
         // Closing a temporary only drops this handle; autograd keeps what backward needs.
