@@ -40,6 +40,14 @@ import java.util.SplittableRandom;
  *   (official, method.md §2.5), or [ŷ] with {@link PredictionBranch#PLAIN}
  * </pre>
  *
+ * <p>With one s for the batch (every inference call, and training with batch-level sampling) the
+ * scaling is never materialised: conv1x1(A ⊙ s) = (W·diag(s)) A + b, a (C × C) operation instead
+ * of a pass over the (B, C, h, w) feature map in the forward and two in the backward. In inference
+ * mode BatchNorm is folded in too, W' = α·W·diag(s), b' = α·(b − μ) + β with α = γ/√(σ² + eps), so
+ * A_drop = ReLU(W'A + b') is one convolution. The fold is recomputed from the current parameters
+ * on every call (cheap next to the convolution), so no optimizer step, load or training forward
+ * can leave a stale folded weight behind. Per-image sampling (one s per image) scales A itself.
+ *
  * <p>The block is itself a {@link SegmentationNetwork}, so trainers, predictors, checkpoints and
  * evaluation use it unchanged: {@link #features} is the feature the prediction branch classifies
  * (A_drop with all classes kept, or A), {@link #classify} is the shared classifier, and {@link
@@ -144,6 +152,37 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
             ParameterStore ps, NDArray features, DropDecision decision, boolean training) {
         NDArray weight = ps.getValue(classifierWeight(), features.getDevice(), training);
         // the parameter's own array (K, C, 1, 1): read, never closed
+        try (NDArray keep =
+                        ClassImportance.keepMask(features.getManager(), decision, numClasses());
+                NDArray s = ClassImportance.importance(weight, keep)) { // (R, C)
+            if (s.getShape().get(0) != 1) {
+                // one s per image: A ⊙ s is a feature map of its own
+                try (NDArray x = ClassImportance.scale(features, s)) { // (B, C, h, w)
+                    return transformation.forward(ps, x, training);
+                }
+            }
+            // one s for the batch: folded into the 1×1 conv's weight, W·diag(s), and in
+            // inference mode BatchNorm as well (ConvBn.forwardScaled)
+            try (NDArray row = s.reshape(s.getShape().get(1))) { // (C)
+                return transformation.forwardScaled(ps, features, row, training);
+            }
+        }
+    }
+
+    /**
+     * A_drop computed literally as method.md writes it, X = A ⊙ s as a feature map, then conv,
+     * BatchNorm and ReLU as separate operations: the definition {@link #dropFeatures} must equal
+     * up to float rounding.
+     *
+     * @param ps the parameter store
+     * @param features A, (B, C, h, w); not closed
+     * @param decision the classes to drop
+     * @param training training-mode BatchNorm
+     * @return A_drop, (B, C, h, w), attached to the features' manager
+     */
+    NDArray literalDropFeatures(
+            ParameterStore ps, NDArray features, DropDecision decision, boolean training) {
+        NDArray weight = ps.getValue(classifierWeight(), features.getDevice(), training);
         try (NDArray keep =
                         ClassImportance.keepMask(features.getManager(), decision, numClasses());
                 NDArray s = ClassImportance.importance(weight, keep); // (R, C)

@@ -138,6 +138,15 @@ public final class BatchNormLayer implements Layer {
     }
 
     /**
+     * The variance offset.
+     *
+     * @return eps, > 0
+     */
+    public double eps() {
+        return eps;
+    }
+
+    /**
      * γ, (C).
      *
      * @return the scale parameter ({@code .weight})

@@ -84,12 +84,25 @@ public final class Conv2dLayer implements Layer {
         NDArray w = parameterStore.getValue(weight.parameter(), device, training);
         NDArray b =
                 bias == null ? null : parameterStore.getValue(bias.parameter(), device, training);
+        return convolve(x, w, b);
+    }
+
+    /**
+     * This convolution's geometry (stride, padding, dilation, groups) with the given weight and
+     * bias in place of the layer's parameters, e.g. a weight with a BatchNorm folded in.
+     *
+     * @param x the input, (N, in, H, W); not closed
+     * @param weight (out, in/groups, k, k); not closed
+     * @param bias (out), or null for none; not closed
+     * @return (N, out, H', W'), attached to the input's manager
+     */
+    public NDArray convolve(NDArray x, NDArray weight, NDArray bias) {
         // (N, in, H, W) -> (N, out, H', W')
         NDArray y = x.getNDArrayInternal()
-                .convolution(x, w, b, stride, padding, dilation, groups)
+                .convolution(x, weight, bias, stride, padding, dilation, groups)
                 .singletonOrThrow();
         if (FlopCounter.counting()) {
-            Shape ws = w.getShape(); // (out, in/groups, kh, kw)
+            Shape ws = weight.getShape(); // (out, in/groups, kh, kw)
             FlopCounter.report(FlopCounter.Kind.CONVOLUTION, FlopCounter.convolutionMacs(
                     y.size(), ws.get(1), ws.get(2), ws.get(3)));
         }

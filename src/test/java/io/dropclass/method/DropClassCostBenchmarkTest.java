@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -29,6 +31,11 @@ import java.util.SplittableRandom;
  * DropClass ({@link DropClassObjective}, a drop forced every step) interleaved in one run, medians
  * after warm-up; and the FLOP share of the DropClass branch, counted by {@link ForwardFlops}.
  * Measures, asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
+ *
+ * <p>Besides wall time it reports the CPU time of the stepping thread: with one intra-op thread
+ * ({@code -Dai.djl.pytorch.num_threads=1}) PyTorch computes on the calling thread, so that figure
+ * is the step's own work and barely moves when other processes compete for the cores, which wall
+ * time on a shared machine does not. With more threads it misses the pool's share.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "dropclass.benchmark", matches = "true")
@@ -40,6 +47,7 @@ class DropClassCostBenchmarkTest {
     private static final int H = 128;
     private static final int W = 256;
     private static final int K = 19;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Test
     void printsStepTimesAndTheFlopShareOfTheDropBranch() {
@@ -59,16 +67,23 @@ class DropClassCostBenchmarkTest {
                             DropClassLoss.DEFAULT_ALPHA);
             double[] base = new double[STEPS];
             double[] drop = new double[STEPS];
+            double[] baseCpu = new double[STEPS];
+            double[] dropCpu = new double[STEPS];
             SplittableRandom random = new SplittableRandom(1);
             try (Sgd baseSgd = sgd(root, hrnet);
                     Sgd dropSgd = sgd(root, dropClass)) {
                 for (int i = 0; i < WARMUP + STEPS; i++) {
                     TrainingBatch batch = randomBatch(i, random, B, H, W, K);
+                    long c0 = THREADS.getCurrentThreadCpuTime();
                     double b = step(root, baseline, baseSgd, batch);
+                    long c1 = THREADS.getCurrentThreadCpuTime();
                     double d = step(root, method, dropSgd, batch);
+                    long c2 = THREADS.getCurrentThreadCpuTime();
                     if (i >= WARMUP) {
                         base[i - WARMUP] = b;
                         drop[i - WARMUP] = d;
+                        baseCpu[i - WARMUP] = (c1 - c0) / 1e6;
+                        dropCpu[i - WARMUP] = (c2 - c1) / 1e6;
                     }
                 }
             }
@@ -86,6 +101,12 @@ class DropClassCostBenchmarkTest {
                     median(drop),
                     Arrays.toString(Arrays.stream(drop).mapToLong(Math::round).toArray()),
                     median(drop) / median(base));
+            System.out.printf(
+                    "  CPU time of the stepping thread: baseline median %.0f ms, DropClass median"
+                            + " %.0f ms, ratio %.3f%n",
+                    median(baseCpu),
+                    median(dropCpu),
+                    median(dropCpu) / median(baseCpu));
             printFlops(dropClass, H, W);
             printFlops(dropClass, 512, 1024);
             printFlops(dropClass, 1024, 2048);
