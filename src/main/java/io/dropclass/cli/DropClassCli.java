@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
             ModelsCommand.class,
             CompareCommand.class,
             ReportCommand.class,
-            CamCommand.class
+            CamCommand.class,
+            SynthCommand.class
         })
 public final class DropClassCli implements Runnable {
 
