@@ -614,8 +614,7 @@ def main(argv=None):
     batches = endless(loader)
 
     total_steps = a.warmup + a.steps
-    decay = [p_ for n, p_ in model.named_parameters()]
-    opt = torch.optim.SGD(decay, lr=a.lr, momentum=0.9, weight_decay=5e-4)
+    opt = torch.optim.SGD(model.parameters(), lr=a.lr, momentum=0.9, weight_decay=5e-4)
     gen = torch.Generator().manual_seed(a.seed)
     model.train()
     phases = {"data": [], "forward": [], "backward": [], "optimizer": []}
@@ -630,10 +629,10 @@ def main(argv=None):
         z = int(torch.randint(num_classes, (1,), generator=gen))  # dropped every step
         loss, _, _ = training_loss(model, images, labels, weights, a.alpha, a.lam, z)
         t2 = time.perf_counter()
-        opt.zero_grad(set_to_none=False)
         loss.backward()
         t3 = time.perf_counter()
         opt.step()
+        opt.zero_grad(set_to_none=False)  # in the optimizer phase, as Java's Sgd zeroes after
         for group in opt.param_groups:  # poly lr for the next step
             group["lr"] = a.lr * (1 - (i + 1) / total_steps) ** 0.9
         t4 = time.perf_counter()
