@@ -564,6 +564,9 @@ def main(argv=None):
     p.add_argument("--lam", type=float, default=0.5, help="lambda of the DropClass loss")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--json", help="write the results here")
+    p.add_argument("--profile", type=int, default=0, metavar="ROWS",
+                   help="after the timed steps, profile one more step and print its ROWS most"
+                        " expensive operators (self CPU time)")
     p.add_argument("--params-only", action="store_true",
                    help="print the trainable parameter counts and exit")
     p.add_argument("--check-reference", nargs="+", metavar="CASE_DIR",
@@ -645,6 +648,16 @@ def main(argv=None):
     loop_s = time.perf_counter() - loop_start
     if not all(math.isfinite(v) for v in losses):
         raise SystemExit("pytorch_peer: the loss is not finite: %s" % losses)
+    if a.profile:  # one more step, untimed, under the profiler: where the time goes
+        from torch.profiler import ProfilerActivity, profile
+        images, labels = next(batches)
+        z = int(torch.randint(num_classes, (1,), generator=gen))
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            loss, _, _ = training_loss(model, images, labels, weights, a.alpha, a.lam, z)
+            loss.backward()
+            opt.step()
+            opt.zero_grad(set_to_none=False)
+        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=a.profile))
     del batches, loader
 
     inference = []
