@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             ReportCommand.class,
             CamCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            SynthCommand.class
         })
 public final class DropClassCli implements Runnable {
 
