@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  *   class_stats.json   class pixel statistics of the training set
  *   history.csv, validation.csv, history.json
  *   metrics.json       the final evaluation
- *   checkpoints/       last.safetensors, best.safetensors
+ *   checkpoints/       last.safetensors, best.safetensors (weights),
+ *                      iter_NNNNNN.safetensors (full training state, the newest N and the best)
  * </pre>
  *
  * <p>A run is finished only when its manifest says so; files are written atomically.
@@ -74,6 +75,21 @@ public final class RunDirectory {
             throw new IOException("output " + root + ": cannot create or write: "
                     + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
         }
+        return new RunDirectory(root);
+    }
+
+    /**
+     * An existing run directory, to continue writing into it (a resume).
+     *
+     * @param root the folder
+     * @return the run directory
+     * @throws IOException if it is not a folder
+     */
+    public static RunDirectory open(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("run directory " + root + ": no such folder");
+        }
+        Files.createDirectories(root.resolve("checkpoints"));
         return new RunDirectory(root);
     }
 

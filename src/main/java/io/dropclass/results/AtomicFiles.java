@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes files so that a reader sees either the old content or the complete new one, never a
  * half-written file: the content goes to a temporary file in the same folder (created if missing),
- * is flushed to disk, and replaces the target by an atomic rename.
+ * is flushed to disk (fsync), and replaces the target by an atomic rename, after which the folder
+ * is synced too. A process killed midway leaves at most a {@code .NAME.PID.X.tmp} file beside the
+ * target, which readers ignore.
  */
 public final class AtomicFiles {
 
@@ -59,9 +61,22 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * Flushes the folder's entry list, so the rename itself survives a power loss (POSIX; where a
+     * folder cannot be opened for reading, e.g. on Windows, the rename is left to the OS).
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported for folders on this platform
         }
     }
 
