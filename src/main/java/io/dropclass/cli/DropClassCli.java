@@ -1,6 +1,7 @@
 package io.dropclass.cli;
 
 import io.dropclass.config.ConfigException;
+import io.dropclass.training.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class DropClassCli implements Runnable {
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         boolean user = cause instanceof UserError || cause instanceof ConfigException
                 || cause instanceof IOException || cause instanceof IllegalArgumentException;
-        if (user) {
+        if (user || cause instanceof TrainingDivergedException) {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {
             err.println("dropclass: internal error: " + cause.getClass().getSimpleName() + ": "

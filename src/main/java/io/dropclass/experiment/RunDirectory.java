@@ -42,7 +42,16 @@ public final class RunDirectory {
      */
     public static Path defaultPath(String name) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", stamp + "-" + name);
+        return defaultParent().resolve(stamp + "-" + name);
+    }
+
+    /**
+     * The folder of the default locations: {@code runs} under the working directory.
+     *
+     * @return the path
+     */
+    public static Path defaultParent() {
+        return Path.of("runs");
     }
 
     /**
