@@ -15,6 +15,7 @@ import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.Sgd;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,8 +134,9 @@ final class RunRecorder implements TrainingListener {
                 evaluation.meanIouAbsentAsZero(), rare, evaluation.pixelAccuracy(),
                 evaluation.meanClassAccuracy(), ious));
         history.write(run.root(), classes.classes().stream().map(c -> c.name()).toList());
-        Map<String, String> meta = Map.of("iteration", Integer.toString(iteration),
-                "miou", Double.toString(evaluation.meanIou()));
+        Map<String, String> meta = new LinkedHashMap<>(); // a fixed order: same bytes every run
+        meta.put("iteration", Integer.toString(iteration));
+        meta.put("miou", Double.toString(evaluation.meanIou()));
         StateDict.save(network, run.checkpoints().resolve("last.safetensors"), meta);
         boolean improved = evaluation.meanIou() > bestMeanIou;
         if (improved) {
