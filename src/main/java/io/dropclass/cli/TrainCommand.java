@@ -34,8 +34,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "RUN_DIR", fallbackValue = "",
             description = "Continue a run from its newest intact training-state checkpoint "
-                    + "(default: the most recently modified run under runs/). The run's "
-                    + "config.json is the configuration; only optimizer.lr=X may be given.")
+                    + "(default: the most recently modified run under runs/), or from a given "
+                    + "RUN_DIR/checkpoints/iter_N.safetensors. The run's config.json is the "
+                    + "configuration; only optimizer.lr=X may be given.")
     String resume;
 
     @Override
@@ -85,16 +86,23 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         Path run = dir.isEmpty() ? Experiment.latestRun(RunDirectory.defaultParent()) : Path.of(dir);
+        Path checkpoint = null;
+        if (Files.isRegularFile(run) && run.toString().endsWith(".safetensors")) {
+            checkpoint = run; // RUN_DIR/checkpoints/iter_NNNNNN.safetensors
+            Path parent = run.toAbsolutePath().getParent();
+            run = parent == null || parent.getParent() == null ? run : parent.getParent();
+        }
         if (!Files.isDirectory(run)) {
             throw new UserError("--resume " + run + ": no such run directory");
         }
         ExperimentConfig config = Experiment.runConfig(run);
-        if (Experiment.isFinished(run)) {
+        if (checkpoint == null && Experiment.isFinished(run)) {
             System.out.println("run " + run + " is finished; nothing to resume");
             return 0;
         }
         EngineSettings.apply(config.runtime().effectiveThreads());
-        Experiment.TrainingOutcome outcome = Experiment.resume(run, lr, DropClassCli.arguments,
+        Experiment.TrainingOutcome outcome = Experiment.resume(run, checkpoint, lr,
+                DropClassCli.arguments,
                 System.err, System.console() != null);
         return printOutcome(outcome);
     }

@@ -182,6 +182,9 @@ public final class Experiment {
      * uninterrupted run.
      *
      * @param runDirectory the run
+     * @param checkpoint a checkpoint of the run to continue from (e.g. the best one, or one before
+     *     a divergence), or null for the newest intact one; checkpoints after it are moved to
+     *     {@code checkpoints/abandoned-<iteration>/}
      * @param newLearningRate a new base learning rate, or null to keep the configured one
      * @param command the command line, for the manifest
      * @param console where progress goes
@@ -192,6 +195,7 @@ public final class Experiment {
      */
     public static TrainingOutcome resume(
             Path runDirectory,
+            Path checkpoint,
             Double newLearningRate,
             List<String> command,
             PrintStream console,
@@ -208,9 +212,19 @@ public final class Experiment {
             throw new IOException("run directory " + runDirectory + ": no training-state checkpoint"
                     + " (checkpoints/iter_*.safetensors) to resume from; start a new run");
         }
-        StateCheckpoints.Loaded loaded = store.newestIntact(console::println)
-                .orElseThrow(() -> new IOException("run directory " + runDirectory
-                        + ": every training-state checkpoint is corrupt; start a new run"));
+        StateCheckpoints.Loaded loaded;
+        if (checkpoint == null) {
+            loaded = store.newestIntact(console::println)
+                    .orElseThrow(() -> new IOException("run directory " + runDirectory
+                            + ": every training-state checkpoint is corrupt; start a new run"));
+        } else {
+            try {
+                loaded = store.read(checkpoint);
+            } catch (IllegalArgumentException | IOException e) {
+                throw new IOException("--resume " + checkpoint + ": not an intact training-state"
+                        + " checkpoint: " + e.getMessage(), e);
+            }
+        }
         String hash = configHash(config);
         if (!hash.equals(loaded.state().configHash())) {
             throw new IOException(runDirectory.resolve("config.json") + ": differs from the "
@@ -234,6 +248,13 @@ public final class Experiment {
                     + " run started (fingerprints differ); resume needs the same data");
         }
         RunDirectory run = RunDirectory.open(runDirectory);
+        if (checkpoint != null) {
+            List<Path> later = store.abandonAfter(loaded.state().iteration());
+            if (!later.isEmpty()) {
+                console.println("moved " + later.size() + " later checkpoint(s) to checkpoints/"
+                        + StateCheckpoints.abandonedFolder(loaded.state().iteration()));
+            }
+        }
         RunManifest resumed = manifest.resumed(new RunManifest.Resume(
                 OffsetDateTime.now().toString(), loaded.state().iteration(),
                 runDirectory.relativize(loaded.file()).toString(), manifest.status(), command));
@@ -244,14 +265,41 @@ public final class Experiment {
         return execute(config, run, resumed, train, val, console, interactive, loaded);
     }
 
-    /** SHA-256 (hex) of the configuration as config.json holds it. */
+    /**
+     * Continues a run from its newest intact training-state checkpoint (see {@link #resume(Path,
+     * Path, Double, List, PrintStream, boolean)}).
+     *
+     * @param runDirectory the run
+     * @param newLearningRate a new base learning rate, or null to keep the configured one
+     * @param command the command line, for the manifest
+     * @param console where progress goes
+     * @param interactive whether the console is a terminal
+     * @return the outcome
+     * @throws IOException with a one-line message if the run cannot be resumed
+     */
+    public static TrainingOutcome resume(
+            Path runDirectory,
+            Double newLearningRate,
+            List<String> command,
+            PrintStream console,
+            boolean interactive)
+            throws IOException {
+        return resume(runDirectory, null, newLearningRate, command, console, interactive);
+    }
+
+    /**
+     * SHA-256 (hex) of the configuration as config.json holds it, with {@code optimizer.lr} set to
+     * 1: the one key that a resume may change.
+     */
     static String configHash(ExperimentConfig config) {
         try {
+            ExperimentConfig withoutLr =
+                    ConfigFiles.resolve(config, null, List.of("optimizer.lr=1"));
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigFiles.toJson(config).getBytes(StandardCharsets.UTF_8));
+                    .digest(ConfigFiles.toJson(withoutLr).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot hash the configuration", e);
         }
     }
 

@@ -268,6 +268,36 @@ final class StateCheckpoints {
     }
 
     /**
+     * The folder, inside the checkpoints folder, that {@link #abandonAfter} moves checkpoints to.
+     *
+     * @param iteration the iteration resumed from
+     * @return the folder name
+     */
+    static String abandonedFolder(int iteration) {
+        return "abandoned-" + iteration;
+    }
+
+    /**
+     * Moves the checkpoints after an iteration aside (a run resumed from an older checkpoint must
+     * not later resume from the abandoned branch), into {@link #abandonedFolder}.
+     *
+     * @param iteration the iteration resumed from
+     * @return the moved files' new paths
+     * @throws IOException if a file cannot be moved
+     */
+    List<Path> abandonAfter(int iteration) throws IOException {
+        List<Path> moved = new ArrayList<>();
+        for (Path file : list()) {
+            if (iterationOf(file) > iteration) {
+                Path target = dir.resolve(abandonedFolder(iteration)).resolve(file.getFileName());
+                Files.createDirectories(target.getParent());
+                moved.add(Files.move(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            }
+        }
+        return moved;
+    }
+
+    /**
      * Deletes temporary files that a killed writer left behind.
      *
      * @return how many were deleted

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param iteration steps done
  * @param epoch the epoch of the last step
  * @param seed {@code runtime.seed}
- * @param configHash SHA-256 of the run's resolved configuration (config.json)
+ * @param configHash SHA-256 of the run's resolved configuration (config.json, optimizer.lr
+ *     excluded: a resume may change it)
  * @param bestMeanIou the best validation mIoU so far (−∞ before the first validation)
  * @param bestIteration its iteration (−1 before the first validation)
  * @param skippedSteps steps skipped because of a non-finite loss
