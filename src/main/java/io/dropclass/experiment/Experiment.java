@@ -218,8 +218,13 @@ public final class Experiment {
                     .orElseThrow(() -> new IOException("run directory " + runDirectory
                             + ": every training-state checkpoint is corrupt; start a new run"));
         } else {
+            Path inRun = runDirectory.resolve("checkpoints").resolve(checkpoint.getFileName());
+            if (!Files.isRegularFile(inRun) || !Files.isSameFile(inRun, checkpoint)) {
+                throw new IOException("--resume " + checkpoint + ": not a checkpoint in "
+                        + runDirectory.resolve("checkpoints") + "; name one of the run's files");
+            }
             try {
-                loaded = store.read(checkpoint);
+                loaded = store.read(inRun);
             } catch (IllegalArgumentException | IOException e) {
                 throw new IOException("--resume " + checkpoint + ": not an intact training-state"
                         + " checkpoint: " + e.getMessage(), e);

@@ -96,6 +96,8 @@ final class RunRecorder implements TrainingListener {
         TrainingState state = new TrainingState(iteration, epoch, checkpointing.seed(),
                 checkpointing.configHash(), bestMeanIou, bestIteration, skippedSteps,
                 checkpointing.learningRate().at(iteration));
+        // the history first: a resume reads it up to the checkpoint's iteration
+        history.write(run.root(), classes.classes().stream().map(c -> c.name()).toList());
         lastCheckpoint = checkpointing.store().write(network, checkpointing.sgd(), state,
                 checkpointing.samplerSeed());
         // only now that the new one is durable do older ones go

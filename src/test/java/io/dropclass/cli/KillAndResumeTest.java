@@ -3,7 +3,9 @@ package io.dropclass.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropclass.results.IterationRecord;
 import io.dropclass.results.ResultFiles;
+import io.dropclass.results.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,5 +129,14 @@ class KillAndResumeTest {
         }
         assertThat(Files.readString(run.resolve("metrics.json")))
                 .isEqualTo(Files.readString(whole.resolve("metrics.json")));
+        // every step once, with the same losses (the rows after a kill's checkpoint redone)
+        assertThat(losses(run)).hasSize(8).isEqualTo(losses(whole));
+        assertThat(TrainingHistory.read(run, 8).snapshot().validation())
+                .isEqualTo(TrainingHistory.read(whole, 8).snapshot().validation());
+    }
+
+    private static List<java.util.Map<String, Double>> losses(Path run) throws IOException {
+        return TrainingHistory.read(run, Integer.MAX_VALUE).snapshot().train().stream()
+                .map(IterationRecord::losses).toList();
     }
 }
