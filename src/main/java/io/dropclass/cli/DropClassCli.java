@@ -2,6 +2,7 @@ package io.dropclass.cli;
 
 import io.dropclass.config.ConfigException;
 import io.dropclass.data.validation.InvalidSampleException;
+import io.dropclass.training.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -106,7 +107,7 @@ public final class DropClassCli implements Runnable {
         boolean user = cause instanceof UserError || cause instanceof ConfigException
                 || cause instanceof IOException || cause instanceof IllegalArgumentException
                 || cause instanceof InvalidSampleException;
-        if (user) {
+        if (user || cause instanceof TrainingDivergedException) {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {
             err.println("dropclass: internal error: " + cause.getClass().getSimpleName() + ": "

@@ -15,7 +15,11 @@ import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import io.dropclass.results.RunManifest;
+import io.dropclass.results.TrainingHistory;
+import io.dropclass.evaluation.SegmentationEvaluation;
+import io.dropclass.training.TrainingDivergedException;
 import io.dropclass.training.BatchLoader;
 import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.SegmentationTrainer;
@@ -23,7 +27,15 @@ import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +50,9 @@ import java.util.Set;
  *   network (initialised from the seed) → objective → SGD + poly LR → trainer
  *   trainer.fit → RunRecorder (history, checkpoints, progress) → metrics.json, manifest.json
  * </pre>
+ *
+ * <p>{@link #resume} rebuilds the same objects from a run directory and its newest intact
+ * training-state checkpoint and continues where the checkpoint stands.
  */
 public final class Experiment {
 
@@ -69,6 +84,8 @@ public final class Experiment {
      * @param interactive whether the console is a terminal
      * @return the outcome
      * @throws IOException if the run directory cannot be written
+     * @throws TrainingDivergedException if a loss becomes NaN or infinite (the run is marked
+     *     failed; the message names the last good checkpoint)
      */
     public static TrainingOutcome train(
             ExperimentConfig config,
@@ -87,8 +104,220 @@ public final class Experiment {
                 config.runtime().seed(), config.runtime().effectiveThreads(),
                 Environment.versions(), Environment.gitCommit().orElse(null),
                 Map.of("train", train.fingerprint(), "val", val.fingerprint()),
-                OffsetDateTime.now().toString(), null, Map.of());
+                OffsetDateTime.now().toString(), null, Map.of(), List.of());
         run.writeManifest(manifest);
+        return execute(config, run, manifest, train, val, console, interactive, null);
+    }
+
+    /**
+     * The configuration a run was started with: its {@code config.json} over the defaults.
+     *
+     * @param runDirectory the run
+     * @return the configuration
+     * @throws IOException naming the folder if it is not a run directory
+     */
+    public static ExperimentConfig runConfig(Path runDirectory) throws IOException {
+        Path file = runDirectory.resolve("config.json");
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(runDirectory.resolve("manifest.json"))) {
+            throw new IOException("run directory " + runDirectory
+                    + ": no config.json and manifest.json; name a folder that dropclass train created");
+        }
+        return ConfigFiles.resolve(ExperimentConfig.defaults(), file, List.of());
+    }
+
+    /**
+     * Whether a run's manifest says it finished.
+     *
+     * @param runDirectory the run
+     * @return true for status finished
+     * @throws IOException if the manifest cannot be read
+     */
+    public static boolean isFinished(Path runDirectory) throws IOException {
+        return "finished".equals(readManifest(runDirectory).status());
+    }
+
+    private static RunManifest readManifest(Path runDirectory) throws IOException {
+        try {
+            return ResultFiles.readJson(runDirectory.resolve("manifest.json"), RunManifest.class);
+        } catch (IOException e) {
+            throw new IOException("run directory " + runDirectory + ": manifest.json cannot be read: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /**
+     * The most recently modified run directory (one with a manifest) in a folder.
+     *
+     * @param runs the folder of runs, e.g. {@code runs}
+     * @return the run directory
+     * @throws IOException naming the folder if it holds no run
+     */
+    public static Path latestRun(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            throw new IOException("--resume: no run directory given and no " + runs
+                    + " folder here; name the run directory");
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.json")))
+                    .max(Comparator.comparing(d -> lastModified(d.resolve("manifest.json"))))
+                    .orElseThrow(() -> new IOException("--resume: no run directory in " + runs
+                            + "; name the run directory"));
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * Continues a run from its newest intact training-state checkpoint to the configured end:
+     * network, momentum buffers, schedule position, best mIoU and history are restored; data order,
+     * augmentation, class-drop decisions and dropout masks are pure functions of the seed and the
+     * iteration. The run's {@code config.json} is the configuration; only {@code optimizer.lr} may be
+     * changed (e.g. after a divergence), which is recorded and breaks bit-exactness with an
+     * uninterrupted run.
+     *
+     * @param runDirectory the run
+     * @param checkpoint a checkpoint of the run to continue from (e.g. the best one, or one before
+     *     a divergence), or null for the newest intact one; checkpoints after it are moved to
+     *     {@code checkpoints/abandoned-<iteration>/}
+     * @param newLearningRate a new base learning rate, or null to keep the configured one
+     * @param command the command line, for the manifest
+     * @param console where progress goes
+     * @param interactive whether the console is a terminal
+     * @return the outcome
+     * @throws IOException with a one-line message if the run cannot be resumed (finished runs are
+     *     the caller's to check with {@link #isFinished})
+     */
+    public static TrainingOutcome resume(
+            Path runDirectory,
+            Path checkpoint,
+            Double newLearningRate,
+            List<String> command,
+            PrintStream console,
+            boolean interactive)
+            throws IOException {
+        ExperimentConfig config = runConfig(runDirectory);
+        RunManifest manifest = readManifest(runDirectory);
+        StateCheckpoints store = new StateCheckpoints(runDirectory.resolve("checkpoints"));
+        int cleaned = store.deleteTemporaries();
+        if (cleaned > 0) {
+            console.println("removed " + cleaned + " temporary file(s) of an interrupted checkpoint write");
+        }
+        if (store.list().isEmpty()) {
+            throw new IOException("run directory " + runDirectory + ": no training-state checkpoint"
+                    + " (checkpoints/iter_*.safetensors) to resume from; start a new run");
+        }
+        StateCheckpoints.Loaded loaded;
+        if (checkpoint == null) {
+            loaded = store.newestIntact(console::println)
+                    .orElseThrow(() -> new IOException("run directory " + runDirectory
+                            + ": every training-state checkpoint is corrupt; start a new run"));
+        } else {
+            Path inRun = runDirectory.resolve("checkpoints").resolve(checkpoint.getFileName());
+            if (!Files.isRegularFile(inRun) || !Files.isSameFile(inRun, checkpoint)) {
+                throw new IOException("--resume " + checkpoint + ": not a checkpoint in "
+                        + runDirectory.resolve("checkpoints") + "; name one of the run's files");
+            }
+            try {
+                loaded = store.read(inRun);
+            } catch (IllegalArgumentException | IOException e) {
+                throw new IOException("--resume " + checkpoint + ": not an intact training-state"
+                        + " checkpoint: " + e.getMessage(), e);
+            }
+        }
+        String hash = configHash(config);
+        if (!hash.equals(loaded.state().configHash())) {
+            throw new IOException(runDirectory.resolve("config.json") + ": differs from the "
+                    + "configuration of " + loaded.file().getFileName() + "; put it back as the run"
+                    + " wrote it (only optimizer.lr may change on resume)");
+        }
+        if (newLearningRate != null) {
+            var opt = config.optimizer();
+            config = ConfigFiles.resolve(config, null, List.of("optimizer.lr=" + newLearningRate));
+            console.println("optimizer.lr " + opt.lr() + " -> " + config.optimizer().lr()
+                    + " from iteration " + loaded.state().iteration()
+                    + " (the run is no longer identical to an uninterrupted one)");
+            AtomicFiles.writeString(runDirectory.resolve("config.json"), ConfigFiles.toJson(config));
+        }
+        SegmentationDataset train = Datasets.train(config, console::println);
+        SegmentationDataset val = Datasets.validation(config, console::println);
+        Map<String, String> fingerprints = Map.of("train", train.fingerprint(),
+                "val", val.fingerprint());
+        if (manifest.datasets() != null && !manifest.datasets().equals(fingerprints)) {
+            throw new IOException("run directory " + runDirectory + ": the dataset changed since the"
+                    + " run started (fingerprints differ); resume needs the same data");
+        }
+        RunDirectory run = RunDirectory.open(runDirectory);
+        if (checkpoint != null) {
+            List<Path> later = store.abandonAfter(loaded.state().iteration());
+            if (!later.isEmpty()) {
+                console.println("moved " + later.size() + " later checkpoint(s) to checkpoints/"
+                        + StateCheckpoints.abandonedFolder(loaded.state().iteration()));
+            }
+        }
+        RunManifest resumed = manifest.resumed(new RunManifest.Resume(
+                OffsetDateTime.now().toString(), loaded.state().iteration(),
+                runDirectory.relativize(loaded.file()).toString(), manifest.status(), command));
+        run.writeManifest(resumed);
+        console.println("resuming " + runDirectory + " from " + loaded.file().getFileName()
+                + " (iteration " + loaded.state().iteration() + " of " + config.train().iterations()
+                + ")");
+        return execute(config, run, resumed, train, val, console, interactive, loaded);
+    }
+
+    /**
+     * Continues a run from its newest intact training-state checkpoint (see {@link #resume(Path,
+     * Path, Double, List, PrintStream, boolean)}).
+     *
+     * @param runDirectory the run
+     * @param newLearningRate a new base learning rate, or null to keep the configured one
+     * @param command the command line, for the manifest
+     * @param console where progress goes
+     * @param interactive whether the console is a terminal
+     * @return the outcome
+     * @throws IOException with a one-line message if the run cannot be resumed
+     */
+    public static TrainingOutcome resume(
+            Path runDirectory,
+            Double newLearningRate,
+            List<String> command,
+            PrintStream console,
+            boolean interactive)
+            throws IOException {
+        return resume(runDirectory, null, newLearningRate, command, console, interactive);
+    }
+
+    /**
+     * SHA-256 (hex) of the configuration as config.json holds it, with {@code optimizer.lr} set to
+     * 1: the one key that a resume may change.
+     */
+    static String configHash(ExperimentConfig config) {
+        try {
+            ExperimentConfig withoutLr =
+                    ConfigFiles.resolve(config, null, List.of("optimizer.lr=1"));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(ConfigFiles.toJson(withoutLr).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot hash the configuration", e);
+        }
+    }
+
+    private static TrainingOutcome execute(
+            ExperimentConfig config,
+            RunDirectory run,
+            RunManifest manifest,
+            SegmentationDataset train,
+            SegmentationDataset val,
+            PrintStream console,
+            boolean interactive,
+            StateCheckpoints.Loaded resumeFrom)
+            throws IOException {
         // Ctrl-C or a plain kill: say so in the manifest instead of leaving "running"
         Thread onSignal = new Thread(() -> {
             try {
@@ -99,8 +328,10 @@ public final class Experiment {
             }
         }, "dropclass-interrupted");
         Runtime.getRuntime().addShutdownHook(onSignal);
+        RunRecorder[] recorder = new RunRecorder[1];
         try {
-            TrainingOutcome outcome = trainInto(config, run, train, val, console, interactive);
+            TrainingOutcome outcome =
+                    trainInto(config, run, train, val, console, interactive, resumeFrom, recorder);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("final_miou", outcome.finalEvaluation().meanIou());
             figures.put("final_miou_absent_as_zero", outcome.finalEvaluation().meanIouAbsentAsZero());
@@ -110,6 +341,15 @@ public final class Experiment {
             figures.put("best_iteration", outcome.bestIteration());
             run.writeManifest(manifest.end("finished", null, OffsetDateTime.now().toString(), figures));
             return outcome;
+        } catch (TrainingDivergedException e) {
+            Path last = recorder[0] == null ? null : recorder[0].lastCheckpoint();
+            TrainingDivergedException advised = e.withAdvice(last == null
+                    ? "no checkpoint was written yet; start again with a lower optimizer.lr"
+                    : "last good checkpoint: " + last + " (resume with dropclass train --resume "
+                            + run.root() + ", e.g. with a lower optimizer.lr=...)");
+            run.writeManifest(manifest.end("failed", advised.getMessage(),
+                    OffsetDateTime.now().toString(), Map.of()));
+            throw advised;
         } catch (IOException | RuntimeException | Error e) {
             try {
                 run.writeManifest(manifest.end("failed", String.valueOf(e.getMessage()),
@@ -134,42 +374,70 @@ public final class Experiment {
             SegmentationDataset train,
             SegmentationDataset val,
             PrintStream console,
-            boolean interactive)
+            boolean interactive,
+            StateCheckpoints.Loaded resumeFrom,
+            RunRecorder[] recorderOut)
             throws IOException {
         ClassStatistics stats = ClassStatistics.compute(train, config.runtime().loaderThreads());
         Datasets.writeStatistics(run.file("class_stats.json"), stats, config.data().dataset(), "train");
         Set<Integer> rare = Datasets.rareClasses(stats);
         long seed = config.runtime().seed();
+        int start = resumeFrom == null ? 0 : resumeFrom.state().iteration();
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = Networks.create(config, train.classes().size());
-            Networks.initialize(config, network, manager)
-                    .ifPresent(summary -> console.println(summary));
+            if (resumeFrom == null) {
+                Networks.initialize(config, network, manager)
+                        .ifPresent(summary -> console.println(summary));
+            } else {
+                network.initializeParameters(manager, seed); // shapes and arrays; values below
+            }
             var opt = config.optimizer();
-            var schedule = new SegmentationTrainer.Schedule(config.train().iterations(),
-                    config.train().validationInterval(), config.train().logInterval(),
-                    new PolyLearningRate(opt.lr(), config.train().iterations(), opt.polyPower()));
+            var tc = config.train();
+            PolyLearningRate learningRate =
+                    new PolyLearningRate(opt.lr(), tc.iterations(), opt.polyPower());
+            var schedule = new SegmentationTrainer.Schedule(tc.iterations(),
+                    tc.validationInterval(), tc.logInterval(), learningRate,
+                    tc.checkpointInterval(), tc.skipsNonFinite()
+                            ? SegmentationTrainer.NonFinitePolicy.skip(tc.maxSkippedSteps())
+                            : SegmentationTrainer.NonFinitePolicy.STOP);
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
-            TrainingProgress progress =
-                    new TrainingProgress(console, interactive, config.train().iterations());
-            RunRecorder recorder = new RunRecorder(run, network, train.classes(), rare, progress);
+            TrainingProgress progress = new TrainingProgress(console, interactive, tc.iterations());
             PairedTransform augment = Augmentations.training(config.data(), train);
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
+            SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
+                    predictor, val, config.evaluation().batchSize(), manager, mode);
+            RunRecorder recorder;
             try (Sgd sgd = new Sgd(manager, network.trainableArrays(), opt.momentum(),
                             opt.weightDecay(), opt.nesterov());
-                    BatchLoader loader = new BatchLoader(train, augment, config.train().batchSize(),
-                            seed, config.runtime().loaderThreads(), 0)) {
+                    BatchLoader loader = new BatchLoader(train, augment, tc.batchSize(),
+                            seed, config.runtime().loaderThreads(), start)) {
+                long samplerSeed = Networks.samplerSeed(seed);
+                recorder = new RunRecorder(run, network, train.classes(), rare, progress,
+                        new RunRecorder.Checkpointing(new StateCheckpoints(run.checkpoints()), sgd,
+                                tc.keepCheckpoints(), seed, configHash(config), samplerSeed,
+                                learningRate));
+                recorderOut[0] = recorder;
+                int skipped = 0;
+                if (resumeFrom != null) {
+                    StateCheckpoints.restore(resumeFrom, network, sgd, manager);
+                    Networks.positionRandomStreams(network, start);
+                    recorder.resumeFrom(resumeFrom.state(), resumeFrom.file(),
+                            TrainingHistory.read(run.root(), start));
+                    skipped = resumeFrom.state().skippedSteps();
+                }
                 var objective = Networks.objective(config, network,
                         Datasets.classWeights(config, train, stats),
-                        loader.epochOf(config.train().iterations() - 1) + 1);
-                new SegmentationTrainer(objective, sgd, schedule,
-                        () -> SegmentationEvaluator.evaluate(predictor, val,
-                                config.evaluation().batchSize(), manager, mode),
-                        recorder).fit(manager, loader, 0);
+                        loader.epochOf(tc.iterations() - 1) + 1);
+                new SegmentationTrainer(objective, sgd, schedule, validator, recorder,
+                        Networks.runningStatistics(network)).fit(manager, loader, start, skipped);
             }
-            EvaluationJson.write(run.file("metrics.json"), recorder.latest());
+            SegmentationEvaluation last = recorder.latest() != null
+                    ? recorder.latest()
+                    : validator.validate(); // resumed from the final checkpoint: nothing trained
+            EvaluationJson.write(run.file("metrics.json"), last);
             RunAnalysis.write(run.file("analysis"), network, val, stats, mode, manager);
-            return new TrainingOutcome(run.root(), recorder.latest(), rare,
+            return new TrainingOutcome(run.root(), last, rare,
                     recorder.bestMeanIou(), recorder.bestIteration());
         }
     }

@@ -20,12 +20,14 @@ import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PixelLoss;
 import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.TrainingObjective;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /** Builds the configured network and the objective of its method (baseline or DropClass). */
 final class Networks {
@@ -34,6 +36,16 @@ final class Networks {
     private static final long SAMPLER_STREAM = 0x5DEECE66DL;
 
     private Networks() {}
+
+    /**
+     * The seed of the class-drop sampler: the decision of iteration i is drawn from (this seed, i).
+     *
+     * @param runSeed {@code runtime.seed}
+     * @return the sampler's seed
+     */
+    static long samplerSeed(long runSeed) {
+        return runSeed ^ SAMPLER_STREAM;
+    }
 
     /**
      * Creates the uninitialised network of the method: the bare network for the baseline, wrapped
@@ -176,11 +188,41 @@ final class Networks {
                 ? DropSchedule.perIteration(config.train().iterations())
                 : DropSchedule.perEpoch(method.endEpoch() > 0 ? method.endEpoch() : epochs);
         ClassDropSampler sampler = forceDrop ? ClassDropSampler.forced(network.numClasses(), 0)
-                : ClassDropSampler.of(network.numClasses(),
-                new SplittableRandom(config.runtime().seed() ^ SAMPLER_STREAM),
+                : ClassDropSampler.seeded(network.numClasses(),
+                samplerSeed(config.runtime().seed()),
                 method.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
                 method.sampling().equals("present"));
         return new DropClassObjective((DropClassNetwork) network, classWeights, schedule, sampler,
                 method.alpha());
+    }
+
+    /**
+     * Positions the network's random streams (DeepLabV3's dropout masks, also inside a DropClass
+     * head) at an iteration: one training forward per step, so the next mask is that of forward
+     * {@code iteration}, as in an uninterrupted run.
+     *
+     * @param network the network from {@link #create}
+     * @param iteration the iteration the run continues at
+     */
+    static void positionRandomStreams(SegmentationNetwork network, int iteration) {
+        SegmentationNetwork inner =
+                network instanceof DropClassNetwork head ? head.network() : network;
+        if (inner instanceof DeepLabV3 deepLab) {
+            deepLab.positionDropout(iteration);
+        }
+    }
+
+    /**
+     * The network's arrays that a training forward changes without the optimizer: the BatchNorm
+     * running statistics (parameters that take no gradient).
+     *
+     * @param network the network, initialised
+     * @return the arrays themselves
+     */
+    static List<NDArray> runningStatistics(SegmentationNetwork network) {
+        return network.namedParameters().values().stream()
+                .filter(p -> !p.requiresGradient())
+                .map(Parameter::getArray)
+                .toList();
     }
 }

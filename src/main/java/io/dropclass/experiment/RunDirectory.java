@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  *   class_stats.json   class pixel statistics of the training set
  *   history.csv, validation.csv, history.json
  *   metrics.json       the final evaluation
- *   checkpoints/       last.safetensors, best.safetensors
+ *   checkpoints/       last.safetensors, best.safetensors (weights),
+ *                      iter_NNNNNN.safetensors (full training state, the newest N and the best)
  * </pre>
  *
  * <p>A run is finished only when its manifest says so; files are written atomically.
@@ -41,7 +42,16 @@ public final class RunDirectory {
      */
     public static Path defaultPath(String name) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", stamp + "-" + name);
+        return defaultParent().resolve(stamp + "-" + name);
+    }
+
+    /**
+     * The folder of the default locations: {@code runs} under the working directory.
+     *
+     * @return the path
+     */
+    public static Path defaultParent() {
+        return Path.of("runs");
     }
 
     /**
@@ -77,6 +87,21 @@ public final class RunDirectory {
                     + (e.getReason() == null ? e.getMessage() : e.getReason())
                     + "); choose another --output folder");
         }
+        return new RunDirectory(root);
+    }
+
+    /**
+     * An existing run directory, to continue writing into it (a resume).
+     *
+     * @param root the folder
+     * @return the run directory
+     * @throws IOException if it is not a folder
+     */
+    public static RunDirectory open(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("run directory " + root + ": no such folder");
+        }
+        Files.createDirectories(root.resolve("checkpoints"));
         return new RunDirectory(root);
     }
 

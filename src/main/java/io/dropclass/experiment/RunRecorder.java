@@ -11,7 +11,11 @@ import io.dropclass.results.ValidationRecord;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.training.TrainingListener;
 import io.dropclass.training.TrainingProgress;
+import io.dropclass.training.PolyLearningRate;
+import io.dropclass.training.Sgd;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +23,9 @@ import java.util.Set;
 
 /**
  * Records a training run into its directory: every step in the history (written at each
- * validation),
- * the {@code last} checkpoint after every validation and the {@code best} one (highest mIoU, absent
- * classes skipped) whenever it improves.
+ * validation), the {@code last} weights after every validation and the {@code best} ones (highest
+ * mIoU, absent classes skipped) whenever they improve, and a full training-state checkpoint ({@link
+ * StateCheckpoints}) whenever the trainer asks, keeping the newest {@code keep} and the best one.
  */
 final class RunRecorder implements TrainingListener {
 
@@ -30,22 +34,91 @@ final class RunRecorder implements TrainingListener {
     private final ClassCatalog classes;
     private final Set<Integer> rareClasses;
     private final TrainingProgress progress;
-    private final TrainingHistory history = new TrainingHistory();
+    private final Checkpointing checkpointing;
+    private TrainingHistory history = new TrainingHistory();
     private double bestMeanIou = Double.NEGATIVE_INFINITY;
     private int bestIteration = -1;
     private SegmentationEvaluation latest;
+    private Path lastCheckpoint;
+
+    /**
+     * What a training-state checkpoint needs beyond the network.
+     *
+     * @param store the run's checkpoints
+     * @param sgd the optimizer (momentum buffers)
+     * @param keep how many checkpoints to keep
+     * @param seed {@code runtime.seed}
+     * @param configHash SHA-256 of config.json
+     * @param samplerSeed the class-drop sampler's seed
+     * @param learningRate the schedule (the rate of the next step is recorded)
+     */
+    record Checkpointing(
+            StateCheckpoints store,
+            Sgd sgd,
+            int keep,
+            long seed,
+            String configHash,
+            long samplerSeed,
+            PolyLearningRate learningRate) {}
 
     RunRecorder(
             RunDirectory run,
             SegmentationNetwork network,
             ClassCatalog classes,
             Set<Integer> rareClasses,
-            TrainingProgress progress) {
+            TrainingProgress progress,
+            Checkpointing checkpointing) {
         this.run = run;
         this.network = network;
         this.classes = classes;
         this.rareClasses = Set.copyOf(rareClasses);
         this.progress = progress;
+        this.checkpointing = checkpointing;
+    }
+
+    /**
+     * Continues a run from a checkpoint: the best figures come from the checkpoint, the history
+     * from the run's files up to the checkpoint's iteration.
+     *
+     * @param state the checkpoint's state
+     * @param file the checkpoint
+     * @param restored the history up to the checkpoint
+     */
+    void resumeFrom(TrainingState state, Path file, TrainingHistory restored) {
+        bestMeanIou = state.bestMeanIou();
+        bestIteration = state.bestIteration();
+        history = restored;
+        lastCheckpoint = file;
+    }
+
+    @Override
+    public void onCheckpoint(int iteration, int epoch, int skippedSteps) throws IOException {
+        TrainingState state = new TrainingState(iteration, epoch, checkpointing.seed(),
+                checkpointing.configHash(), bestMeanIou, bestIteration, skippedSteps,
+                checkpointing.learningRate().at(iteration));
+        // the history first: a resume reads it up to the checkpoint's iteration
+        history.write(run.root(), classes.classes().stream().map(c -> c.name()).toList());
+        lastCheckpoint = checkpointing.store().write(network, checkpointing.sgd(), state,
+                checkpointing.samplerSeed());
+        // only now that the new one is durable do older ones go
+        checkpointing.store().prune(checkpointing.keep(), bestIteration);
+    }
+
+    @Override
+    public void onSkipped(int iteration, String term, double value, int skippedSteps) {
+        progress.message(String.format(Locale.ROOT,
+                "warning: iteration %d: loss term '%s' is %s; step skipped (update not applied,"
+                        + " BatchNorm statistics restored), %d skipped so far",
+                iteration, term, value, skippedSteps));
+    }
+
+    /**
+     * The newest training-state checkpoint written or resumed from, relative to the run directory.
+     *
+     * @return the path, or null before the first
+     */
+    Path lastCheckpoint() {
+        return lastCheckpoint == null ? null : run.root().relativize(lastCheckpoint);
     }
 
     @Override
@@ -63,8 +136,9 @@ final class RunRecorder implements TrainingListener {
                 evaluation.meanIouAbsentAsZero(), rare, evaluation.pixelAccuracy(),
                 evaluation.meanClassAccuracy(), ious));
         history.write(run.root(), classes.classes().stream().map(c -> c.name()).toList());
-        Map<String, String> meta = Map.of("iteration", Integer.toString(iteration),
-                "miou", Double.toString(evaluation.meanIou()));
+        Map<String, String> meta = new LinkedHashMap<>(); // a fixed order: same bytes every run
+        meta.put("iteration", Integer.toString(iteration));
+        meta.put("miou", Double.toString(evaluation.meanIou()));
         StateDict.save(network, run.checkpoints().resolve("last.safetensors"), meta);
         boolean improved = evaluation.meanIou() > bestMeanIou;
         if (improved) {

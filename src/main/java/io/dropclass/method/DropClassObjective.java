@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <pre>
  *   λ = schedule.lambda(epoch, batch.iteration())         official: e/E
- *   d = sampler.sample(epoch, λ, labels)                   z, then u; drop iff u ≤ λ
+ *   d = sampler.sample(i, epoch, λ, labels)                z, then u; drop iff u ≤ λ
  *   ŷ, ŷ_drop = network.forwardTraining(ps, images, d)
  *   L = (1 − λ)·CE(ŷ) + λ·CE(ŷ_drop, z ignored) + α·1[drop]·L_sup
  * </pre>
@@ -78,7 +78,7 @@ public final class DropClassObjective implements TrainingObjective {
     @Override
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         double lambda = schedule.lambda(epoch, batch.iteration());
-        DropDecision decision = sampler.sample(epoch, lambda, batch.labels());
+        DropDecision decision = sampler.sample(batch.iteration(), epoch, lambda, batch.labels());
         DropClassOutputs outputs = network.forwardTraining(ps, images, decision);
         return loss.compute(outputs, batch.labels(), batch.height(), batch.width(), decision);
     }

@@ -213,6 +213,17 @@ public final class DeepLabV3 extends ClassifierNetwork {
         aspp.dropout().reseed(seed);
     }
 
+    /**
+     * Positions the dropout stream: the next training forward draws the mask of the n-th forward
+     * since the seed was set (one training forward per step: n = the iteration a resumed run starts
+     * at).
+     *
+     * @param n the position
+     */
+    public void positionDropout(long n) {
+        aspp.dropout().position(n);
+    }
+
     /** {@inheritDoc} */
     @Override
     public int featureChannels() {

@@ -12,15 +12,18 @@ import java.util.SplittableRandom;
  * Dropout as PyTorch's {@code nn.Dropout(p)}: in training mode every element is zeroed with
  * probability p and the others scaled by 1/(1 − p); in inference mode the identity.
  *
- * <p>The mask does not come from the engine's global generator: it is drawn in Java from a {@link
- * SplittableRandom} that {@link #reseed} sets, one uniform double per element in row-major order,
- * kept when ≥ p, so a training run is reproducible from its seed whatever else used the engine's
- * generator. Each training forward advances the stream. The layer has no parameters.
+ * <p>The mask does not come from the engine's global generator: it is drawn in Java, one uniform
+ * double per element in row-major order, kept when ≥ p, so a training run is reproducible from its
+ * seed whatever else used the engine's generator. The mask of the n-th training forward since
+ * {@link #reseed} comes from a fresh {@link SplittableRandom} seeded with a mix of (seed, n): it is
+ * a pure function of the seed and the forward's position, which {@link #position} can set, so a
+ * resumed run draws the masks that an uninterrupted one draws. The layer has no parameters.
  */
 public final class SeededDropout implements Layer {
 
     private final double rate;
-    private SplittableRandom random;
+    private long seed;
+    private long forwards;
 
     /**
      * Creates the layer, seeded with 0.
@@ -32,16 +35,39 @@ public final class SeededDropout implements Layer {
             throw new IllegalArgumentException("rate must be in [0, 1), got " + rate);
         }
         this.rate = rate;
-        this.random = new SplittableRandom(0);
+        this.seed = 0;
     }
 
     /**
-     * Restarts the mask stream.
+     * Restarts the mask stream at position 0.
      *
      * @param seed the seed
      */
     public synchronized void reseed(long seed) {
-        random = new SplittableRandom(seed);
+        this.seed = seed;
+        this.forwards = 0;
+    }
+
+    /**
+     * Moves the stream: the next training forward draws the mask of position n (the number of
+     * training forwards since {@link #reseed}), e.g. the iteration a resumed run starts at.
+     *
+     * @param n the position, ≥ 0
+     */
+    public synchronized void position(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("position must be >= 0, got " + n);
+        }
+        this.forwards = n;
+    }
+
+    /**
+     * The number of training forwards since {@link #reseed} (or the last {@link #position}).
+     *
+     * @return the position of the next mask
+     */
+    public synchronized long position() {
+        return forwards;
     }
 
     /**
@@ -73,10 +99,18 @@ public final class SeededDropout implements Layer {
     private synchronized float[] mask(int size) {
         float keep = (float) (1.0 / (1.0 - rate));
         float[] values = new float[size];
+        SplittableRandom random = new SplittableRandom(mix(seed, forwards++));
         for (int i = 0; i < size; i++) {
             values[i] = random.nextDouble() >= rate ? keep : 0f;
         }
         return values;
+    }
+
+    private static long mix(long seed, long n) {
+        long x = seed * 0x9E3779B97F4A7C15L + (n + 1) * 0xD6E8FEB86659FD93L;
+        x ^= x >>> 32;
+        x *= 0xBF58476D1CE4E5B9L;
+        return x ^ (x >>> 29);
     }
 
     /** {@inheritDoc} */

@@ -18,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes files so that a reader sees either the old content or the complete new one, never a
  * half-written file: the content goes to a temporary file in the same folder (created if missing),
- * is flushed to disk, and replaces the target by an atomic rename.
+ * is flushed to disk (fsync), and replaces the target by an atomic rename, after which the folder
+ * is synced too. A process killed midway leaves at most a {@code .NAME.PID.X.tmp} file beside the
+ * target, which readers ignore.
  */
 public final class AtomicFiles {
 
@@ -66,6 +68,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw cannotWrite(target, e);
@@ -91,6 +94,18 @@ public final class AtomicFiles {
         }
         return e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    /**
+     * Flushes the folder's entry list, so the rename itself survives a power loss (POSIX; where a
+     * folder cannot be opened for reading, e.g. on Windows, the rename is left to the OS).
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported for folders on this platform
+        }
     }
 
     /**

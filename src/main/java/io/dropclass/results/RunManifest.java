@@ -20,6 +20,7 @@ import java.util.Map;
  * @param startedAt ISO-8601 start time
  * @param finishedAt ISO-8601 end time, null while running
  * @param outcome headline figures of a finished run (e.g. best mIoU and its iteration)
+ * @param resumes every resume of the run, oldest first (empty for a run never resumed)
  */
 public record RunManifest(
         String tool,
@@ -33,7 +34,26 @@ public record RunManifest(
         Map<String, String> datasets,
         String startedAt,
         String finishedAt,
-        Map<String, Object> outcome) {
+        Map<String, Object> outcome,
+        List<Resume> resumes) {
+
+    /**
+     * One resume of a run.
+     *
+     * @param at ISO-8601 time of the resume
+     * @param iteration the iteration of the checkpoint it continued from
+     * @param checkpoint the checkpoint file, relative to the run directory
+     * @param previousStatus the status the manifest had before (running = killed without a trace)
+     * @param command the command line of the resume
+     */
+    public record Resume(
+            String at, int iteration, String checkpoint, String previousStatus,
+            List<String> command) {}
+
+    /** Copies the lists; a manifest written before resumes existed reads with none. */
+    public RunManifest {
+        resumes = resumes == null ? List.of() : List.copyOf(resumes);
+    }
 
     /**
      * The same manifest, ended.
@@ -46,6 +66,19 @@ public record RunManifest(
      */
     public RunManifest end(String status, String error, String finishedAt, Map<String, Object> outcome) {
         return new RunManifest(tool, command, status, error, seed, threads, versions, gitCommit,
-                datasets, startedAt, finishedAt, outcome);
+                datasets, startedAt, finishedAt, outcome, resumes);
+    }
+
+    /**
+     * The same manifest, running again after a resume.
+     *
+     * @param resume the resume to record
+     * @return the manifest with status running, no end time, no error
+     */
+    public RunManifest resumed(Resume resume) {
+        List<Resume> all = new java.util.ArrayList<>(resumes);
+        all.add(resume);
+        return new RunManifest(tool, command, "running", null, seed, threads, versions, gitCommit,
+                datasets, startedAt, null, Map.of(), all);
     }
 }

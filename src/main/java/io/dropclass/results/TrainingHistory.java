@@ -20,6 +20,33 @@ public final class TrainingHistory {
     private final List<IterationRecord> train = new ArrayList<>();
     private final List<ValidationRecord> validation = new ArrayList<>();
 
+    /**
+     * Reads the history a run wrote ({@code history.json}), keeping only what happened up to an
+     * iteration: a resumed run continues from its checkpoint, and the steps and validations after
+     * it are done again.
+     *
+     * @param dir the run directory
+     * @param upTo the last iteration to keep
+     * @return the history; empty if the run has none yet
+     * @throws IOException if the file exists but cannot be read
+     */
+    public static TrainingHistory read(Path dir, int upTo) throws IOException {
+        TrainingHistory history = new TrainingHistory();
+        Path file = dir.resolve("history.json");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return history;
+        }
+        Snapshot snapshot = ResultFiles.readJson(file, Snapshot.class);
+        if (snapshot.train() != null) {
+            snapshot.train().stream().filter(r -> r.iteration() <= upTo).forEach(history::add);
+        }
+        if (snapshot.validation() != null) {
+            snapshot.validation().stream().filter(r -> r.iteration() <= upTo)
+                    .forEach(history::add);
+        }
+        return history;
+    }
+
     /** Adds a logged step. */
     public void add(IterationRecord record) {
         train.add(record);

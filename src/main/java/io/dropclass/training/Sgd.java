@@ -101,6 +101,41 @@ public final class Sgd implements AutoCloseable {
         return Collections.unmodifiableList(list);
     }
 
+    /**
+     * Restores the momentum buffers of a checkpoint, as copies owned by this optimizer (the values
+     * are not kept). A null entry clears the buffer (the next step starts it, as a first step).
+     *
+     * @param values one array per parameter, in parameter order, each of its parameter's shape
+     * @throws IllegalArgumentException if the count or a shape does not match
+     */
+    public void restoreMomentumBuffers(List<NDArray> values) {
+        if (values.size() != buffers.length) {
+            throw new IllegalArgumentException("expected " + buffers.length
+                    + " momentum buffers, got " + values.size());
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            NDArray v = values.get(i);
+            if (v != null && !v.getShape().equals(parameters.get(i).getShape())) {
+                throw new IllegalArgumentException("momentum buffer " + i + " has the shape "
+                        + v.getShape() + ", its parameter " + parameters.get(i).getShape());
+            }
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            if (buffers[i] != null) {
+                buffers[i].close();
+                buffers[i] = null;
+            }
+            NDArray v = values.get(i);
+            if (v != null) {
+                NDArray copy = v.getDataType() == parameters.get(i).getDataType()
+                        ? v.duplicate()
+                        : v.toType(parameters.get(i).getDataType(), true);
+                copy.attach(state);
+                buffers[i] = copy;
+            }
+        }
+    }
+
     @Override
     public void close() {
         state.close();

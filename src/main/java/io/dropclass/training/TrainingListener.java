@@ -22,4 +22,25 @@ public interface TrainingListener {
      * @throws java.io.IOException if the listener cannot write its files
      */
     void onValidation(int iteration, SegmentationEvaluation evaluation) throws java.io.IOException;
+
+    /**
+     * The state after a step is to be saved (at every validation and every checkpoint interval).
+     *
+     * @param iteration steps done
+     * @param epoch the epoch of the last step
+     * @param skippedSteps steps skipped so far (non-finite loss)
+     * @throws java.io.IOException if the checkpoint cannot be written
+     */
+    default void onCheckpoint(int iteration, int epoch, int skippedSteps)
+            throws java.io.IOException {}
+
+    /**
+     * A step was skipped because a loss term was not finite; its update was not applied.
+     *
+     * @param iteration the step (1-based)
+     * @param term the first non-finite term
+     * @param value its value
+     * @param skippedSteps steps skipped so far, this one included
+     */
+    default void onSkipped(int iteration, String term, double value, int skippedSteps) {}
 }

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,11 @@ import java.util.Map;
  *
  * <p>The PyTorch CPU engine runs every operation eagerly, so the wall time between the marks is the
  * time of the phase.
+ *
+ * <p>A NaN or infinite loss term stops ({@link TrainingDivergedException}, naming the iteration and
+ * the term) or, under {@link SegmentationTrainer.NonFinitePolicy#skip}, skips the step: no backward,
+ * no update (gradients stay zero, momentum untouched), the BatchNorm running statistics the forward
+ * changed put back, and the result carries {@link #SKIPPED} = 1.
  */
 public final class TrainingStep {
 
@@ -54,22 +61,44 @@ public final class TrainingStep {
         void record(Phase phase, long nanos);
     }
 
+    /** The loss-map entry (value 1) of a skipped step. */
+    public static final String SKIPPED = "skipped";
+
     private final TrainingObjective objective;
     private final Sgd sgd;
+    private final SegmentationTrainer.NonFinitePolicy policy;
+    private final List<NDArray> runningStatistics;
 
     /**
-     * Creates the step.
+     * Creates a step that stops at a non-finite loss.
      *
      * @param objective forward and loss
      * @param sgd the optimizer of the network's trainable parameters
      */
     public TrainingStep(TrainingObjective objective, Sgd sgd) {
-        this.objective = objective;
-        this.sgd = sgd;
+        this(objective, sgd, SegmentationTrainer.NonFinitePolicy.STOP, List.of());
     }
 
     /**
-     * Runs one step; every array it creates is closed before it returns.
+     * Creates a step with a non-finite policy.
+     *
+     * @param objective forward and loss
+     * @param sgd the optimizer of the network's trainable parameters
+     * @param policy stop or skip at a non-finite loss
+     * @param runningStatistics the network's BatchNorm running statistics (not trained, changed by
+     *     a training forward), put back when a step is skipped; not owned
+     */
+    public TrainingStep(TrainingObjective objective, Sgd sgd,
+            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics) {
+        this.objective = objective;
+        this.sgd = sgd;
+        this.policy = policy;
+        this.runningStatistics = List.copyOf(runningStatistics);
+    }
+
+    /**
+     * Runs one step that stops at a non-finite loss; every array it creates is closed before it
+     * returns.
      *
      * @param manager parent of the step's temporary manager
      * @param ps the parameter store of the network
@@ -87,10 +116,38 @@ public final class TrainingStep {
             int epoch,
             double lr,
             PhaseClock clock) {
+        return run(manager, ps, batch, epoch, lr, 0, clock);
+    }
+
+    /**
+     * Runs one step under the step's non-finite policy; every array it creates is closed before it
+     * returns.
+     *
+     * @param manager parent of the step's temporary manager
+     * @param ps the parameter store of the network
+     * @param batch the host batch
+     * @param epoch the epoch of the batch (0-based)
+     * @param lr the learning rate of this step
+     * @param skippedSoFar steps the run has skipped already (checked against the budget)
+     * @param clock receives the phase times
+     * @return the loss ({@code loss}) and its named parts, in the objective's order, plus
+     *     {@link #SKIPPED} = 1 if the step was skipped
+     * @throws TrainingDivergedException if a loss term is NaN or infinite and the policy (or its
+     *     budget) says stop
+     */
+    public Map<String, Double> run(
+            NDManager manager,
+            ParameterStore ps,
+            TrainingBatch batch,
+            int epoch,
+            double lr,
+            int skippedSoFar,
+            PhaseClock clock) {
         Map<String, Double> losses = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long updateStart;
         try (NDManager scope = manager.newSubManager()) {
+            List<NDArray> saved = policy.skip() ? copies(scope) : List.of();
             NDArray images = scope.create(batch.images(),
                     new Shape(batch.size(), 3, batch.height(), batch.width())); // (B, 3, H, W)
             long t1 = System.nanoTime();
@@ -99,7 +156,15 @@ public final class TrainingStep {
                 TrainingObjective.Terms terms = objective.loss(ps, images, batch, epoch);
                 losses.put("loss", (double) terms.total().getFloat());
                 terms.parts().forEach((name, v) -> losses.put(name, (double) v.getFloat()));
-                checkFinite(batch.iteration() + 1, losses);
+                Map.Entry<String, Double> bad = firstNonFinite(losses);
+                if (bad != null) {
+                    skipOrStop(batch.iteration() + 1, bad, skippedSoFar);
+                    for (int k = 0; k < saved.size(); k++) {
+                        runningStatistics.get(k).set(saved.get(k).toFloatArray());
+                    }
+                    losses.put(SKIPPED, 1.0);
+                    return losses; // no backward, no update: gradients stay zero
+                }
                 long t2 = System.nanoTime();
                 clock.record(Phase.FORWARD, t2 - t1);
                 t1 = t2;
@@ -113,15 +178,41 @@ public final class TrainingStep {
         return losses;
     }
 
-    private static void checkFinite(int iteration, Map<String, Double> losses) {
+    /** Copies of the running statistics, (C) each, attached to the step's scope. */
+    private List<NDArray> copies(NDManager scope) {
+        List<NDArray> saved = new ArrayList<>(runningStatistics.size());
+        for (NDArray a : runningStatistics) {
+            NDArray copy = a.duplicate();
+            copy.attach(scope);
+            saved.add(copy);
+        }
+        return saved;
+    }
+
+    private void skipOrStop(int iteration, Map.Entry<String, Double> bad, int skippedSoFar) {
+        if (!policy.skip()) {
+            throw new TrainingDivergedException(iteration, bad.getKey(), bad.getValue());
+        }
+        if (skippedSoFar >= policy.maxSkipped()) {
+            throw new TrainingDivergedException(iteration, bad.getKey(), bad.getValue(),
+                    "train.max_skipped_steps=" + policy.maxSkipped() + " skipped steps already");
+        }
+    }
+
+    /**
+     * The first non-finite term, the parts before the total.
+     *
+     * @param losses the step's loss map
+     * @return the term and its value, or null if all are finite
+     */
+    static Map.Entry<String, Double> firstNonFinite(Map<String, Double> losses) {
         for (Map.Entry<String, Double> e : losses.entrySet()) {
-            if (!Double.isFinite(e.getValue()) && !e.getKey().equals("loss")) {
-                throw new TrainingDivergedException(iteration, e.getKey(), e.getValue());
+            if (!Double.isFinite(e.getValue()) && !e.getKey().equals("loss")
+                    && !e.getKey().equals(SKIPPED)) {
+                return e;
             }
         }
         double total = losses.get("loss");
-        if (!Double.isFinite(total)) {
-            throw new TrainingDivergedException(iteration, "loss", total);
-        }
+        return Double.isFinite(total) ? null : Map.entry("loss", total);
     }
 }

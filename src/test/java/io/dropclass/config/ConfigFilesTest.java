@@ -103,4 +103,22 @@ class ConfigFilesTest {
         assertThat(resolve(file)).isEqualTo(c);
         assertThat(Files.readString(file)).contains("\"batch_size\"");
     }
+
+    @Test
+    void resumeAndDivergenceKeysAreValidated() throws Exception {
+        ExperimentConfig c = resolve(null, "train.keep_checkpoints=5", "train.checkpoint_interval=50",
+                "train.on_nonfinite=skip", "train.max_skipped_steps=3");
+        assertThat(c.train().keepCheckpoints()).isEqualTo(5);
+        assertThat(c.train().checkpointInterval()).isEqualTo(50);
+        assertThat(c.train().skipsNonFinite()).isTrue();
+        assertThat(c.train().maxSkippedSteps()).isEqualTo(3);
+        assertThat(ExperimentConfig.defaults().train().keepCheckpoints()).isEqualTo(3);
+        assertThat(ExperimentConfig.defaults().train().skipsNonFinite()).isFalse();
+        assertThatThrownBy(() -> resolve(null, "train.keep_checkpoints=0"))
+                .hasMessageContaining("train.keep_checkpoints");
+        assertThatThrownBy(() -> resolve(null, "train.checkpoint_interval=-1"))
+                .hasMessageContaining("train.checkpoint_interval");
+        assertThatThrownBy(() -> resolve(null, "train.on_nonfinite=ignore"))
+                .hasMessageContaining("train.on_nonfinite").hasMessageContaining("stop, skip");
+    }
 }

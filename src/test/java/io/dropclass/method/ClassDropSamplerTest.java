@@ -134,4 +134,27 @@ class ClassDropSamplerTest {
                 .isEqualTo(DropDecision.forced(0, 0.0, 12));
         assertThat(ClassDropSampler.forced(K, -1).sample(5, 0.9, BATCH).dropped()).isFalse();
     }
+
+    @Test
+    void aSeededSamplerDrawsIterationIFromTheSeedAndIAlone() {
+        ClassDropSampler whole = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
+        List<DropDecision> uninterrupted = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            uninterrupted.add(whole.sample(i, 0, 0.5, BATCH));
+        }
+        ClassDropSampler resumed = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
+        for (int i = 30; i < 50; i++) { // a run resumed at 30
+            assertThat(resumed.sample(i, 0, 0.5, BATCH)).isEqualTo(uninterrupted.get(i));
+        }
+        assertThat(uninterrupted.stream().map(d -> d.sampledClasses().get(0)).distinct().count())
+                .isGreaterThan(5);
+        assertThat(uninterrupted.stream().filter(DropDecision::dropped).count()).isBetween(10L, 40L);
+        // z first, u second: the pair of iteration i is (nextInt(K), nextDouble()) of its generator
+        java.util.SplittableRandom g =
+                new java.util.SplittableRandom(ClassDropSampler.iterationSeed(9, 7));
+        int z = g.nextInt(K);
+        double u = g.nextDouble();
+        assertThat(uninterrupted.get(7).sampledClasses()).containsExactly(z);
+        assertThat(uninterrupted.get(7).dropped()).isEqualTo(u <= 0.5);
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropclass.results.AtomicFiles;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -178,18 +179,35 @@ public final class SafeTensors {
         checkByteOrder();
         byte[] header = header(tensors, metadata);
         // temporary file, fsync, rename: a crash never leaves a half-written checkpoint
-        AtomicFiles.write(
-                file,
-                out -> {
-                    WritableByteChannel channel = Channels.newChannel(out);
-                    ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-                    prefix.putLong(header.length).flip();
-                    writeFully(channel, prefix);
-                    writeFully(channel, ByteBuffer.wrap(header));
-                    for (TensorData t : tensors.values()) {
-                        writeFully(channel, t.data().duplicate());
-                    }
-                });
+        AtomicFiles.write(file, out -> writeTo(out, header, tensors));
+    }
+
+    /**
+     * Writes plain Java tensors as safetensors bytes to a stream (not closed), e.g. inside {@link
+     * AtomicFiles#write(Path, AtomicFiles.Writer)}.
+     *
+     * @param out the stream
+     * @param tensors name → tensor, written in map order
+     * @param metadata {@code __metadata__} entries; empty for none
+     * @throws IOException if writing fails
+     */
+    public static void writeTo(
+            OutputStream out, Map<String, TensorData> tensors, Map<String, String> metadata)
+            throws IOException {
+        checkByteOrder();
+        writeTo(out, header(tensors, metadata), tensors);
+    }
+
+    private static void writeTo(OutputStream out, byte[] header, Map<String, TensorData> tensors)
+            throws IOException {
+        WritableByteChannel channel = Channels.newChannel(out);
+        ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        prefix.putLong(header.length).flip();
+        writeFully(channel, prefix);
+        writeFully(channel, ByteBuffer.wrap(header));
+        for (TensorData t : tensors.values()) {
+            writeFully(channel, t.data().duplicate());
+        }
     }
 
     private static byte[] header(Map<String, TensorData> tensors, Map<String, String> metadata) {
