@@ -8,8 +8,10 @@ import static io.dropclass.config.ConfigException.positive;
  * @param seed seed of every random source (data order, augmentation, initialisation)
  * @param threads intra-op threads of the engine (0: one per core)
  * @param loaderThreads background threads preparing batches
+ * @param channelsLast image batches enter the engine channels-last (NHWC in memory), which the
+ *     CPU convolutions run faster on; false for plain NCHW (same values up to rounding)
  */
-public record RuntimeConfig(long seed, int threads, int loaderThreads) {
+public record RuntimeConfig(long seed, int threads, int loaderThreads, boolean channelsLast) {
 
     /** Validates the values. */
     public RuntimeConfig {
@@ -18,9 +20,9 @@ public record RuntimeConfig(long seed, int threads, int loaderThreads) {
         positive(loaderThreads, "loader_threads");
     }
 
-    /** Defaults: seed 42, all cores, one loader thread. */
+    /** Defaults: seed 42, all cores, one loader thread, channels-last images. */
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(42, 0, 1);
+        return new RuntimeConfig(42, 0, 1, true);
     }
 
     /** The thread count to use: {@code threads}, or the number of available processors. */
