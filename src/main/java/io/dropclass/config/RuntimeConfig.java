@@ -8,8 +8,8 @@ import static io.dropclass.config.ConfigException.positive;
  * @param seed seed of every random source (data order, augmentation, initialisation)
  * @param threads intra-op threads of the engine (0: one per core)
  * @param loaderThreads background threads preparing batches
- * @param channelsLast image batches enter the engine channels-last (NHWC in memory), which the
- *     CPU convolutions run faster on; false for plain NCHW (same values up to rounding)
+ * @param channelsLast convolution weights are stored channels-last (NHWC order in memory), which
+ *     the CPU convolutions run faster on; false for plain NCHW (the same values)
  */
 public record RuntimeConfig(long seed, int threads, int loaderThreads, boolean channelsLast) {
 
@@ -20,7 +20,7 @@ public record RuntimeConfig(long seed, int threads, int loaderThreads, boolean c
         positive(loaderThreads, "loader_threads");
     }
 
-    /** Defaults: seed 42, all cores, one loader thread, channels-last images. */
+    /** Defaults: seed 42, all cores, one loader thread, channels-last weights. */
     public static RuntimeConfig defaults() {
         return new RuntimeConfig(42, 0, 1, true);
     }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BilinearResize;
-import io.dropclass.nn.MemoryFormat;
 
 /**
  * Predicts the label map of one image (any size) in an {@link EvaluationMode}: whole, sliding
@@ -94,7 +93,7 @@ public final class ModePredictor {
             int sw = Math.max(1, (int) (width * s + 0.5));
             try (NDManager scope = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(scope, false);
-                NDArray x = MemoryFormat.images(scope, input, 1, height, width);
+                NDArray x = scope.create(input, new Shape(1, 3, height, width));
                 NDArray scaled = sh == height && sw == width
                         ? x : BilinearResize.resize(x, sh, sw, false);
                 for (int pass = 0; pass < (mode.flip() ? 2 : 1); pass++) {
@@ -153,7 +152,7 @@ public final class ModePredictor {
                 }
                 float[] logits;
                 try (NDManager windowScope = scope.newSubManager()) {
-                    NDArray x = MemoryFormat.images(windowScope, window, 1, ch, cw);
+                    NDArray x = windowScope.create(window, new Shape(1, 3, ch, cw));
                     NDArray out = network.forward(ps, new NDList(x), false).singletonOrThrow();
                     logits = BilinearResize.resize(out, ch, cw, false).toFloatArray();
                 }

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BilinearResize;
-import io.dropclass.nn.MemoryFormat;
 import java.util.List;
 
 /**
@@ -84,7 +84,7 @@ public final class SegmentationPredictor {
         }
         try (NDManager scope = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(scope, false);
-            NDArray x = MemoryFormat.images(scope, input, images.size(), height, width);
+            NDArray x = scope.create(input, new Shape(images.size(), 3, height, width));
             NDArray logits = network.forward(ps, new NDList(x), false).singletonOrThrow();
             NDArray full = BilinearResize.resize(logits, height, width, false); // (B, K, H, W)
             byte[] flat = full.argMax(1).toType(DataType.UINT8, false).toByteArray(); // (B, H, W)

@@ -48,7 +48,8 @@ public final class ParameterValues {
             }
             return;
         }
-        NDArray owned = copyOf(values, manager, DataType.FLOAT32);
+        // a convolution weight is stored channels-last when image batches are
+        NDArray owned = MemoryFormat.parameter(copyOf(values, manager, DataType.FLOAT32), manager);
         Initializer previous = parameter.getInitializer();
         parameter.setInitializer((m, s, t) -> owned);
         try {

@@ -3,9 +3,9 @@ package io.dropclass.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.dropclass.nn.MemoryFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,8 +148,8 @@ public final class TrainingStep {
         long updateStart;
         try (NDManager scope = manager.newSubManager()) {
             List<NDArray> saved = policy.skip() ? copies(scope) : List.of();
-            NDArray images = MemoryFormat.images(scope, batch.images(), batch.size(),
-                    batch.height(), batch.width()); // (B, 3, H, W)
+            NDArray images = scope.create(batch.images(),
+                    new Shape(batch.size(), 3, batch.height(), batch.width())); // (B, 3, H, W)
             long t1 = System.nanoTime();
             clock.record(Phase.DATA, t1 - t0);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

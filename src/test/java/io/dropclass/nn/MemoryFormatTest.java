@@ -1,83 +1,85 @@
 package io.dropclass.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MemoryFormatTest {
-
-    private static final int B = 2;
-    private static final int H = 5;
-    private static final int W = 7;
 
     @AfterEach
     void restoreDefault() {
         MemoryFormat.useChannelsLast(true);
     }
 
-    private static float[] planar() {
-        SplittableRandom random = new SplittableRandom(3);
-        float[] values = new float[B * 3 * H * W];
-        for (int i = 0; i < values.length; i++) {
+    private static float[] gaussian(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
             values[i] = (float) random.nextGaussian();
         }
         return values;
     }
 
     @Test
-    void channelsLastAndPlainBatchesHoldTheSameValuesInTheSameLogicalOrder() {
-        float[] values = planar();
+    void aChannelsLastWeightKeepsItsShapeAndItsValuesInLogicalOrder() {
+        float[] values = gaussian(4 * 3 * 2 * 5, 1);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            MemoryFormat.useChannelsLast(true);
-            NDArray last = MemoryFormat.images(manager, values, B, H, W);
-            MemoryFormat.useChannelsLast(false);
-            NDArray plain = MemoryFormat.images(manager, values, B, H, W);
-            assertThat(last.getShape()).isEqualTo(new Shape(B, 3, H, W));
-            assertThat(plain.getShape()).isEqualTo(new Shape(B, 3, H, W));
-            assertThat(last.toFloatArray()).containsExactly(values);
-            assertThat(plain.toFloatArray()).containsExactly(values);
-            // element (1, 2, 3, 4) is where NCHW row-major puts it, whatever the storage
-            assertThat(last.getFloat(1, 2, 3, 4)).isEqualTo(values[((3 + 2) * H + 3) * W + 4]);
+            NDArray weight = MemoryFormat.parameter(
+                    manager.create(values, new Shape(4, 3, 2, 5)).duplicate(), manager);
+            assertThat(weight.getShape()).isEqualTo(new Shape(4, 3, 2, 5));
+            assertThat(weight.toFloatArray()).containsExactly(values);
+            // element (3, 1, 1, 2) is where NCHW row-major order puts it, whatever the storage
+            assertThat(weight.getFloat(3, 1, 1, 2)).isEqualTo(values[((3 * 3 + 1) * 2 + 1) * 5 + 2]);
         }
     }
 
     @Test
-    void aConvolutionGivesTheSameOutputOnBothLayouts() {
-        float[] values = planar();
-        SplittableRandom random = new SplittableRandom(5);
-        float[] weight = new float[4 * 3 * 3 * 3];
-        for (int i = 0; i < weight.length; i++) {
-            weight[i] = (float) random.nextGaussian();
-        }
+    void otherArraysAndThePlainChoiceAreLeftAsTheyAre() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Conv2dLayer conv = Conv2dLayer.builder("conv", 3, 4, 3).optPadding(1).build();
-            NDArray w = manager.create(weight, new Shape(4, 3, 3, 3));
-            MemoryFormat.useChannelsLast(true);
-            float[] last = conv.convolve(MemoryFormat.images(manager, values, B, H, W), w, null)
-                    .toFloatArray();
+            NDArray bias = manager.create(gaussian(4, 2), new Shape(4));
+            assertThat(MemoryFormat.parameter(bias, manager)).isSameAs(bias);
             MemoryFormat.useChannelsLast(false);
-            float[] plain = conv.convolve(MemoryFormat.images(manager, values, B, H, W), w, null)
-                    .toFloatArray();
-            assertThat(last).hasSameSizeAs(plain);
-            for (int i = 0; i < plain.length; i++) {
-                assertThat(last[i]).isCloseTo(plain[i], org.assertj.core.data.Offset.offset(1e-4f));
+            NDArray weight = manager.create(gaussian(8, 3), new Shape(2, 1, 2, 2));
+            assertThat(MemoryFormat.parameter(weight, manager)).isSameAs(weight);
+        }
+    }
+
+    @Test
+    void aConvolutionAndItsGradientsAreTheSameWithEitherWeightLayout() {
+        float[] input = gaussian(2 * 3 * 6 * 7, 4);
+        float[] kernel = gaussian(5 * 3 * 3 * 3, 5);
+        float[][] results = new float[2][];
+        float[][] gradients = new float[2][];
+        for (int layout = 0; layout < 2; layout++) {
+            MemoryFormat.useChannelsLast(layout == 1);
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+                Conv2dLayer conv = Conv2dLayer.builder("conv", 3, 5, 3).optPadding(1).build();
+                NDArray w = MemoryFormat.parameter(
+                        manager.create(kernel, new Shape(5, 3, 3, 3)).duplicate(), manager);
+                w.setRequiresGradient(true);
+                NDArray x = manager.create(input, new Shape(2, 3, 6, 7)); // (B, 3, H, W)
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray y = conv.convolve(x, w, null); // (B, 5, H, W)
+                    results[layout] = y.toFloatArray();
+                    collector.backward(y.square().sum());
+                }
+                gradients[layout] = w.getGradient().toFloatArray();
             }
         }
-    }
-
-    @Test
-    void aBatchOfTheWrongSizeIsRefused() {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            assertThatThrownBy(() -> MemoryFormat.images(manager, new float[10], 1, H, W))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("1x3x5x7");
+        for (int i = 0; i < results[0].length; i++) {
+            assertThat(results[1][i]).isCloseTo(results[0][i], Offset.offset(1e-4f));
+        }
+        for (int i = 0; i < gradients[0].length; i++) {
+            assertThat(gradients[1][i]).isCloseTo(gradients[0][i], Offset.offset(1e-3f));
         }
     }
 }
