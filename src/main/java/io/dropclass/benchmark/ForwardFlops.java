@@ -11,7 +11,9 @@ import java.util.Arrays;
 
 /**
  * Counts the multiply-accumulates of a training objective's forward and loss ({@link FlopCounter})
- * on one image, outside any gradient collector. The forward runs in training mode, so it updates
+ * per image, outside any gradient collector. The count runs on two images and is halved: a
+ * training-mode BatchNorm over a single value per channel (DeepLabV3's image pooling on one image)
+ * is undefined. The forward runs in training mode, so it updates
  * BatchNorm running statistics: count on a network that is being benchmarked, not one that matters.
  */
 public final class ForwardFlops {
@@ -29,22 +31,24 @@ public final class ForwardFlops {
      */
     public static FlopCounter perImage(
             NDManager manager, TrainingObjective objective, TrainingBatch batch, int epoch) {
-        TrainingBatch one = first(batch);
+        TrainingBatch two = firstTwice(batch);
         FlopCounter counter = new FlopCounter();
         try (NDManager scope = manager.newSubManager();
                 FlopCounter.Session on = counter.start()) {
             ParameterStore ps = new ParameterStore(scope, false);
-            NDArray images = scope.create(one.images(),
-                    new Shape(1, 3, one.height(), one.width())); // (1, 3, H, W)
-            objective.loss(ps, images, one, epoch);
+            NDArray images = scope.create(two.images(),
+                    new Shape(2, 3, two.height(), two.width())); // (2, 3, H, W)
+            objective.loss(ps, images, two, epoch);
         }
-        return counter;
+        return counter.perImage(2);
     }
 
-    /** The batch of the first image alone. */
-    static TrainingBatch first(TrainingBatch batch) {
+    /** A batch of the first image, twice. */
+    static TrainingBatch firstTwice(TrainingBatch batch) {
         int plane = 3 * batch.height() * batch.width();
-        return new TrainingBatch(batch.iteration(), Arrays.copyOf(batch.images(), plane),
-                new byte[][] {batch.labels()[0]}, batch.height(), batch.width());
+        float[] images = Arrays.copyOf(batch.images(), 2 * plane);
+        System.arraycopy(batch.images(), 0, images, plane, plane);
+        return new TrainingBatch(batch.iteration(), images,
+                new byte[][] {batch.labels()[0], batch.labels()[0]}, batch.height(), batch.width());
     }
 }

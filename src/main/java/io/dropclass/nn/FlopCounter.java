@@ -144,4 +144,20 @@ public final class FlopCounter {
     public long flops() {
         return 2 * macs();
     }
+
+    /**
+     * This count shared out over the images it was counted on: every layer's MACs grow linearly
+     * with the batch, so a count over n images divided by n is one image's.
+     *
+     * @param images n, > 0
+     * @return a new counter with each kind's MACs divided by n (rounded down)
+     */
+    public FlopCounter perImage(int images) {
+        if (images <= 0) {
+            throw new IllegalArgumentException("images must be > 0, got " + images);
+        }
+        FlopCounter share = new FlopCounter();
+        macs.forEach((kind, count) -> share.macs.put(kind, count / images));
+        return share;
+    }
 }
