@@ -146,4 +146,19 @@ class ResumeSafetyTest {
         assertThat(checkpoints.resolve("abandoned-3-2").resolve("best.safetensors"))
                 .isRegularFile();
     }
+
+    @Test
+    void theFirstTerminalStatusWinsOverALaterSignal() throws IOException {
+        Path run = tmp.resolve("run");
+        ResumeTest.copyTree(whole, run);
+        RunManifest m = ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class);
+        Experiment.TerminalStatus terminal =
+                new Experiment.TerminalStatus(RunDirectory.open(run));
+        assertThat(terminal.write(m.end("finished", null, "now", Map.of()))).isTrue();
+        // the shutdown hook of a SIGTERM that arrives before the hook is removed
+        assertThat(terminal.write(m.end("interrupted", "stopped by a signal", "later", Map.of())))
+                .isFalse();
+        assertThat(ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class).status())
+                .isEqualTo("finished");
+    }
 }
