@@ -48,7 +48,8 @@ public final class ParameterValues {
             }
             return;
         }
-        // a convolution weight is stored channels-last when image batches are
+        // a convolution weight is stored channels-last unless runtime.channels_last=false (image
+        // batches stay in the plain layout)
         NDArray owned = MemoryFormat.parameter(copyOf(values, manager, DataType.FLOAT32), manager);
         Initializer previous = parameter.getInitializer();
         parameter.setInitializer((m, s, t) -> owned);
