@@ -302,6 +302,10 @@ public final class Experiment {
         }
         if (!later.isEmpty()) {
             abandonBranch(run, store, later, from, best, loaded.state().bestMeanIou(), console);
+            if (best == null && bestIteration >= 0) {
+                console.println("warning: the checkpoint of the best iteration " + bestIteration
+                        + " is gone; there is no best.safetensors until a validation beats it");
+            }
         }
         console.println("resuming " + runDirectory + " from " + loaded.file().getFileName()
                 + " (iteration " + from + " of " + config.train().iterations()
