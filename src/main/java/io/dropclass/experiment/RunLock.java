@@ -7,23 +7,37 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The exclusive lock of a run directory, an OS file lock on {@code RUN/.lock}, held by the one
  * process that trains in it for the whole run. The operating system releases it when the process
  * ends, however it ends (a SIGKILL too), so a lock never outlives its holder.
+ *
+ * <p>Closing any descriptor of a file drops every POSIX lock the process holds on it, so a run
+ * this JVM already holds is answered from {@link #HELD} without opening the lock file again.
  */
 final class RunLock implements AutoCloseable {
 
     /** The lock file's name in the run directory. */
     static final String FILE = ".lock";
 
+    /** The run directories this JVM holds the lock of (absolute, normalised). */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
+    }
+
+    private static Path key(Path root) {
+        return root.toAbsolutePath().normalize();
     }
 
     /**
@@ -35,6 +49,19 @@ final class RunLock implements AutoCloseable {
      *     process) holds it, or the lock file cannot be opened
      */
     static RunLock acquire(Path root) throws IOException {
+        Path key = key(root);
+        if (!HELD.add(key)) {
+            throw new IOException(busy(root));
+        }
+        try {
+            return lock(root, key);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static RunLock lock(Path root, Path key) throws IOException {
         FileChannel channel = FileChannel.open(root.resolve(FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -50,7 +77,7 @@ final class RunLock implements AutoCloseable {
             channel.close();
             throw new IOException(busy(root));
         }
-        return new RunLock(channel, lock);
+        return new RunLock(key, channel, lock);
     }
 
     /**
@@ -72,6 +99,9 @@ final class RunLock implements AutoCloseable {
      * @return true if it is held
      */
     static boolean isLocked(Path root) {
+        if (HELD.contains(key(root))) {
+            return true;
+        }
         if (!Files.isRegularFile(root.resolve(FILE))) {
             return false;
         }
@@ -98,6 +128,7 @@ final class RunLock implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD.remove(key);
         }
     }
 }

@@ -161,4 +161,17 @@ class ResumeSafetyTest {
         assertThat(ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class).status())
                 .isEqualTo("finished");
     }
+
+    @Test
+    void aRunThisProcessHoldsIsRefusedAndStaysLockedUntilClosed() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        try (RunLock held = RunLock.acquire(run)) {
+            assertThatThrownBy(() -> RunLock.acquire(run.resolve(".")))
+                    .hasMessageEndingWith("another dropclass process is training in this run"
+                            + " directory; wait for it or stop it");
+            assertThat(RunLock.isLocked(run)).isTrue();
+        }
+        assertThat(RunLock.isLocked(run)).isFalse();
+        RunLock.acquire(run).close();
+    }
 }
