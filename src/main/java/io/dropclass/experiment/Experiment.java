@@ -184,13 +184,16 @@ public final class Experiment {
      * network, momentum buffers, schedule position, best mIoU and history are restored; data order,
      * augmentation, class-drop decisions and dropout masks are pure functions of the seed and the
      * iteration. The run's {@code config.json} is the configuration; only {@code optimizer.lr} may be
-     * changed (e.g. after a divergence), which is recorded and breaks bit-exactness with an
-     * uninterrupted run.
+     * changed (e.g. after a divergence), which is recorded in the manifest's resume entry and
+     * config.json and breaks bit-exactness with an uninterrupted run. The run's lock ({@code
+     * .lock}) is held throughout; every check passes before the folder is changed.
      *
      * @param runDirectory the run
      * @param checkpoint a checkpoint of the run to continue from (e.g. the best one, or one before
-     *     a divergence), or null for the newest intact one; checkpoints after it are moved to
-     *     {@code checkpoints/abandoned-<iteration>/}
+     *     a divergence), or null for the newest intact one; checkpoints after it, with that
+     *     branch's best/last weights and metrics.json, are moved to a new {@code
+     *     checkpoints/abandoned-<iteration>[-n]/} and best.safetensors is restored from the best
+     *     checkpoint up to it
      * @param newLearningRate a new base learning rate, or null to keep the configured one
      * @param command the command line, for the manifest
      * @param console where progress goes
