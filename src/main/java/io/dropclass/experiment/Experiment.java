@@ -418,22 +418,10 @@ public final class Experiment {
                     ? "no checkpoint was written yet; start again with a lower optimizer.lr"
                     : "last good checkpoint: " + last + " (resume with dropclass train --resume "
                             + run.root() + ", e.g. with a lower optimizer.lr=...)");
-            try {
-                terminal.write(manifest.end("failed", advised.getMessage(),
-                        OffsetDateTime.now().toString(), Map.of()));
-            } catch (IOException | RuntimeException manifestFailed) {
-                // a full disk may refuse the manifest too: the divergence is the one to report
-                advised.addSuppressed(manifestFailed);
-            }
+            terminal.fail(manifest, advised);
             throw advised;
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                terminal.write(manifest.end("failed", String.valueOf(e.getMessage()),
-                        OffsetDateTime.now().toString(), Map.of()));
-            } catch (IOException | RuntimeException manifestFailed) {
-                // a full disk may refuse the manifest too: the first error is the one to report
-                e.addSuppressed(manifestFailed);
-            }
+            terminal.fail(manifest, e);
             throw e;
         } finally {
             try {
@@ -471,6 +459,22 @@ public final class Experiment {
             run.writeManifest(ended);
             written = true;
             return true;
+        }
+
+        /**
+         * Marks the run failed with an error's message; if the manifest cannot be written (a full
+         * disk), that failure is added to the error as suppressed: the error is the one to report.
+         *
+         * @param manifest the running manifest
+         * @param error what ended the run
+         */
+        void fail(RunManifest manifest, Throwable error) {
+            try {
+                write(manifest.end("failed", String.valueOf(error.getMessage()),
+                        OffsetDateTime.now().toString(), Map.of()));
+            } catch (IOException | RuntimeException manifestFailed) {
+                error.addSuppressed(manifestFailed);
+            }
         }
     }
 

@@ -174,4 +174,20 @@ class ResumeSafetyTest {
         assertThat(RunLock.isLocked(run)).isFalse();
         RunLock.acquire(run).close();
     }
+
+    @Test
+    void aManifestThatCannotBeWrittenDoesNotHideTheErrorThatEndedTheRun() throws IOException {
+        Path run = tmp.resolve("run");
+        ResumeTest.copyTree(whole, run);
+        RunManifest m = ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class);
+        Files.delete(run.resolve("manifest.json"));
+        Files.createDirectories(run.resolve("manifest.json/full")); // no rename can replace it
+        Experiment.TerminalStatus terminal =
+                new Experiment.TerminalStatus(RunDirectory.open(run));
+        io.dropclass.training.TrainingDivergedException diverged =
+                new io.dropclass.training.TrainingDivergedException(3, "ce", Double.NaN);
+        terminal.fail(m, diverged);
+        assertThat(diverged.getSuppressed()).singleElement().isInstanceOf(IOException.class);
+        assertThat(diverged.getMessage()).contains("iteration 3");
+    }
 }
