@@ -3,7 +3,7 @@
 
 Runs with Debian's python3-torch (1.13) and python3-torchvision (0.14); needs nothing else than
 numpy and PIL, which those packages pull in. It is a measuring tool, not part of the toolkit: the
-project's tests never run it. `bench/compare_peer.sh` runs it interleaved with the Java side.
+project's tests never run it. `bench/compare_peer.py` runs it interleaved with the Java side.
 
 What it measures, like the Java `bench` command:
   * training: SGD steps of batch B on random crops of a folder dataset (images/*.png,

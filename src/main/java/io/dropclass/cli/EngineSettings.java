@@ -50,7 +50,7 @@ final class EngineSettings {
 
     /**
      * The runtime's engine settings: threads (see {@link #apply(int)}) and the memory format of
-     * image batches.
+     * the convolution weights (channels-last unless {@code runtime.channels_last=false}).
      *
      * @param runtime the resolved runtime configuration
      */

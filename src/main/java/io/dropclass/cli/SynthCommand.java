@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dropclass synth}: writes synthetic street scenes as a folder dataset, e.g. for the PyTorch
- * peer benchmark ({@code bench/compare_peer.sh}), which reads the same PNGs on both sides.
+ * peer benchmark ({@code bench/compare_peer.py}), which reads the same PNGs on both sides.
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Write synthetic street scenes as a folder dataset: images/*.png,"

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * step; then inference at the requested sizes and the matrix-product ceiling on the same engine
  * threads. No run directory: the caller writes what it wants of the report.
  *
- * <p>Order: the FLOP count (one image, before the timed steps), the training steps, then (with the
+ * <p>Order: the FLOP count (a forward of two images, halved: DeepLabV3's image-pooling BatchNorm cannot
+ * train on one; before the timed steps), the training steps, then (with the
  * loader closed, so its threads do not compete) inference and the matrix product.
  */
 public final class Benchmark {
@@ -95,7 +96,7 @@ public final class Benchmark {
                             config.runtime().seed(), config.runtime().loaderThreads(), 0)) {
                 TrainingObjective objective = Networks.objective(config, network, classWeights,
                         loader.epochOf(total - 1) + 1, true);
-                console.accept("counting the FLOPs of one image's forward");
+                console.accept("counting the FLOPs of a forward (two images, halved)");
                 TrainingBatch sample = loader.build(0);
                 crop = new Resolution(sample.height(), sample.width());
                 FlopCounter counted = ForwardFlops.perImage(manager, objective, sample, 0);

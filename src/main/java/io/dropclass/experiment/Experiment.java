@@ -99,14 +99,17 @@ public final class Experiment {
         SegmentationDataset train = Datasets.train(config, console::println);
         SegmentationDataset val = Datasets.validation(config, console::println);
         RunDirectory run = RunDirectory.create(output);
-        AtomicFiles.writeString(run.file("config.json"), ConfigFiles.toJson(config));
-        RunManifest manifest = new RunManifest(Environment.tool(), command, "running", null,
-                config.runtime().seed(), config.runtime().effectiveThreads(),
-                Environment.versions(), Environment.gitCommit().orElse(null),
-                Map.of("train", train.fingerprint(), "val", val.fingerprint()),
-                OffsetDateTime.now().toString(), null, Map.of(), List.of());
-        run.writeManifest(manifest);
-        return execute(config, run, manifest, train, val, console, interactive, null);
+        // held for the whole run: a resume or another train of this folder is refused meanwhile
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            AtomicFiles.writeString(run.file("config.json"), ConfigFiles.toJson(config));
+            RunManifest manifest = new RunManifest(Environment.tool(), command, "running", null,
+                    config.runtime().seed(), config.runtime().effectiveThreads(),
+                    Environment.versions(), Environment.gitCommit().orElse(null),
+                    Map.of("train", train.fingerprint(), "val", val.fingerprint()),
+                    OffsetDateTime.now().toString(), null, Map.of(), List.of());
+            run.writeManifest(manifest);
+            return execute(config, run, manifest, train, val, console, interactive, null);
+        }
     }
 
     /**
@@ -146,7 +149,8 @@ public final class Experiment {
     }
 
     /**
-     * The most recently modified run directory (one with a manifest) in a folder.
+     * The most recently modified run directory (one with a manifest) in a folder that no process
+     * is training in now.
      *
      * @param runs the folder of runs, e.g. {@code runs}
      * @return the run directory
@@ -159,9 +163,11 @@ public final class Experiment {
         }
         try (Stream<Path> dirs = Files.list(runs)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.json")))
+                    .filter(d -> !RunLock.isLocked(d))
                     .max(Comparator.comparing(d -> lastModified(d.resolve("manifest.json"))))
                     .orElseThrow(() -> new IOException("--resume: no run directory in " + runs
-                            + "; name the run directory"));
+                            + " that no other dropclass process is training in; name the run"
+                            + " directory"));
         }
     }
 
@@ -178,13 +184,16 @@ public final class Experiment {
      * network, momentum buffers, schedule position, best mIoU and history are restored; data order,
      * augmentation, class-drop decisions and dropout masks are pure functions of the seed and the
      * iteration. The run's {@code config.json} is the configuration; only {@code optimizer.lr} may be
-     * changed (e.g. after a divergence), which is recorded and breaks bit-exactness with an
-     * uninterrupted run.
+     * changed (e.g. after a divergence), which is recorded in the manifest's resume entry and
+     * config.json and breaks bit-exactness with an uninterrupted run. The run's lock ({@code
+     * .lock}) is held throughout; every check passes before the folder is changed.
      *
      * @param runDirectory the run
      * @param checkpoint a checkpoint of the run to continue from (e.g. the best one, or one before
-     *     a divergence), or null for the newest intact one; checkpoints after it are moved to
-     *     {@code checkpoints/abandoned-<iteration>/}
+     *     a divergence), or null for the newest intact one; checkpoints after it, with that
+     *     branch's best/last weights and metrics.json, are moved to a new {@code
+     *     checkpoints/abandoned-<iteration>[-n]/} and best.safetensors is restored from the best
+     *     checkpoint up to it
      * @param newLearningRate a new base learning rate, or null to keep the configured one
      * @param command the command line, for the manifest
      * @param console where progress goes
@@ -201,13 +210,25 @@ public final class Experiment {
             PrintStream console,
             boolean interactive)
             throws IOException {
-        ExperimentConfig config = runConfig(runDirectory);
+        ExperimentConfig config = runConfig(runDirectory); // a run directory, before any lock file
+        try (RunLock lock = RunLock.acquire(runDirectory)) {
+            return resumeLocked(runDirectory, config, checkpoint, newLearningRate, command, console,
+                    interactive);
+        }
+    }
+
+    /** {@link #resume}, holding the run's lock: every check first, then the first change. */
+    private static TrainingOutcome resumeLocked(
+            Path runDirectory,
+            ExperimentConfig config,
+            Path checkpoint,
+            Double newLearningRate,
+            List<String> command,
+            PrintStream console,
+            boolean interactive)
+            throws IOException {
         RunManifest manifest = readManifest(runDirectory);
         StateCheckpoints store = new StateCheckpoints(runDirectory.resolve("checkpoints"));
-        int cleaned = store.deleteTemporaries();
-        if (cleaned > 0) {
-            console.println("removed " + cleaned + " temporary file(s) of an interrupted checkpoint write");
-        }
         if (store.list().isEmpty()) {
             throw new IOException("run directory " + runDirectory + ": no training-state checkpoint"
                     + " (checkpoints/iter_*.safetensors) to resume from; start a new run");
@@ -230,19 +251,17 @@ public final class Experiment {
                         + " checkpoint: " + e.getMessage(), e);
             }
         }
+        int from = loaded.state().iteration();
         String hash = configHash(config);
         if (!hash.equals(loaded.state().configHash())) {
             throw new IOException(runDirectory.resolve("config.json") + ": differs from the "
                     + "configuration of " + loaded.file().getFileName() + "; put it back as the run"
                     + " wrote it (only optimizer.lr may change on resume)");
         }
+        Double previousLr = null;
         if (newLearningRate != null) {
-            var opt = config.optimizer();
+            previousLr = config.optimizer().lr();
             config = ConfigFiles.resolve(config, null, List.of("optimizer.lr=" + newLearningRate));
-            console.println("optimizer.lr " + opt.lr() + " -> " + config.optimizer().lr()
-                    + " from iteration " + loaded.state().iteration()
-                    + " (the run is no longer identical to an uninterrupted one)");
-            AtomicFiles.writeString(runDirectory.resolve("config.json"), ConfigFiles.toJson(config));
         }
         SegmentationDataset train = Datasets.train(config, console::println);
         SegmentationDataset val = Datasets.validation(config, console::println);
@@ -252,22 +271,72 @@ public final class Experiment {
             throw new IOException("run directory " + runDirectory + ": the dataset changed since the"
                     + " run started (fingerprints differ); resume needs the same data");
         }
-        RunDirectory run = RunDirectory.open(runDirectory);
-        if (checkpoint != null) {
-            List<Path> later = store.abandonAfter(loaded.state().iteration());
-            if (!later.isEmpty()) {
-                console.println("moved " + later.size() + " later checkpoint(s) to checkpoints/"
-                        + StateCheckpoints.abandonedFolder(loaded.state().iteration()));
+        List<Path> later = checkpoint == null ? List.of() : store.after(from);
+        StateCheckpoints.Loaded best = null;
+        int bestIteration = loaded.state().bestIteration();
+        if (!later.isEmpty() && bestIteration >= 0) {
+            Path bestFile = store.list().stream()
+                    .filter(f -> StateCheckpoints.iterationOf(f) == bestIteration)
+                    .findFirst().orElse(null);
+            try {
+                best = bestFile == null ? null
+                        : bestFile.equals(loaded.file()) ? loaded : store.read(bestFile);
+            } catch (IllegalArgumentException e) {
+                console.println("warning: " + e.getMessage() + "; best.safetensors is not restored");
             }
         }
+
+        // every check passed: the first change is the manifest saying the run continues
+        RunDirectory run = RunDirectory.open(runDirectory);
         RunManifest resumed = manifest.resumed(new RunManifest.Resume(
-                OffsetDateTime.now().toString(), loaded.state().iteration(),
-                runDirectory.relativize(loaded.file()).toString(), manifest.status(), command));
+                OffsetDateTime.now().toString(), from,
+                runDirectory.relativize(loaded.file()).toString(), manifest.status(), command,
+                previousLr, newLearningRate == null ? null : config.optimizer().lr()));
         run.writeManifest(resumed);
+        int cleaned = store.deleteTemporaries();
+        if (cleaned > 0) {
+            console.println("removed " + cleaned + " temporary file(s) of an interrupted checkpoint write");
+        }
+        if (newLearningRate != null) {
+            console.println("optimizer.lr " + previousLr + " -> " + config.optimizer().lr()
+                    + " from iteration " + from
+                    + " (the run is no longer identical to an uninterrupted one)");
+            AtomicFiles.writeString(runDirectory.resolve("config.json"), ConfigFiles.toJson(config));
+        }
+        if (!later.isEmpty()) {
+            abandonBranch(run, store, later, from, best, loaded.state().bestMeanIou(), console);
+            if (best == null && bestIteration >= 0) {
+                console.println("warning: the checkpoint of the best iteration " + bestIteration
+                        + " is gone; there is no best.safetensors until a validation beats it");
+            }
+        }
         console.println("resuming " + runDirectory + " from " + loaded.file().getFileName()
-                + " (iteration " + loaded.state().iteration() + " of " + config.train().iterations()
+                + " (iteration " + from + " of " + config.train().iterations()
                 + ")");
         return execute(config, run, resumed, train, val, console, interactive, loaded);
+    }
+
+    /**
+     * Moves a branch that a resume from an older checkpoint abandons into a new {@code
+     * checkpoints/abandoned-<iteration>[-n]} folder: its training-state checkpoints and the
+     * weights and metrics it reported ({@code best}, {@code last}, {@code metrics.json}); {@code
+     * best.safetensors} is written again from the best checkpoint up to the resumed iteration.
+     */
+    private static void abandonBranch(RunDirectory run, StateCheckpoints store, List<Path> later,
+            int from, StateCheckpoints.Loaded best, double bestMeanIou, PrintStream console)
+            throws IOException {
+        Path folder = store.freshAbandonedFolder(from);
+        List<Path> moved = StateCheckpoints.moveInto(later, folder);
+        StateCheckpoints.moveInto(List.of(run.checkpoints().resolve("best.safetensors"),
+                run.checkpoints().resolve("last.safetensors"), run.file("metrics.json")), folder);
+        console.println("moved " + moved.size() + " later checkpoint(s) to checkpoints/"
+                + folder.getFileName() + " (with that branch's best, last and metrics.json)");
+        if (best != null) {
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("iteration", Integer.toString(best.state().iteration()));
+            meta.put("miou", Double.toString(bestMeanIou));
+            StateCheckpoints.writeWeights(best, run.checkpoints().resolve("best.safetensors"), meta);
+        }
     }
 
     /**
@@ -318,10 +387,12 @@ public final class Experiment {
             boolean interactive,
             StateCheckpoints.Loaded resumeFrom)
             throws IOException {
-        // Ctrl-C or a plain kill: say so in the manifest instead of leaving "running"
+        // Ctrl-C or a plain kill: say so in the manifest instead of leaving "running"; the first
+        // terminal status written wins, so a signal after "finished" changes nothing
+        TerminalStatus terminal = new TerminalStatus(run);
         Thread onSignal = new Thread(() -> {
             try {
-                run.writeManifest(manifest.end("interrupted", "stopped by a signal",
+                terminal.write(manifest.end("interrupted", "stopped by a signal",
                         OffsetDateTime.now().toString(), Map.of()));
             } catch (IOException e) {
                 // the JVM is exiting; the manifest keeps saying "running"
@@ -339,7 +410,7 @@ public final class Experiment {
                     .meanIou(outcome.rareClasses(), AbsentClassPolicy.PRESENT));
             figures.put("best_miou", outcome.bestMeanIou());
             figures.put("best_iteration", outcome.bestIteration());
-            run.writeManifest(manifest.end("finished", null, OffsetDateTime.now().toString(), figures));
+            terminal.write(manifest.end("finished", null, OffsetDateTime.now().toString(), figures));
             return outcome;
         } catch (TrainingDivergedException e) {
             Path last = recorder[0] == null ? null : recorder[0].lastCheckpoint();
@@ -347,23 +418,62 @@ public final class Experiment {
                     ? "no checkpoint was written yet; start again with a lower optimizer.lr"
                     : "last good checkpoint: " + last + " (resume with dropclass train --resume "
                             + run.root() + ", e.g. with a lower optimizer.lr=...)");
-            run.writeManifest(manifest.end("failed", advised.getMessage(),
-                    OffsetDateTime.now().toString(), Map.of()));
+            terminal.fail(manifest, advised);
             throw advised;
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                run.writeManifest(manifest.end("failed", String.valueOf(e.getMessage()),
-                        OffsetDateTime.now().toString(), Map.of()));
-            } catch (IOException | RuntimeException manifestFailed) {
-                // a full disk may refuse the manifest too: the first error is the one to report
-                e.addSuppressed(manifestFailed);
-            }
+            terminal.fail(manifest, e);
             throw e;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it owns the manifest now
+            }
+        }
+    }
+
+    /**
+     * The end of a run's manifest, written once: the first terminal status (finished, failed,
+     * interrupted) wins and later ones are dropped. Writes are serialised, so the signal hook waits
+     * for a terminal write in progress instead of racing it.
+     */
+    static final class TerminalStatus {
+        private final RunDirectory run;
+        private boolean written;
+
+        TerminalStatus(RunDirectory run) {
+            this.run = run;
+        }
+
+        /**
+         * Writes an ended manifest unless a terminal status was already written.
+         *
+         * @param ended the manifest with its terminal status
+         * @return whether it was written
+         * @throws IOException if writing fails (the status then counts as not written)
+         */
+        synchronized boolean write(RunManifest ended) throws IOException {
+            if (written) {
+                return false;
+            }
+            run.writeManifest(ended);
+            written = true;
+            return true;
+        }
+
+        /**
+         * Marks the run failed with an error's message; if the manifest cannot be written (a full
+         * disk), that failure is added to the error as suppressed: the error is the one to report.
+         *
+         * @param manifest the running manifest
+         * @param error what ended the run
+         */
+        void fail(RunManifest manifest, Throwable error) {
+            try {
+                write(manifest.end("failed", String.valueOf(error.getMessage()),
+                        OffsetDateTime.now().toString(), Map.of()));
+            } catch (IOException | RuntimeException manifestFailed) {
+                error.addSuppressed(manifestFailed);
             }
         }
     }

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *   history.csv, validation.csv, history.json
  *   metrics.json       the final evaluation
  *   checkpoints/       last.safetensors, best.safetensors (weights),
- *                      iter_NNNNNN.safetensors (full training state, the newest N and the best)
+ *                      iter_NNNNNN.safetensors (full training state, the newest N and the best),
+ *                      abandoned-N[-k]/ (branches left by resumes from an older checkpoint)
+ *   .lock              locked by the process training in the folder (see RunLock)
  * </pre>
  *
  * <p>A run is finished only when its manifest says so; files are written atomically.

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Records a training run into its directory: every step in the history (written at each
- * validation), the {@code last} weights after every validation and the {@code best} ones (highest
+ * Records a training run into its directory: every step and validation in the history (written
+ * with each training-state checkpoint, which the trainer takes at every validation and every
+ * {@code checkpoint_interval}; a resume reads it up to the checkpoint's iteration), the {@code last} weights after every validation and the {@code best} ones (highest
  * mIoU, absent classes skipped) whenever they improve, and a full training-state checkpoint ({@link
  * StateCheckpoints}) whenever the trainer asks, keeping the newest {@code keep} and the best one.
  */
@@ -135,7 +136,7 @@ final class RunRecorder implements TrainingListener {
         history.add(new ValidationRecord(iteration, evaluation.meanIou(),
                 evaluation.meanIouAbsentAsZero(), rare, evaluation.pixelAccuracy(),
                 evaluation.meanClassAccuracy(), ious));
-        history.write(run.root(), classes.classes().stream().map(c -> c.name()).toList());
+        // the history is written by onCheckpoint, which the trainer calls after every validation
         Map<String, String> meta = new LinkedHashMap<>(); // a fixed order: same bytes every run
         meta.put("iteration", Integer.toString(iteration));
         meta.put("miou", Double.toString(evaluation.meanIou()));

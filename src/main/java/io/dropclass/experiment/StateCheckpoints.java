@@ -43,7 +43,7 @@ import java.util.zip.CRC32;
 final class StateCheckpoints {
 
     /** Name prefix of a momentum buffer. */
-    static final String MOMENTUM_PREFIX = "optimizer.momentum.";
+    static final String MOMENTUM_PREFIX = StateDict.MOMENTUM_PREFIX;
 
     private static final Pattern NAME = Pattern.compile("iter_(\\d{6,})\\.safetensors");
     private static final Pattern TEMPORARY = Pattern.compile("\\.iter_\\d{6,}\\.safetensors\\..*\\.tmp");
@@ -268,33 +268,70 @@ final class StateCheckpoints {
     }
 
     /**
-     * The folder, inside the checkpoints folder, that {@link #abandonAfter} moves checkpoints to.
+     * A folder, inside the checkpoints folder, that does not exist yet, for the branch abandoned
+     * by a resume from an iteration: {@code abandoned-<iteration>}, or {@code
+     * abandoned-<iteration>-2}, {@code -3}, ... when earlier resumes from that iteration left one.
      *
      * @param iteration the iteration resumed from
-     * @return the folder name
+     * @return the folder (not created)
      */
-    static String abandonedFolder(int iteration) {
-        return "abandoned-" + iteration;
+    Path freshAbandonedFolder(int iteration) {
+        Path folder = dir.resolve("abandoned-" + iteration);
+        for (int n = 2; Files.exists(folder); n++) {
+            folder = dir.resolve("abandoned-" + iteration + "-" + n);
+        }
+        return folder;
     }
 
     /**
-     * Moves the checkpoints after an iteration aside (a run resumed from an older checkpoint must
-     * not later resume from the abandoned branch), into {@link #abandonedFolder}.
+     * The checkpoints after an iteration: the branch a resume from that iteration abandons.
      *
      * @param iteration the iteration resumed from
+     * @return the files, oldest first
+     * @throws IOException if the folder cannot be listed
+     */
+    List<Path> after(int iteration) throws IOException {
+        return list().stream().filter(f -> iterationOf(f) > iteration).toList();
+    }
+
+    /**
+     * Moves files aside into a folder (a run resumed from an older checkpoint must not later
+     * resume from, or report, the abandoned branch). Never overwrites: the folder is new.
+     *
+     * @param files the files to move; missing ones are skipped
+     * @param folder the folder, from {@link #freshAbandonedFolder}
      * @return the moved files' new paths
      * @throws IOException if a file cannot be moved
      */
-    List<Path> abandonAfter(int iteration) throws IOException {
+    static List<Path> moveInto(List<Path> files, Path folder) throws IOException {
         List<Path> moved = new ArrayList<>();
-        for (Path file : list()) {
-            if (iterationOf(file) > iteration) {
-                Path target = dir.resolve(abandonedFolder(iteration)).resolve(file.getFileName());
-                Files.createDirectories(target.getParent());
-                moved.add(Files.move(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        for (Path file : files) {
+            if (Files.exists(file)) {
+                Files.createDirectories(folder);
+                moved.add(Files.move(file, folder.resolve(file.getFileName())));
             }
         }
         return moved;
+    }
+
+    /**
+     * Writes the weights of a checkpoint (parameters and buffers, no momentum) as a plain weights
+     * file, e.g. {@code best.safetensors} restored from the best iteration's checkpoint.
+     *
+     * @param loaded the checkpoint
+     * @param target the weights file
+     * @param metadata its metadata
+     * @throws IOException if it cannot be written
+     */
+    static void writeWeights(Loaded loaded, Path target, Map<String, String> metadata)
+            throws IOException {
+        Map<String, TensorData> weights = new LinkedHashMap<>();
+        loaded.tensors().forEach((name, tensor) -> {
+            if (!name.startsWith(MOMENTUM_PREFIX)) {
+                weights.put(name, tensor);
+            }
+        });
+        AtomicFiles.write(target, out -> SafeTensors.writeTo(out, weights, metadata));
     }
 
     /**

@@ -52,7 +52,8 @@ public final class MemoryFormat {
     /**
      * A new parameter's array in the process's layout: a convolution weight (out, in/groups, kh,
      * kw) is stored channels-last unless the plain layout was chosen. Values, shape and logical order are unchanged; loads into the array later
-     * ({@code copyTo}) and in-place optimizer updates keep its layout, and the engine returns its
+     * (an in-place {@code set}, see ParameterValues; not {@code copyTo}, which replaces the storage)
+     * and in-place optimizer updates keep its layout, and the engine returns its
      * values in logical (NCHW) order.
      *
      * @param values the parameter's values, owned by the caller until returned

@@ -1,6 +1,7 @@
 package io.dropclass.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -17,6 +18,9 @@ import java.util.SplittableRandom;
 public final class ParameterValues {
 
     private ParameterValues() {}
+
+    /** Every element: {@code set} with it is an in-place copy. */
+    private static final NDIndex ALL = new NDIndex("...");
 
     /**
      * Copies values into a parameter. An initialised parameter is overwritten in place (same array,
@@ -42,13 +46,17 @@ public final class ParameterValues {
         if (parameter.isInitialized()) {
             NDArray target = parameter.getArray();
             NDArray converted = values.toType(target.getDataType(), false);
-            converted.copyTo(target);
+            // an in-place copy into the array keeps its layout (channels-last convolution
+            // weights); copyTo would replace its storage with a plain one, and a resumed run would
+            // convolve on other strides and round differently from an uninterrupted one
+            target.set(ALL, converted);
             if (converted != values) {
                 converted.close();
             }
             return;
         }
-        // a convolution weight is stored channels-last when image batches are
+        // a convolution weight is stored channels-last unless runtime.channels_last=false (image
+        // batches stay in the plain layout)
         NDArray owned = MemoryFormat.parameter(copyOf(values, manager, DataType.FLOAT32), manager);
         Initializer previous = parameter.getInitializer();
         parameter.setInitializer((m, s, t) -> owned);

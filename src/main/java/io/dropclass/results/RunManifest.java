@@ -45,10 +45,13 @@ public record RunManifest(
      * @param checkpoint the checkpoint file, relative to the run directory
      * @param previousStatus the status the manifest had before (running = killed without a trace)
      * @param command the command line of the resume
+     * @param previousLr the base learning rate before the resume, or null if the resume kept it
+     * @param lr the base learning rate the resume set ({@code optimizer.lr=X}), or null if it kept
+     *     the configured one
      */
     public record Resume(
             String at, int iteration, String checkpoint, String previousStatus,
-            List<String> command) {}
+            List<String> command, Double previousLr, Double lr) {}
 
     /** Copies the lists; a manifest written before resumes existed reads with none. */
     public RunManifest {

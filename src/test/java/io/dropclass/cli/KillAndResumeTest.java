@@ -97,7 +97,8 @@ class KillAndResumeTest {
         while (kills < KILLS) {
             int before = newestCheckpoint(run);
             awaitCheckpoint(child, run, before, log);
-            Thread.sleep(random.nextInt(1200)); // somewhere in a step, a validation or a write
+            Thread.sleep(random.nextInt(300)); // somewhere in a step, a validation or a write (a step
+            // takes about 0.1-0.3 s on 2 cores: a longer wait may outlast the whole run)
             if (!child.isAlive()) {
                 break; // finished before the kill: resume says so
             }

@@ -24,6 +24,12 @@ class ResumeCliTest {
         String iter2 = run.resolve("checkpoints").resolve("iter_000002.safetensors").toString();
         byte[] weights2 = Files.readAllBytes(Path.of(iter2));
 
+        // a training-state checkpoint (momentum buffers included) serves as a weights file
+        CliRunner.Result eval = CliRunner.run("evaluate", "--checkpoint", iter2, "--output",
+                tmp.resolve("eval").toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(tmp.resolve("eval/metrics.json")).isRegularFile();
+
         // continue from step 2 with an absurd rate: the update of step 3 blows the weights up
         CliRunner.Result diverged = CliRunner.run("train", "--resume", iter2, "optimizer.lr=1e30");
         assertThat(diverged.code()).isEqualTo(1);
@@ -42,12 +48,18 @@ class ResumeCliTest {
         CliRunner.Result resumed = CliRunner.run("train", "--resume", iter2, "optimizer.lr=0.02");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("optimizer.lr 1.0E30 -> 0.02")
-                .contains("later checkpoint(s) to checkpoints/abandoned-2");
+                .contains("later checkpoint(s) to checkpoints/abandoned-2-2 ");
+        // the first resume from step 2 abandoned a branch too: both are kept, neither overwritten
+        assertThat(run.resolve("checkpoints/abandoned-2")).isDirectory();
+        assertThat(run.resolve("checkpoints/abandoned-2-2")).isDirectory();
         manifest = ResultFiles.mapper().readTree(run.resolve("manifest.json").toFile());
         assertThat(manifest.get("status").asText()).isEqualTo("finished");
         assertThat(manifest.get("resumes")).hasSize(2);
         assertThat(manifest.get("resumes").get(1).get("previous_status").asText())
                 .isEqualTo("failed");
+        assertThat(manifest.get("resumes").get(0).get("lr").asDouble()).isEqualTo(1e30);
+        assertThat(manifest.get("resumes").get(1).get("previous_lr").asDouble()).isEqualTo(1e30);
+        assertThat(manifest.get("resumes").get(1).get("lr").asDouble()).isEqualTo(0.02);
         assertThat(Files.readString(run.resolve("config.json"))).contains("\"lr\" : 0.02");
 
         CliRunner.Result again = CliRunner.run("train", "--resume", run.toString());

@@ -78,7 +78,7 @@ public final class PretrainedWeights {
             NDManager manager)
             throws IOException {
         try (NDManager scratch = manager.newSubManager(Device.cpu())) {
-            Map<String, NDArray> state = SafeTensors.read(file, scratch);
+            Map<String, NDArray> state = StateDict.readWeights(file, scratch);
             try {
                 return load(target.namedParameters(), state, format, allowPartial, manager);
             } catch (IllegalArgumentException e) {

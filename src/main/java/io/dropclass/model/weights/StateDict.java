@@ -26,7 +26,40 @@ import java.util.Map;
  */
 public final class StateDict {
 
+    /**
+     * Name prefix of the optimizer's momentum buffers in a training-state checkpoint ({@code
+     * optimizer.momentum.<parameter name>}); they are not weights.
+     */
+    public static final String MOMENTUM_PREFIX = "optimizer.momentum.";
+
     private StateDict() {}
+
+    /**
+     * Reads the weights of a safetensors file: every tensor but the optimizer's momentum buffers
+     * ({@link #MOMENTUM_PREFIX}), so a training-state checkpoint serves wherever a weights file
+     * does (evaluate, predict, export, pretrained weights).
+     *
+     * @param file the file
+     * @param manager the manager of the new arrays; the caller owns them
+     * @return name → array, in header order
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the file is invalid (see {@link SafeTensors#read})
+     */
+    public static Map<String, NDArray> readWeights(Path file, NDManager manager)
+            throws IOException {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, TensorData> e : SafeTensors.readTensors(file).entrySet()) {
+                if (!e.getKey().startsWith(MOMENTUM_PREFIX)) {
+                    arrays.put(e.getKey(), e.getValue().toNDArray(manager));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            arrays.values().forEach(NDArray::close);
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return arrays;
+    }
 
     /**
      * Loads a state dict into a network.
@@ -97,7 +130,8 @@ public final class StateDict {
     }
 
     /**
-     * Reads a safetensors file and loads it.
+     * Reads the weights of a safetensors file ({@link #readWeights}: momentum buffers of a
+     * training-state checkpoint are skipped) and loads them.
      *
      * @param network the network
      * @param file the safetensors file
@@ -110,7 +144,7 @@ public final class StateDict {
             SegmentationNetwork network, Path file, boolean strict, NDManager manager)
             throws IOException {
         try (NDManager scratch = manager.newSubManager(Device.cpu())) {
-            Map<String, NDArray> state = SafeTensors.read(file, scratch);
+            Map<String, NDArray> state = readWeights(file, scratch);
             return load(network, state, strict, manager);
         }
     }
