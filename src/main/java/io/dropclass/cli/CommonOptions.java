@@ -86,7 +86,7 @@ final class CommonOptions {
         List<String> all = new ArrayList<>(overrides());
         all.addAll(List.of(extraOverrides));
         ExperimentConfig config = ConfigFiles.resolve(base, this.config, all);
-        EngineSettings.apply(config.runtime());
+        EngineSettings.apply(config.runtime().effectiveThreads());
         return config;
     }
 }

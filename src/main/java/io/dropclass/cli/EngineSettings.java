@@ -1,8 +1,5 @@
 package io.dropclass.cli;
 
-import io.dropclass.config.RuntimeConfig;
-import io.dropclass.nn.MemoryFormat;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,17 +43,6 @@ final class EngineSettings {
         }
         return Optional.of("environment variable DJL_OFFLINE=" + value + " would let DJL download;"
                 + " unset it (dropclass never uses the network)");
-    }
-
-    /**
-     * The runtime's engine settings: threads (see {@link #apply(int)}) and the memory format of
-     * the convolution weights (channels-last unless {@code runtime.channels_last=false}).
-     *
-     * @param runtime the resolved runtime configuration
-     */
-    static void apply(RuntimeConfig runtime) {
-        apply(runtime.effectiveThreads());
-        MemoryFormat.useChannelsLast(runtime.channelsLast());
     }
 
     /** Intra-op threads (and one inter-op thread), unless set by -D on the command line. */

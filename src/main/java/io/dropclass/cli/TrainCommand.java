@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("run " + run + " is finished; nothing to resume");
             return 0;
         }
-        EngineSettings.apply(config.runtime());
+        EngineSettings.apply(config.runtime().effectiveThreads());
         Experiment.TrainingOutcome outcome = Experiment.resume(run, checkpoint, lr,
                 DropClassCli.arguments,
                 System.err, System.console() != null);

@@ -8,10 +8,8 @@ import static io.dropclass.config.ConfigException.positive;
  * @param seed seed of every random source (data order, augmentation, initialisation)
  * @param threads intra-op threads of the engine (0: one per core)
  * @param loaderThreads background threads preparing batches
- * @param channelsLast convolution weights are stored channels-last (NHWC order in memory), which
- *     the CPU convolutions run faster on; false for plain NCHW (the same values)
  */
-public record RuntimeConfig(long seed, int threads, int loaderThreads, boolean channelsLast) {
+public record RuntimeConfig(long seed, int threads, int loaderThreads) {
 
     /** Validates the values. */
     public RuntimeConfig {
@@ -20,9 +18,9 @@ public record RuntimeConfig(long seed, int threads, int loaderThreads, boolean c
         positive(loaderThreads, "loader_threads");
     }
 
-    /** Defaults: seed 42, all cores, one loader thread, channels-last weights. */
+    /** Defaults: seed 42, all cores, one loader thread. */
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(42, 0, 1, true);
+        return new RuntimeConfig(42, 0, 1);
     }
 
     /** The thread count to use: {@code threads}, or the number of available processors. */

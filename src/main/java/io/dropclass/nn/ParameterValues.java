@@ -1,7 +1,6 @@
 package io.dropclass.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,9 +17,6 @@ import java.util.SplittableRandom;
 public final class ParameterValues {
 
     private ParameterValues() {}
-
-    /** Every element: {@code set} with it is an in-place copy. */
-    private static final NDIndex ALL = new NDIndex("...");
 
     /**
      * Copies values into a parameter. An initialised parameter is overwritten in place (same array,
@@ -46,18 +42,13 @@ public final class ParameterValues {
         if (parameter.isInitialized()) {
             NDArray target = parameter.getArray();
             NDArray converted = values.toType(target.getDataType(), false);
-            // an in-place copy into the array keeps its layout (channels-last convolution
-            // weights); copyTo would replace its storage with a plain one, and a resumed run would
-            // convolve on other strides and round differently from an uninterrupted one
-            target.set(ALL, converted);
+            converted.copyTo(target);
             if (converted != values) {
                 converted.close();
             }
             return;
         }
-        // a convolution weight is stored channels-last unless runtime.channels_last=false (image
-        // batches stay in the plain layout)
-        NDArray owned = MemoryFormat.parameter(copyOf(values, manager, DataType.FLOAT32), manager);
+        NDArray owned = copyOf(values, manager, DataType.FLOAT32);
         Initializer previous = parameter.getInitializer();
         parameter.setInitializer((m, s, t) -> owned);
         try {
