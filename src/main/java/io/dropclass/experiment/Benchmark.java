@@ -14,7 +14,6 @@ import io.dropclass.benchmark.TrainingBenchmark;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.OptimizerConfig;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.method.DropClassNetwork;
@@ -84,16 +83,13 @@ public final class Benchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = Networks.create(config, train.classes().size());
             Networks.initialize(config, network, manager).ifPresent(console);
-            PairedTransform augment = Augmentations.training(config.data(), train);
             OptimizerConfig opt = config.optimizer();
             PolyLearningRate lr = new PolyLearningRate(opt.lr(), total, opt.polyPower());
             FlopFigures flops;
             Resolution crop;
             TrainingBenchmark.Result trained;
-            try (Sgd sgd = new Sgd(manager, network.trainableArrays(), opt.momentum(),
-                            opt.weightDecay(), opt.nesterov());
-                    BatchLoader loader = new BatchLoader(train, augment, batch,
-                            config.runtime().seed(), config.runtime().loaderThreads(), 0)) {
+            try (Sgd sgd = Networks.optimizer(config, network, manager);
+                    BatchLoader loader = Datasets.trainingLoader(config, train, 0)) {
                 TrainingObjective objective = Networks.objective(config, network, classWeights,
                         loader.epochOf(total - 1) + 1, true);
                 console.accept("counting the FLOPs of a forward (two images, halved)");

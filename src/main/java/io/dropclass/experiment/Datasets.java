@@ -11,6 +11,7 @@ import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
+import io.dropclass.training.BatchLoader;
 import io.dropclass.data.camvid.CamVidClasses;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.voc.VocClasses;
@@ -145,5 +146,21 @@ final class Datasets {
     static void writeStatistics(Path file, ClassStatistics stats, String dataset, String split)
             throws IOException {
         ClassStatisticsJson.write(file, dataset, split, stats);
+    }
+
+    /**
+     * The configured training batches: the training augmentation, batch size, seed and loader
+     * threads, positioned at a step (0 for a new run, the checkpoint's step on resume).
+     *
+     * @param config the configuration (data, train, runtime)
+     * @param train the training split
+     * @param start the first step the loader delivers
+     * @return the loader, to close after training
+     */
+    static BatchLoader trainingLoader(ExperimentConfig config, SegmentationDataset train,
+            int start) {
+        return new BatchLoader(train, Augmentations.training(config.data(), train),
+                config.train().batchSize(), config.runtime().seed(),
+                config.runtime().loaderThreads(), start);
     }
 }

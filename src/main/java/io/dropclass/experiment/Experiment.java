@@ -5,7 +5,6 @@ import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
@@ -513,15 +512,12 @@ public final class Experiment {
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
             TrainingProgress progress = new TrainingProgress(console, interactive, tc.iterations());
-            PairedTransform augment = Augmentations.training(config.data(), train);
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
                     predictor, val, config.evaluation().batchSize(), manager, mode);
             RunRecorder recorder;
-            try (Sgd sgd = new Sgd(manager, network.trainableArrays(), opt.momentum(),
-                            opt.weightDecay(), opt.nesterov());
-                    BatchLoader loader = new BatchLoader(train, augment, tc.batchSize(),
-                            seed, config.runtime().loaderThreads(), start)) {
+            try (Sgd sgd = Networks.optimizer(config, network, manager);
+                    BatchLoader loader = Datasets.trainingLoader(config, train, start)) {
                 long samplerSeed = Networks.samplerSeed(seed);
                 recorder = new RunRecorder(run, network, train.classes(), rare, progress,
                         new RunRecorder.Checkpointing(new StateCheckpoints(run.checkpoints()), sgd,

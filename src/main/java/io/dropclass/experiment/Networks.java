@@ -19,6 +19,7 @@ import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PixelLoss;
 import io.dropclass.training.PixelLossObjective;
+import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingObjective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -224,5 +225,20 @@ final class Networks {
                 .filter(p -> !p.requiresGradient())
                 .map(Parameter::getArray)
                 .toList();
+    }
+
+    /**
+     * The configured SGD over the network's trainable arrays (momentum buffers under {@code
+     * manager}), as training and the benchmark use it.
+     *
+     * @param config the configuration (optimizer)
+     * @param network the network from {@link #create}
+     * @param manager parent of the momentum buffers
+     * @return the optimizer, to close after training
+     */
+    static Sgd optimizer(ExperimentConfig config, SegmentationNetwork network, NDManager manager) {
+        var opt = config.optimizer();
+        return new Sgd(manager, network.trainableArrays(), opt.momentum(), opt.weightDecay(),
+                opt.nesterov());
     }
 }
