@@ -45,11 +45,15 @@ public record ClassWeightVector(String scheme, List<Double> weights, List<Intege
         return weights.get(trainId);
     }
 
-    /** The weights as floats, the form a loss takes (like {@code ClassCatalog.fixedWeights()}). */
-    public float[] toFloatArray() {
-        float[] values = new float[weights.size()];
+    /**
+     * The weights as an array, the form a loss takes (like {@code ClassCatalog.fixedWeights()}).
+     *
+     * @return one weight per class
+     */
+    public double[] toArray() {
+        double[] values = new double[weights.size()];
         for (int c = 0; c < values.length; c++) {
-            values[c] = weights.get(c).floatValue();
+            values[c] = weights.get(c);
         }
         return values;
     }

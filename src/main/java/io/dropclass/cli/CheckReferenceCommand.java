@@ -1,33 +1,55 @@
 package io.dropclass.cli;
 
+import io.dropclass.experiment.ReferenceReplay;
 import io.dropclass.reference.ReferenceCase;
-import io.dropclass.reference.ReferenceCheck;
+import io.dropclass.reference.ReferenceMode;
 import io.dropclass.reference.ReferenceOutputs;
 import io.dropclass.reference.ReferenceResult;
 import io.dropclass.reference.ReferenceTable;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dropclass check-reference}: replays reference cases computed by the official code (one
- * training forward with the case's epoch and dropped class, backward, one eval forward) and
- * compares every expected entry with its tolerance. Exit 0 only if every case passes, 1 otherwise.
+ * {@code dropclass check-reference}: replays reference cases computed by the official code through
+ * the training step that {@code train} runs (one training forward with the case's epoch and
+ * dropped class, backward, one eval forward) in every asked mode (float32 and float64, contiguous
+ * and channels-last), and compares every expected entry with the mode's tolerance. Prints one row
+ * per mode, the failed entries of a failed mode, and every entry with {@code --table}. Exit 0 only
+ * if every case passes in every mode, 1 otherwise.
  */
 @Command(name = "check-reference", mixinStandardHelpOptions = true,
-        description = "Replay reference cases (case.json, weights/inputs/expected .safetensors) and"
-                + " compare every entry with its tolerance; exit 0 only if all pass.")
+        description = "Replay reference cases (case.json, weights/inputs/expected .safetensors)"
+                + " through the training step and compare every entry with its tolerance, in"
+                + " float32 and float64, contiguous and channels-last; exit 0 only if all pass.")
 final class CheckReferenceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CASE_DIR", arity = "1..*", description = "Case folders.")
     List<Path> cases;
 
+    @Option(names = "--dtype", paramLabel = "float32|float64|both", defaultValue = "both",
+            description = "Element type of the replay: float32 against expected.safetensors,"
+                    + " float64 against expected_float64.safetensors (default: ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--layout", paramLabel = "contiguous|channels_last|both",
+            defaultValue = "both",
+            description = "Memory layout of the replay; float32 channels-last is compared with"
+                    + " tolerance_channels_last (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--table", description = "Print every entry of every mode, not only the"
+            + " failed ones.")
+    boolean table;
+
     @Option(names = "--write-actual", paramLabel = "OUT_DIR",
-            description = "Write the computed entries to OUT_DIR/<case>/actual.safetensors.")
+            description = "Write the computed entries to OUT_DIR/<case>/actual[_<mode>].safetensors.")
     Path writeActual;
 
     @Option(names = "--threads", description = "Engine threads (default: all cores).")
@@ -35,24 +57,40 @@ final class CheckReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<ReferenceMode> modes;
+        try {
+            modes = ReferenceMode.parse(dtype, layout);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         EngineSettings.apply(threads != null && threads > 0
                 ? threads : Runtime.getRuntime().availableProcessors());
         int failed = 0;
+        List<Path> written = new ArrayList<>();
         for (Path dir : cases) {
-            ReferenceResult result = ReferenceCheck.run(ReferenceCase.load(dir));
-            System.out.print(ReferenceTable.format(result));
-            if (writeActual != null) {
-                Optional<Path> file = ReferenceOutputs.writeActual(writeActual, result);
-                file.ifPresent(f -> System.out.println("actual entries: " + f));
+            List<ReferenceResult> results = ReferenceReplay.check(ReferenceCase.load(dir), modes);
+            System.out.print(ReferenceTable.modes(results));
+            for (ReferenceResult result : results) {
+                if (table) {
+                    System.out.print("\n" + ReferenceTable.format(result));
+                } else if (!result.passed() && !result.entries().isEmpty()) {
+                    System.out.print("\n" + ReferenceTable.failures(result));
+                }
+                if (writeActual != null) {
+                    ReferenceOutputs.writeActual(writeActual, result).ifPresent(written::add);
+                }
             }
             System.out.println();
-            if (!result.passed()) {
+            if (!results.stream().allMatch(ReferenceResult::passed)) {
                 failed++;
             }
         }
+        written.forEach(f -> System.out.println("actual entries: " + f));
+        String modeList = String.join(", ", modes.stream().map(ReferenceMode::label).toList());
         System.out.println(failed == 0
-                ? "all " + cases.size() + " case(s) passed"
-                : failed + " of " + cases.size() + " case(s) did not pass");
+                ? "all " + cases.size() + " case(s) passed in every mode (" + modeList + ")"
+                : failed + " of " + cases.size() + " case(s) did not pass in every mode ("
+                        + modeList + ")");
         return failed == 0 ? 0 : 1;
     }
 }

@@ -18,9 +18,9 @@ public final class ClassCatalog {
 
     private final String name;
     private final List<ClassInfo> classes;
-    private final float[] fixedWeights;
+    private final double[] fixedWeights;
 
-    private ClassCatalog(String name, List<ClassInfo> classes, float[] fixedWeights) {
+    private ClassCatalog(String name, List<ClassInfo> classes, double[] fixedWeights) {
         for (int i = 0; i < classes.size(); i++) {
             if (classes.get(i).trainId() != i) {
                 throw new IllegalArgumentException(
@@ -76,9 +76,9 @@ public final class ClassCatalog {
                         new ClassInfo(16, "train", 31, 0x005064),
                         new ClassInfo(17, "motorcycle", 32, 0x0000E6),
                         new ClassInfo(18, "bicycle", 33, 0x770B20));
-        float[] weights = {
-            0.8373f, 0.918f, 0.866f, 1.0345f, 1.0166f, 0.9969f, 0.9754f, 1.0489f, 0.8786f, 1.0023f,
-            0.9539f, 0.9843f, 1.1116f, 0.9037f, 1.0865f, 1.0955f, 1.0865f, 1.1529f, 1.0507f
+        double[] weights = {
+            0.8373, 0.918, 0.866, 1.0345, 1.0166, 0.9969, 0.9754, 1.0489, 0.8786, 1.0023, 0.9539,
+            0.9843, 1.1116, 0.9037, 1.0865, 1.0955, 1.0865, 1.1529, 1.0507
         };
         return new ClassCatalog("cityscapes", c, weights);
     }
@@ -122,8 +122,8 @@ public final class ClassCatalog {
     }
 
     /** The dataset's fixed class weights, if it defines some (Cityscapes: HRNet's). */
-    public Optional<float[]> fixedWeights() {
-        return Optional.ofNullable(fixedWeights).map(float[]::clone);
+    public Optional<double[]> fixedWeights() {
+        return Optional.ofNullable(fixedWeights).map(double[]::clone);
     }
 
     /**

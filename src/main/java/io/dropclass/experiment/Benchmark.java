@@ -12,7 +12,6 @@ import io.dropclass.benchmark.ProcessMemory;
 import io.dropclass.benchmark.Resolution;
 import io.dropclass.benchmark.TrainingBenchmark;
 import io.dropclass.config.ExperimentConfig;
-import io.dropclass.config.OptimizerConfig;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
@@ -21,14 +20,11 @@ import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.FlopCounter;
 import io.dropclass.training.BatchLoader;
 import io.dropclass.training.CrossEntropyObjective;
-import io.dropclass.training.PolyLearningRate;
-import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
-import io.dropclass.training.TrainingObjective;
-import io.dropclass.training.TrainingStep;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +50,7 @@ public final class Benchmark {
      * Runs the benchmark.
      *
      * @param config the resolved configuration; {@code train.iterations} should be warm-up +
-     *     steps (the poly learning rate and the DropClass schedule run over it)
+     *     steps (the poly learning rate runs over it)
      * @param settings steps, inference sizes, memory sampling, matrix size
      * @param console receives progress lines
      * @return the figures
@@ -68,7 +64,7 @@ public final class Benchmark {
         ClassStatistics stats = Datasets.weightsNeedStatistics(config)
                 ? ClassStatistics.compute(train, config.runtime().loaderThreads())
                 : null; // the fixed schemes do not read it
-        float[] classWeights = Datasets.classWeights(config, train, stats);
+        double[] classWeights = Datasets.classWeights(config, train, stats);
         int batch = config.train().batchSize();
         int total = settings.warmup() + settings.steps();
         boolean dropClass = config.method().usesDropClass();
@@ -83,19 +79,16 @@ public final class Benchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = Networks.create(config, train.classes().size());
             Networks.initialize(config, network, manager).ifPresent(console);
-            OptimizerConfig opt = config.optimizer();
-            PolyLearningRate lr = new PolyLearningRate(opt.lr(), total, opt.polyPower());
             FlopFigures flops;
             Resolution crop;
             TrainingBenchmark.Result trained;
-            try (Sgd sgd = Networks.optimizer(config, network, manager);
-                    BatchLoader loader = Datasets.trainingLoader(config, train, 0)) {
-                TrainingObjective objective = Networks.objective(config, network, classWeights,
-                        loader.epochOf(total - 1) + 1, true);
+            try (BatchLoader loader = Datasets.trainingLoader(config, train, 0);
+                    TrainingSetup setup = TrainingSetup.create(config, network, classWeights,
+                            loader.epochOf(total - 1) + 1, OptionalInt.of(0), manager)) {
                 console.accept("counting the FLOPs of a forward (two images, halved)");
                 TrainingBatch sample = loader.build(0);
                 crop = new Resolution(sample.height(), sample.width());
-                FlopCounter counted = ForwardFlops.perImage(manager, objective, sample, 0);
+                FlopCounter counted = ForwardFlops.perImage(manager, setup.objective(), sample, 0);
                 if (network instanceof DropClassNetwork head) {
                     FlopCounter bare = ForwardFlops.perImage(manager,
                             new CrossEntropyObjective(head.network(), classWeights), sample, 0);
@@ -105,8 +98,9 @@ public final class Benchmark {
                 }
                 console.accept("training: " + settings.warmup() + " warm-up + " + settings.steps()
                         + " timed steps of batch " + batch);
-                trained = TrainingBenchmark.run(manager, new TrainingStep(objective, sgd), loader,
-                        lr, batch, settings.warmup(), settings.steps(), settings.rssEvery());
+                trained = TrainingBenchmark.run(manager, setup.step(), loader,
+                        setup.learningRate(), batch, settings.warmup(), settings.steps(),
+                        settings.rssEvery());
             }
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);

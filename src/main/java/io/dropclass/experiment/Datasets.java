@@ -103,23 +103,23 @@ final class Datasets {
      * @param stats the training set's class statistics
      * @return one weight per class (classes without pixels get 0 in the computed schemes)
      */
-    static float[] classWeights(
+    static double[] classWeights(
             ExperimentConfig config, SegmentationDataset dataset, ClassStatistics stats) {
         int k = dataset.classes().size();
         return switch (config.loss().classWeights()) {
             case "none" -> {
-                float[] ones = new float[k];
-                Arrays.fill(ones, 1f);
+                double[] ones = new double[k];
+                Arrays.fill(ones, 1);
                 yield ones;
             }
             case "cityscapes" -> dataset.classes().fixedWeights().orElseThrow(() ->
                     new ConfigException("loss.class_weights", "dataset "
                             + dataset.classes().name() + " has no Cityscapes weights"));
-            case "inverse" -> ClassWeights.inverseFrequency(stats).toFloatArray();
-            case "median_frequency" -> ClassWeights.medianFrequency(stats).toFloatArray();
-            case "enet" -> ClassWeights.enet(stats).toFloatArray();
+            case "inverse" -> ClassWeights.inverseFrequency(stats).toArray();
+            case "median_frequency" -> ClassWeights.medianFrequency(stats).toArray();
+            case "enet" -> ClassWeights.enet(stats).toArray();
             case "effective_number" -> ClassWeights.effectiveNumber(stats,
-                    config.loss().effectiveNumberBeta(), CountUnit.IMAGES).toFloatArray();
+                    config.loss().effectiveNumberBeta(), CountUnit.IMAGES).toArray();
             default -> throw new ConfigException("loss.class_weights",
                     "unknown scheme " + config.loss().classWeights());
         };

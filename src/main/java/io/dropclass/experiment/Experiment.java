@@ -20,9 +20,7 @@ import io.dropclass.results.TrainingHistory;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.training.TrainingDivergedException;
 import io.dropclass.training.BatchLoader;
-import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.SegmentationTrainer;
-import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +37,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -498,17 +497,10 @@ public final class Experiment {
                 Networks.initialize(config, network, manager)
                         .ifPresent(summary -> console.println(summary));
             } else {
-                network.initializeParameters(manager, seed); // shapes and arrays; values below
+                // shapes and arrays; values below
+                network.initializeParameters(manager, seed, Networks.format(config));
             }
-            var opt = config.optimizer();
             var tc = config.train();
-            PolyLearningRate learningRate =
-                    new PolyLearningRate(opt.lr(), tc.iterations(), opt.polyPower());
-            var schedule = new SegmentationTrainer.Schedule(tc.iterations(),
-                    tc.validationInterval(), tc.logInterval(), learningRate,
-                    tc.checkpointInterval(), tc.skipsNonFinite()
-                            ? SegmentationTrainer.NonFinitePolicy.skip(tc.maxSkippedSteps())
-                            : SegmentationTrainer.NonFinitePolicy.STOP);
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
             TrainingProgress progress = new TrainingProgress(console, interactive, tc.iterations());
@@ -516,27 +508,30 @@ public final class Experiment {
             SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
                     predictor, val, config.evaluation().batchSize(), manager, mode);
             RunRecorder recorder;
-            try (Sgd sgd = Networks.optimizer(config, network, manager);
-                    BatchLoader loader = Datasets.trainingLoader(config, train, start)) {
+            try (BatchLoader loader = Datasets.trainingLoader(config, train, start);
+                    TrainingSetup setup = TrainingSetup.create(config, network,
+                            Datasets.classWeights(config, train, stats),
+                            loader.epochOf(tc.iterations() - 1) + 1, OptionalInt.empty(),
+                            manager)) {
+                var schedule = new SegmentationTrainer.Schedule(tc.iterations(),
+                        tc.validationInterval(), tc.logInterval(), setup.learningRate(),
+                        tc.checkpointInterval(), TrainingSetup.nonFinitePolicy(tc));
                 long samplerSeed = Networks.samplerSeed(seed);
                 recorder = new RunRecorder(run, network, train.classes(), rare, progress,
-                        new RunRecorder.Checkpointing(new StateCheckpoints(run.checkpoints()), sgd,
-                                tc.keepCheckpoints(), seed, configHash(config), samplerSeed,
-                                learningRate));
+                        new RunRecorder.Checkpointing(new StateCheckpoints(run.checkpoints()),
+                                setup.sgd(), tc.keepCheckpoints(), seed, configHash(config),
+                                samplerSeed, setup.learningRate()));
                 recorderOut[0] = recorder;
                 int skipped = 0;
                 if (resumeFrom != null) {
-                    StateCheckpoints.restore(resumeFrom, network, sgd, manager);
+                    StateCheckpoints.restore(resumeFrom, network, setup.sgd(), manager);
                     Networks.positionRandomStreams(network, start);
                     recorder.resumeFrom(resumeFrom.state(), resumeFrom.file(),
                             TrainingHistory.read(run.root(), start));
                     skipped = resumeFrom.state().skippedSteps();
                 }
-                var objective = Networks.objective(config, network,
-                        Datasets.classWeights(config, train, stats),
-                        loader.epochOf(tc.iterations() - 1) + 1);
-                new SegmentationTrainer(objective, sgd, schedule, validator, recorder,
-                        Networks.runningStatistics(network)).fit(manager, loader, start, skipped);
+                new SegmentationTrainer(setup.step(), schedule, validator, recorder)
+                        .fit(manager, loader, start, skipped);
             }
             SegmentationEvaluation last = recorder.latest() != null
                     ? recorder.latest()

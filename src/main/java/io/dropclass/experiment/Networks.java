@@ -1,5 +1,9 @@
 package io.dropclass.experiment;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.MethodConfig;
 import io.dropclass.config.ModelConfig;
@@ -16,19 +20,18 @@ import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.WeightFormat;
+import io.dropclass.nn.TensorFormat;
 import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.PixelLoss;
 import io.dropclass.training.PixelLossObjective;
-import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingObjective;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import java.util.List;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Builds the configured network and the objective of its method (baseline or DropClass). */
 final class Networks {
@@ -57,8 +60,17 @@ final class Networks {
      * @return the network
      */
     static SegmentationNetwork create(ExperimentConfig config, int numClasses) {
-        SegmentationNetwork network = bare(config.model().architecture(), numClasses);
-        MethodConfig method = config.method();
+        return withMethod(config.method(), bare(config.model().architecture(), numClasses));
+    }
+
+    /**
+     * The network a method trains: the bare network itself, or the DropClass head around it.
+     *
+     * @param method the method section
+     * @param network the bare network, uninitialised
+     * @return the network of the method
+     */
+    static SegmentationNetwork withMethod(MethodConfig method, SegmentationNetwork network) {
         if (!method.usesDropClass()) {
             return network;
         }
@@ -94,7 +106,7 @@ final class Networks {
     static Optional<String> initialize(
             ExperimentConfig config, SegmentationNetwork network, NDManager manager)
             throws IOException {
-        network.initializeParameters(manager, config.runtime().seed());
+        network.initializeParameters(manager, config.runtime().seed(), format(config));
         ModelConfig model = config.model();
         if (model.pretrained().isEmpty()) {
             return Optional.empty();
@@ -107,6 +119,17 @@ final class Networks {
             throw new IOException(e.getMessage()
                     + "; set model.pretrained_partial=true to accept a partial load", e);
         }
+    }
+
+    /**
+     * The element type and layout networks train and predict in: float32, channels-last if {@code
+     * runtime.channels_last}.
+     *
+     * @param config the configuration (runtime)
+     * @return the format
+     */
+    static TensorFormat format(ExperimentConfig config) {
+        return TensorFormat.float32(config.runtime().channelsLast());
     }
 
     /**
@@ -140,32 +163,19 @@ final class Networks {
      * @param config the configuration (method, train, runtime)
      * @param network the network from {@link #create}
      * @param classWeights the cross-entropy's class weights
-     * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is set
-     * @return the objective
-     */
-    static TrainingObjective objective(
-            ExperimentConfig config, SegmentationNetwork network, float[] classWeights, int epochs) {
-        return objective(config, network, classWeights, epochs, false);
-    }
-
-    /**
-     * The training objective of the method; for DropClass optionally with a class dropped at every
-     * step whatever λ is (class 0; every class costs the same), the worst case a benchmark times.
-     *
-     * @param config the configuration (method, train, runtime)
-     * @param network the network from {@link #create}
-     * @param classWeights the cross-entropy's class weights
      * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is
      *     set
-     * @param forceDrop DropClass: drop a class at every step
+     * @param forcedClass DropClass: empty to draw from the run's seed; a class to drop it at every
+     *     step whatever λ is (the benchmark's worst case, a reference case's class); −1 to never
+     *     drop
      * @return the objective
      */
     static TrainingObjective objective(
             ExperimentConfig config,
             SegmentationNetwork network,
-            float[] classWeights,
+            double[] classWeights,
             int epochs,
-            boolean forceDrop) {
+            OptionalInt forcedClass) {
         MethodConfig method = config.method();
         switch (method.name()) {
             case "baseline" -> {
@@ -188,7 +198,8 @@ final class Networks {
         DropSchedule schedule = method.schedule().equals("iteration")
                 ? DropSchedule.perIteration(config.train().iterations())
                 : DropSchedule.perEpoch(method.endEpoch() > 0 ? method.endEpoch() : epochs);
-        ClassDropSampler sampler = forceDrop ? ClassDropSampler.forced(network.numClasses(), 0)
+        ClassDropSampler sampler = forcedClass.isPresent()
+                ? ClassDropSampler.forced(network.numClasses(), forcedClass.getAsInt())
                 : ClassDropSampler.seeded(network.numClasses(),
                 samplerSeed(config.runtime().seed()),
                 method.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
@@ -225,20 +236,5 @@ final class Networks {
                 .filter(p -> !p.requiresGradient())
                 .map(Parameter::getArray)
                 .toList();
-    }
-
-    /**
-     * The configured SGD over the network's trainable arrays (momentum buffers under {@code
-     * manager}), as training and the benchmark use it.
-     *
-     * @param config the configuration (optimizer)
-     * @param network the network from {@link #create}
-     * @param manager parent of the momentum buffers
-     * @return the optimizer, to close after training
-     */
-    static Sgd optimizer(ExperimentConfig config, SegmentationNetwork network, NDManager manager) {
-        var opt = config.optimizer();
-        return new Sgd(manager, network.trainableArrays(), opt.momentum(), opt.weightDecay(),
-                opt.nesterov());
     }
 }

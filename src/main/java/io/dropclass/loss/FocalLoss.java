@@ -37,14 +37,13 @@ public final class FocalLoss {
         if (gamma == 0) {
             return PixelCrossEntropy.weightedMean(logits, targets);
         }
-        NDManager manager = logits.getManager();
         NDArray logProbabilities = LabelSize.logits(logits, targets).logSoftmax(1);
         // (B, H, W): log p_t of each pixel's target class
         NDArray logPt = logProbabilities.gather(targets.classes().expandDims(1), 1).squeeze(1);
-        NDArray one = LabelSize.scalar(manager, 1.0);
-        NDArray exponent = LabelSize.scalar(manager, gamma);
+        NDArray one = LabelSize.scalar(logits, 1.0);
+        NDArray exponent = LabelSize.scalar(logits, gamma);
         // (1 − p_t)^γ; the floor keeps d/dp finite where p_t == 1 exactly and γ < 1 (0 · ∞)
-        NDArray floor = LabelSize.scalar(manager, 1e-12);
+        NDArray floor = LabelSize.scalar(logits, 1e-12);
         NDArray modulation = one.sub(logPt.exp()).maximum(floor).pow(exponent);
         NDArray weightSum = targets.weights().sum().maximum(1e-12f); // no gradient: weights only
         return logPt.mul(modulation).mul(targets.weights()).sum().neg().div(weightSum);

@@ -1,9 +1,9 @@
 package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+
 import io.dropclass.nn.BilinearResize;
+import io.dropclass.nn.Scalars;
 
 /** Shared steps of the pixel losses: logits at the label size, and safe zero losses. */
 final class LabelSize {
@@ -25,14 +25,16 @@ final class LabelSize {
 
     /** A zero loss that stays connected to the graph of {@code x} (its gradient is 0). */
     static NDArray zeroLike(NDArray x) {
-        NDManager manager = x.getManager();
-        try (NDArray zero = manager.full(new Shape(), 0f)) {
+        try (NDArray zero = Scalars.constant(x, 0)) {
             return x.sum().mul(zero);
         }
     }
 
-    /** A torch-owned 0-dimensional float32 tensor (safe to keep in the autograd graph). */
-    static NDArray scalar(NDManager manager, double value) {
-        return manager.full(new Shape(), (float) value);
+    /**
+     * A torch-owned 0-dimensional tensor of {@code like}'s type (safe to keep in the autograd
+     * graph).
+     */
+    static NDArray scalar(NDArray like, double value) {
+        return Scalars.constant(like, value);
     }
 }

@@ -68,11 +68,11 @@ public final class LovaszSoftmax {
         NDArray probabilities =
                 resized.softmax(1).transpose(0, 2, 3, 1).reshape(-1, numClasses);
         NDArray labels = targets.classes().flatten().gather(valid, 0); // (n,)
-        NDArray one = LabelSize.scalar(manager, 1.0);
+        NDArray one = LabelSize.scalar(logits, 1.0);
 
         List<NDArray> perClass = new ArrayList<>();
         for (int c : present) {
-            NDArray classIndex = labels.eq(LabelSize.scalar(manager, c).toType(DataType.INT64, false));
+            NDArray classIndex = labels.eq(LabelSize.scalar(logits, c).toType(DataType.INT64, false));
             NDArray foreground = classIndex.toType(DataType.FLOAT32, false); // (n,), constant
             NDArray pc = probabilities.get(new NDIndex(":, {}", c)).gather(valid, 0); // (n,)
             NDArray errors = foreground.sub(pc).abs();
@@ -85,7 +85,7 @@ public final class LovaszSoftmax {
         for (int k = 1; k < perClass.size(); k++) {
             total = total.add(perClass.get(k));
         }
-        return total.div(LabelSize.scalar(manager, perClass.size()));
+        return total.div(LabelSize.scalar(logits, perClass.size()));
     }
 
     /** J_k − J_{k−1} for the ground truth in sorted order (a constant). */

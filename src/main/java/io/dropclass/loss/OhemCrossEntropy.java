@@ -52,12 +52,11 @@ public final class OhemCrossEntropy {
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold is NaN");
         }
-        NDManager manager = logits.getManager();
         NDArray resized = LabelSize.logits(logits, targets);
         NDArray logPt =
                 resized.logSoftmax(1).gather(targets.classes().expandDims(1), 1).squeeze(1);
         NDArray pt = logPt.stopGradient().exp(); // (B, H, W), the selection is a constant
-        NDArray valid = targets.weights().gt(LabelSize.scalar(manager, 0.0));
+        NDArray valid = targets.weights().gt(LabelSize.scalar(logits, 0.0));
 
         float[] ptHost = pt.toFloatArray();
         float[] weightHost = targets.weights().toFloatArray();
@@ -74,7 +73,7 @@ public final class OhemCrossEntropy {
                 : Math.max(threshold, validPt[minKept]);
 
         NDArray keep =
-                valid.logicalAnd(pt.lt(LabelSize.scalar(manager, tau))).toType(DataType.FLOAT32, false);
+                valid.logicalAnd(pt.lt(LabelSize.scalar(logits, tau))).toType(DataType.FLOAT32, false);
         NDArray count = keep.sum();
         if (count.getFloat() == 0f) {
             return LabelSize.zeroLike(resized);

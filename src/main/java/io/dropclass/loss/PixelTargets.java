@@ -2,6 +2,7 @@ package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.dropclass.data.ClassCatalog;
 
@@ -15,12 +16,13 @@ import io.dropclass.data.ClassCatalog;
  * given manager.
  *
  * @param classes (B, H, W) int64 class index per pixel (0 where ignored)
- * @param weights (B, H, W) float32 class weight of the pixel's class, 0 where ignored
+ * @param weights (B, H, W) class weight of the pixel's class in the logits' element type, 0 where
+ *     ignored
  */
 public record PixelTargets(NDArray classes, NDArray weights) {
 
     /**
-     * Builds targets from label maps.
+     * Builds float32 targets from label maps.
      *
      * @param manager owner of the created arrays
      * @param labels B label maps of {@code height * width} unsigned bytes
@@ -35,11 +37,34 @@ public record PixelTargets(NDArray classes, NDArray weights) {
             byte[][] labels,
             int height,
             int width,
-            float[] classWeights,
+            double[] classWeights,
             int alsoIgnore) {
+        return of(manager, labels, height, width, classWeights, alsoIgnore, DataType.FLOAT32);
+    }
+
+    /**
+     * Builds targets from label maps, the weights in a given element type (the logits').
+     *
+     * @param manager owner of the created arrays
+     * @param labels B label maps of {@code height * width} unsigned bytes
+     * @param height label rows
+     * @param width label columns
+     * @param classWeights one weight per class
+     * @param alsoIgnore a class treated like the ignore label, or -1 for none
+     * @param type the weights' element type, float32 or float64
+     * @return the targets
+     */
+    public static PixelTargets of(
+            NDManager manager,
+            byte[][] labels,
+            int height,
+            int width,
+            double[] classWeights,
+            int alsoIgnore,
+            DataType type) {
         int plane = height * width;
         long[] cls = new long[labels.length * plane];
-        float[] w = new float[labels.length * plane];
+        double[] w = new double[labels.length * plane];
         for (int b = 0; b < labels.length; b++) {
             byte[] label = labels[b];
             if (label.length != plane) {
@@ -60,6 +85,13 @@ public record PixelTargets(NDArray classes, NDArray weights) {
             }
         }
         Shape shape = new Shape(labels.length, height, width);
-        return new PixelTargets(manager.create(cls, shape), manager.create(w, shape));
+        if (type == DataType.FLOAT64) {
+            return new PixelTargets(manager.create(cls, shape), manager.create(w, shape));
+        }
+        float[] single = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            single[i] = (float) w[i];
+        }
+        return new PixelTargets(manager.create(cls, shape), manager.create(single, shape));
     }
 }

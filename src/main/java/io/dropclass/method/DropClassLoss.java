@@ -2,6 +2,7 @@ package io.dropclass.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import io.dropclass.loss.PixelCrossEntropy;
@@ -32,10 +33,13 @@ import java.util.Map;
  */
 public final class DropClassLoss {
 
+    /** The drop branch's logits among {@link Terms#outputs()}, (B, K, h, w). */
+    public static final String DROP_LOGITS = "logits_drop";
+
     /** α of the official code ("hyperparameter for L_sup"). */
     public static final double DEFAULT_ALPHA = 10;
 
-    private final float[] classWeights;
+    private final double[] classWeights;
     private final double alpha;
 
     /**
@@ -44,7 +48,7 @@ public final class DropClassLoss {
      * @param classWeights w, one weight per class (the baseline's weights)
      * @param alpha α, the weight of L_sup, >= 0
      */
-    public DropClassLoss(float[] classWeights, double alpha) {
+    public DropClassLoss(double[] classWeights, double alpha) {
         if (classWeights.length == 0) {
             throw new IllegalArgumentException("classWeights must not be empty");
         }
@@ -88,17 +92,18 @@ public final class DropClassLoss {
         decision.checkImages(labels.length);
         NDManager manager = logits.getManager();
         double lambda = decision.lambda();
-        PixelTargets plain = PixelTargets.of(manager, labels, height, width, classWeights, -1);
+        DataType type = logits.getDataType();
+        PixelTargets plain =
+                PixelTargets.of(manager, labels, height, width, classWeights, -1, type);
         // weights as tensors of their own (Scalars): DJL's mul(Number) breaks the backward pass
-        NDArray ce =
-                Scalars.times(PixelCrossEntropy.weightedMean(logits, plain), (float) (1 - lambda));
-        NDArray sup = Scalars.times(suppression(outputs.dropLogits(), decision), (float) alpha);
+        NDArray ce = Scalars.times(PixelCrossEntropy.weightedMean(logits, plain), 1 - lambda);
+        NDArray sup = Scalars.times(suppression(outputs.dropLogits(), decision), alpha);
         NDArray drop =
                 Scalars.times(
                         PixelCrossEntropy.weightedMean(
                                 outputs.dropLogits(),
-                                dropTargets(manager, labels, height, width, decision)),
-                        (float) lambda);
+                                dropTargets(manager, labels, height, width, decision, type)),
+                        lambda);
         // the official order of the sum: plain, suppression, drop
         NDArray total = ce.add(sup).add(drop);
         Map<String, NDArray> parts = new LinkedHashMap<>();
@@ -108,17 +113,19 @@ public final class DropClassLoss {
         parts.put("dropped_class", manager.create((float) decision.droppedClass()));
         parts.put("dropped", manager.create(decision.dropped() ? 1f : 0f));
         parts.put("lambda", manager.create((float) lambda));
-        return new Terms(total, parts);
+        return new Terms(total, parts,
+                Map.of(Terms.LOGITS, logits, DROP_LOGITS, outputs.dropLogits()));
     }
 
     /** Targets of L_drop: the dropped class's pixels ignored (per image: each image's z_b). */
-    private PixelTargets dropTargets(
-            NDManager manager, byte[][] labels, int height, int width, DropDecision decision) {
+    private PixelTargets dropTargets(NDManager manager, byte[][] labels, int height, int width,
+            DropDecision decision, DataType type) {
         if (decision.unit() == SamplingUnit.BATCH) {
             return PixelTargets.of(
-                    manager, labels, height, width, classWeights, decision.droppedClass());
+                    manager, labels, height, width, classWeights, decision.droppedClass(), type);
         }
-        return PixelTargets.of(manager, decision.relabel(labels), height, width, classWeights, -1);
+        return PixelTargets.of(
+                manager, decision.relabel(labels), height, width, classWeights, -1, type);
     }
 
     /**
@@ -132,7 +139,7 @@ public final class DropClassLoss {
     public static NDArray suppression(NDArray dropLogits, DropDecision decision) {
         NDManager manager = dropLogits.getManager();
         if (!decision.dropped()) {
-            return manager.create(0f);
+            return Scalars.constant(dropLogits, 0);
         }
         Shape shape = dropLogits.getShape(); // (B, K, h, w)
         decision.checkImages(Math.toIntExact(shape.get(0)));
@@ -142,9 +149,11 @@ public final class DropClassLoss {
         for (int r = 0; r < rows; r++) {
             oneHot[r * classes + decision.droppedClassOf(r)] = 1f;
         }
-        // (R, K, 1, 1), R = 1 or B; a copy that owns its memory, as autograd keeps it
+        // (R, K, 1, 1), R = 1 or B; a copy that owns its memory, as autograd keeps it (toType
+        // to the array's own type would return the borrowed buffer)
         try (NDArray borrowed = manager.create(oneHot, new Shape(rows, classes, 1, 1));
-                NDArray selector = borrowed.duplicate();
+                NDArray owned = borrowed.duplicate();
+                NDArray selector = owned.toType(dropLogits.getDataType(), false);
                 NDArray probabilities = dropLogits.softmax(1); // (B, K, h, w)
                 NDArray picked = probabilities.mul(selector); // (B, K, h, w), 0 but at z
                 NDArray perPixel = picked.sum(new int[] {1})) { // (B, h, w): p_z

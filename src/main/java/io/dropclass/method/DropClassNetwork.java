@@ -16,6 +16,7 @@ import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterValues;
+import io.dropclass.nn.TensorFormat;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -127,7 +128,7 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
     public DropClassOutputs forwardTraining(
             ParameterStore ps, NDArray images, DropDecision decision) {
         if (!isInitialized()) {
-            initialize(ps.getManager(), DataType.FLOAT32, images.getShape());
+            initialize(ps.getManager(), images.getDataType(), images.getShape());
         }
         decision.checkImages(Math.toIntExact(images.getShape().get(0)));
         NDArray a = network.features(ps, images, true); // (B, C, h, w)
@@ -242,17 +243,14 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
      * arrays are marked as requiring gradients.
      *
      * @param manager the manager of new parameter arrays
-     * @param dataType must be float32
+     * @param dataType float32 or float64, contiguous layout
      * @param inputShapes the input shapes, (B, 3, H, W)
      */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        if (dataType != DataType.FLOAT32) {
-            throw new IllegalArgumentException("DropClass supports float32 only, got " + dataType);
-        }
         network.initialize(manager, dataType, inputShapes);
         beforeInitialize(inputShapes);
-        initializeHead(manager, DEFAULT_SEED, true);
+        initializeHead(manager, DEFAULT_SEED, true, network.tensorFormat());
         for (LayerParameter lp : headParameters) {
             lp.parameter().initialize(manager, dataType);
         }
@@ -266,16 +264,17 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
      * p-th name draws from the p-th split.
      */
     @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        network.initializeParameters(manager, seed);
-        initializeHead(manager, seed, false);
+    public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
+        network.initializeParameters(manager, seed, format);
+        initializeHead(manager, seed, false, format);
         if (inputShapes == null) {
             // marks the block initialised for DJL (save, forward); the size is free
             beforeInitialize(new Shape(-1, 3, -1, -1));
         }
     }
 
-    private void initializeHead(NDManager manager, long seed, boolean onlyMissing) {
+    private void initializeHead(
+            NDManager manager, long seed, boolean onlyMissing, TensorFormat format) {
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < network.namedParameters().size(); i++) {
             root.split(); // the streams of the wrapped network's parameters
@@ -288,9 +287,15 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
             }
             Shape shape = parameter.getShape();
             try (NDArray values = manager.create(lp.init().sample(shape, random), shape)) {
-                ParameterValues.assign(parameter, values, manager);
+                ParameterValues.assign(parameter, values, manager, format);
             }
         }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public TensorFormat tensorFormat() {
+        return network.tensorFormat();
     }
 
     /** {@inheritDoc} */

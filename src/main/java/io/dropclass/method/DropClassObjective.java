@@ -41,7 +41,7 @@ public final class DropClassObjective implements TrainingObjective {
      */
     public DropClassObjective(
             DropClassNetwork network,
-            float[] classWeights,
+            double[] classWeights,
             DropSchedule schedule,
             ClassDropSampler sampler,
             double alpha) {
@@ -68,7 +68,7 @@ public final class DropClassObjective implements TrainingObjective {
      */
     public DropClassObjective(
             DropClassNetwork network,
-            float[] classWeights,
+            double[] classWeights,
             DropSchedule schedule,
             ClassDropSampler sampler) {
         this(network, classWeights, schedule, sampler, DropClassLoss.DEFAULT_ALPHA);

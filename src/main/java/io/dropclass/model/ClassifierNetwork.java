@@ -12,6 +12,7 @@ import ai.djl.util.PairList;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterValues;
+import io.dropclass.nn.TensorFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
     private Conv2dLayer classifier;
     private List<LayerParameter> allParameters = List.of();
     private Map<String, Parameter> named = Map.of();
+    private TensorFormat format = TensorFormat.FLOAT32;
 
     ClassifierNetwork(int numClasses) {
         if (numClasses <= 0) {
@@ -84,17 +86,14 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
      * trainable arrays as requiring gradients.
      *
      * @param manager the manager of new parameter arrays
-     * @param dataType must be float32
+     * @param dataType float32 or float64, contiguous layout
      * @param inputShapes the input shapes, (B, 3, H, W)
      */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        if (dataType != DataType.FLOAT32) {
-            throw new IllegalArgumentException(getClass().getSimpleName()
-                    + " supports float32 only, got " + dataType);
-        }
+        format = new TensorFormat(dataType, false);
         beforeInitialize(inputShapes);
-        ParameterValues.initialize(allParameters, manager, LAZY_INIT_SEED, true);
+        ParameterValues.initialize(allParameters, manager, LAZY_INIT_SEED, true, format);
         for (Parameter parameter : named.values()) {
             // as DJL's own blocks: arrays loaded by Model.load get their gradient flag here
             parameter.initialize(manager, dataType);
@@ -103,12 +102,19 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
 
     /** {@inheritDoc} */
     @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        ParameterValues.initialize(allParameters, manager, seed, false);
+    public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
+        this.format = format;
+        ParameterValues.initialize(allParameters, manager, seed, false, format);
         if (inputShapes == null) {
             // marks the block initialised for DJL (save, forward); the size is free
             beforeInitialize(new Shape(-1, 3, -1, -1));
         }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public TensorFormat tensorFormat() {
+        return format;
     }
 
     /** {@inheritDoc} */

@@ -13,6 +13,7 @@ import io.dropclass.nn.ConvNormActivation;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
+import io.dropclass.nn.TensorFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,34 +60,40 @@ public final class DeepLabV3 extends ClassifierNetwork {
 
     private static final int[] ASPP_RATES = {12, 24, 36};
     private static final double DROPOUT = 0.5;
-    private static final int BACKBONE_CHANNELS = 960;
 
     private final List<Layer> backbone;
     private final Aspp aspp;
     private final ConvNormActivation headConv;
+    private final int headChannels;
 
-    private DeepLabV3(int numClasses) {
+    private DeepLabV3(int numClasses, double widthMult, int headChannels) {
         super(numClasses);
-        backbone = mobileNetV3LargeFeatures("backbone");
+        if (!(widthMult > 0) || Double.isInfinite(widthMult) || headChannels <= 0) {
+            throw new IllegalArgumentException("need a positive width multiplier and head width,"
+                    + " got " + widthMult + " and " + headChannels);
+        }
+        this.headChannels = headChannels;
+        backbone = mobileNetV3LargeFeatures("backbone", widthMult);
+        int backboneChannels = lastConvChannels(widthMult);
         aspp =
                 new Aspp(
                         "classifier.0",
-                        BACKBONE_CHANNELS,
-                        HEAD_CHANNELS,
+                        backboneChannels,
+                        headChannels,
                         ASPP_RATES,
                         DROPOUT,
                         HEAD_BN_MOMENTUM,
                         HEAD_BN_EPS);
         headConv =
                 new ConvNormActivation(
-                        Aspp.conv("classifier.1", HEAD_CHANNELS, HEAD_CHANNELS, 3, 1),
+                        Aspp.conv("classifier.1", headChannels, headChannels, 3, 1),
                         new BatchNormLayer(
-                                "classifier.2", HEAD_CHANNELS, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
+                                "classifier.2", headChannels, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
                         Activation.RELU);
         Conv2dLayer classifier =
-                Conv2dLayer.builder("classifier.4", HEAD_CHANNELS, numClasses, 1)
+                Conv2dLayer.builder("classifier.4", headChannels, numClasses, 1)
                         .optBias(true)
-                        .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(HEAD_CHANNELS)))
+                        .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(headChannels)))
                         .build();
         List<LayerParameter> list = new ArrayList<>();
         backbone.forEach(layer -> list.addAll(layer.layerParameters()));
@@ -103,11 +110,37 @@ public final class DeepLabV3 extends ClassifierNetwork {
      * @return the network, parameters not yet initialised
      */
     public static DeepLabV3 mobileNetV3Large(int numClasses) {
-        return new DeepLabV3(numClasses);
+        return new DeepLabV3(numClasses, 1.0, HEAD_CHANNELS);
+    }
+
+    /**
+     * The same network at another width: torchvision's {@code mobilenet_v3_large(width_mult=m,
+     * dilated=True)} backbone (every width w becomes {@code _make_divisible(w·m, 8)}, the last
+     * convolution 6× the last block's) and a DeepLabV3 head of {@code headChannels} instead of 256
+     * (torchvision's {@code ASPP(..., out_channels)}). The names are those of the full network. It
+     * lets a test check the whole structure against torchvision at a few hundred kilobytes.
+     *
+     * @param numClasses K
+     * @param widthMult the backbone's width multiplier m (1 for the shipped network)
+     * @param headChannels width of the ASPP branches and of A (256 for the shipped network)
+     * @return the network, parameters not yet initialised
+     */
+    public static DeepLabV3 mobileNetV3Large(int numClasses, double widthMult, int headChannels) {
+        return new DeepLabV3(numClasses, widthMult, headChannels);
+    }
+
+    /** torchvision's {@code InvertedResidualConfig.adjust_channels}. */
+    private static int adjust(int channels, double widthMult) {
+        return InvertedResidual.makeDivisible(channels * widthMult, 8);
+    }
+
+    /** The last convolution's width: 6 × the last block's output. */
+    private static int lastConvChannels(double widthMult) {
+        return 6 * adjust(160, widthMult);
     }
 
     /** torchvision's MobileNetV3-Large {@code features} with {@code dilated=True}. */
-    private static List<Layer> mobileNetV3LargeFeatures(String name) {
+    private static List<Layer> mobileNetV3LargeFeatures(String name, double widthMult) {
         double m = BACKBONE_BN_MOMENTUM;
         double eps = BACKBONE_BN_EPS;
         List<Config> table =
@@ -129,16 +162,19 @@ public final class DeepLabV3 extends ClassifierNetwork {
                         new Config(160, 5, 960, 160, true, true, 1, 2));
         List<Layer> layers = new ArrayList<>(table.size() + 2);
         layers.add(
-                InvertedResidual.convBn(
-                        name + ".0", 3, 16, 3, 2, 1, 1, Activation.HARD_SWISH, m, eps));
+                InvertedResidual.convBn(name + ".0", 3, adjust(16, widthMult), 3, 2, 1, 1,
+                        Activation.HARD_SWISH, m, eps));
         for (Config c : table) {
-            layers.add(new InvertedResidual(name + "." + layers.size(), c, m, eps));
+            Config scaled = new Config(adjust(c.in(), widthMult), c.kernel(),
+                    adjust(c.expanded(), widthMult), adjust(c.out(), widthMult),
+                    c.squeezeExcite(), c.hardSwish(), c.stride(), c.dilation());
+            layers.add(new InvertedResidual(name + "." + layers.size(), scaled, m, eps));
         }
         layers.add(
                 InvertedResidual.convBn(
                         name + "." + layers.size(),
-                        160,
-                        BACKBONE_CHANNELS,
+                        adjust(160, widthMult),
+                        lastConvChannels(widthMult),
                         1,
                         1,
                         1,
@@ -199,8 +235,8 @@ public final class DeepLabV3 extends ClassifierNetwork {
      * 0, mean 0, variance 1. The dropout stream is reseeded with the same seed.
      */
     @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        super.initializeParameters(manager, seed);
+    public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
+        super.initializeParameters(manager, seed, format);
         aspp.dropout().reseed(seed);
     }
 
@@ -227,7 +263,7 @@ public final class DeepLabV3 extends ClassifierNetwork {
     /** {@inheritDoc} */
     @Override
     public int featureChannels() {
-        return HEAD_CHANNELS;
+        return headChannels;
     }
 
     /** {@inheritDoc} */

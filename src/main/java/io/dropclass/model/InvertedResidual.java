@@ -41,9 +41,10 @@ final class InvertedResidual implements Layer {
 
     InvertedResidual(String name, Config c, double momentum, double eps) {
         Activation act = c.hardSwish() ? Activation.HARD_SWISH : Activation.RELU;
-        // torchvision: a dilated block keeps stride 1
+        // torchvision: a dilated block keeps stride 1; the residual follows the configured
+        // stride (a dilated stride-2 block has none, even where its widths agree)
         int stride = c.dilation() > 1 ? 1 : c.stride();
-        residual = stride == 1 && c.in() == c.out();
+        residual = c.stride() == 1 && c.in() == c.out();
         String prefix = name + ".block.";
         List<Layer> layers = new ArrayList<>(4);
         if (c.expanded() != c.in()) {

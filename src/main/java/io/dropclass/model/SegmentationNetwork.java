@@ -6,6 +6,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
+import io.dropclass.nn.TensorFormat;
+
 import java.util.List;
 import java.util.Map;
 
@@ -128,5 +130,26 @@ public interface SegmentationNetwork extends Block {
      * @param manager the manager that will own newly created parameter arrays
      * @param seed the seed
      */
-    void initializeParameters(NDManager manager, long seed);
+    default void initializeParameters(NDManager manager, long seed) {
+        initializeParameters(manager, seed, TensorFormat.FLOAT32);
+    }
+
+    /**
+     * Initialises every parameter as {@link #initializeParameters(NDManager, long)}, creating the
+     * arrays in a given element type and layout (float64 for checking against a float64
+     * reference; channels-last convolution weights). Parameters already created keep their
+     * arrays, which must have the format's element type.
+     *
+     * @param manager the manager that will own newly created parameter arrays
+     * @param seed the seed
+     * @param format element type and layout of the parameter arrays
+     */
+    void initializeParameters(NDManager manager, long seed, TensorFormat format);
+
+    /**
+     * The element type and layout the parameters were created in.
+     *
+     * @return the format ({@link TensorFormat#FLOAT32} before initialisation)
+     */
+    TensorFormat tensorFormat();
 }

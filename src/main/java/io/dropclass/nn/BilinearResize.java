@@ -2,6 +2,7 @@ package io.dropclass.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import java.util.Map;
@@ -13,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * products {@code Ah · x · Awᵀ}.
  *
  * <p>Row o of an interpolation matrix (out × in) holds the two weights of output position o, as
- * PyTorch derives them in float: with {@code align_corners = false} the source coordinate is max(0,
- * (o + ½)·in/out − ½), with {@code true} it is o·(in − 1)/(out − 1); i0 = ⌊src⌋, i1 = i0 + 1
- * clamped to in − 1, weights 1 − λ and λ = src − i0. The products are differentiable with respect
+ * PyTorch derives them in the tensor's own precision (float for float32, double for float64): with
+ * {@code align_corners = false} the source coordinate is max(0, (o + ½)·in/out − ½), with {@code
+ * true} it is o·(in − 1)/(out − 1); i0 = ⌊src⌋, i1 = i0 + 1 clamped to in − 1, weights 1 − λ and
+ * λ = src − i0. The matrices have the input's element type. The products are differentiable with respect
  * to x, and faster on CPU than DJL's own interpolation, which the PyTorch engine runs with
  * antialiasing (identical values when upsampling, different when downsampling).
  *
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BilinearResize {
 
     private static final Map<Key, float[]> MATRICES = new ConcurrentHashMap<>();
+    private static final Map<Key, double[]> DOUBLE_MATRICES = new ConcurrentHashMap<>();
 
     private BilinearResize() {}
 
@@ -58,7 +61,7 @@ public final class BilinearResize {
         NDArray y = x;
         if (w != width) {
             // awT: (w, W); (N, C, h, w) x (w, W) -> (N, C, h, W)
-            try (NDArray awT = matrixArray(manager, w, width, alignCorners, true)) {
+            try (NDArray awT = matrixArray(manager, x.getDataType(), w, width, alignCorners, true)) {
                 y = y.matMul(awT);
             }
             FlopCounter.report(FlopCounter.Kind.MATRIX_PRODUCT,
@@ -66,7 +69,7 @@ public final class BilinearResize {
         }
         if (h != height) {
             // ah: (H, h), broadcast over (N, C); (H, h) x (N, C, h, W) -> (N, C, H, W)
-            try (NDArray ah = matrixArray(manager, h, height, alignCorners, false)) {
+            try (NDArray ah = matrixArray(manager, x.getDataType(), h, height, alignCorners, false)) {
                 NDArray z = ah.matMul(y);
                 FlopCounter.report(FlopCounter.Kind.MATRIX_PRODUCT,
                         FlopCounter.matrixProductMacs(leading(shape), height, h, width));
@@ -104,9 +107,19 @@ public final class BilinearResize {
      * The matrix as an array that owns its memory: an array made from a Java buffer only borrows
      * it, and autograd may read the matrix after this method has closed its handle.
      */
-    private static NDArray matrixArray(
-            NDManager manager, int in, int out, boolean alignCorners, boolean transpose) {
+    private static NDArray matrixArray(NDManager manager, DataType type, int in, int out,
+            boolean alignCorners, boolean transpose) {
         Shape shape = transpose ? new Shape(in, out) : new Shape(out, in);
+        if (type == DataType.FLOAT64) {
+            double[] m = DOUBLE_MATRICES.computeIfAbsent(new Key(in, out, alignCorners, transpose),
+                    k -> {
+                        double[] built = buildDouble(in, out, alignCorners);
+                        return transpose ? transposed(built, out, in) : built;
+                    });
+            try (NDArray borrowed = manager.create(m, shape)) {
+                return borrowed.duplicate();
+            }
+        }
         try (NDArray borrowed = manager.create(matrix(in, out, alignCorners, transpose), shape)) {
             return borrowed.duplicate();
         }
@@ -145,6 +158,38 @@ public final class BilinearResize {
             m[o * in + i1] += lambda1;
         }
         return m;
+    }
+
+    /** {@link #build} in double precision, as PyTorch's kernel computes it for float64. */
+    private static double[] buildDouble(int in, int out, boolean alignCorners) {
+        double[] m = new double[Math.multiplyExact(out, in)];
+        double scale;
+        if (alignCorners) {
+            scale = out > 1 ? (double) (in - 1) / (out - 1) : 0;
+        } else {
+            scale = (double) in / out;
+        }
+        for (int o = 0; o < out; o++) {
+            double src = alignCorners ? scale * o : Math.max(scale * (o + 0.5) - 0.5, 0);
+            int i0 = Math.min((int) Math.floor(src), in - 1);
+            int i1 = i0 < in - 1 ? i0 + 1 : i0;
+            double lambda1 = Math.min(Math.max(src - i0, 0), 1);
+            double lambda0 = 1 - lambda1;
+            m[o * in + i0] += lambda0;
+            m[o * in + i1] += lambda1;
+        }
+        return m;
+    }
+
+    /** (rows × cols) row-major to (cols × rows) row-major. */
+    private static double[] transposed(double[] m, int rows, int cols) {
+        double[] t = new double[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /** (rows × cols) row-major to (cols × rows) row-major. */

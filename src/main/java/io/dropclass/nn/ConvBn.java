@@ -2,7 +2,6 @@ package io.dropclass.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
@@ -152,7 +151,6 @@ public final class ConvBn implements Layer {
 
     private NDArray folded(ParameterStore ps, NDArray x, NDArray inputScale) {
         Device device = x.getDevice();
-        NDManager manager = x.getManager();
         NDArray w = ps.getValue(conv.weight(), device, false); // (O, I/groups, k, k)
         NDArray b = bias(ps, device, false); // (O) or null
         NDArray gamma = ps.getValue(bn.gamma(), device, false); // (O)
@@ -161,7 +159,7 @@ public final class ConvBn implements Layer {
         NDArray var = ps.getValue(bn.runningVar(), device, false); // (O)
         Shape ws = w.getShape();
         // eps as a tensor of its own (Scalars): the graph may be recorded (Grad-CAM)
-        try (NDArray eps = manager.full(new Shape(), (float) bn.eps());
+        try (NDArray eps = Scalars.constant(var, bn.eps());
                 NDArray shifted = var.add(eps);
                 NDArray std = shifted.sqrt();
                 NDArray alpha = gamma.div(std); // (O): γ / √(σ² + eps)

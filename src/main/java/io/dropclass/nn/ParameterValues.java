@@ -2,6 +2,7 @@ package io.dropclass.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -16,12 +17,15 @@ import java.util.SplittableRandom;
  */
 public final class ParameterValues {
 
+    /** Every element: {@code set} with it is an in-place copy. */
+    private static final NDIndex ALL = new NDIndex("...");
+
     private ParameterValues() {}
 
     /**
      * Copies values into a parameter. An initialised parameter is overwritten in place (same array,
-     * same gradient flag); an uninitialised one gets a new float32 array on {@code manager}. The
-     * caller keeps ownership of {@code values}.
+     * same gradient flag, same element type and memory layout); an uninitialised one gets a new
+     * float32 array on {@code manager}. The caller keeps ownership of {@code values}.
      *
      * @param parameter the parameter; its shape must equal the values' shape
      * @param values the values, of any numeric type (converted to the parameter's type)
@@ -29,6 +33,21 @@ public final class ParameterValues {
      * @throws IllegalArgumentException if the shapes differ
      */
     public static void assign(Parameter parameter, NDArray values, NDManager manager) {
+        assign(parameter, values, manager, TensorFormat.FLOAT32);
+    }
+
+    /**
+     * Copies values into a parameter, as {@link #assign(Parameter, NDArray, NDManager)}; an
+     * uninitialised parameter gets a new array in the given format.
+     *
+     * @param parameter the parameter; its shape must equal the values' shape
+     * @param values the values, of any numeric type
+     * @param manager the manager (and device) of a newly created array
+     * @param format element type and layout of a newly created array
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static void assign(
+            Parameter parameter, NDArray values, NDManager manager, TensorFormat format) {
         Shape expected = parameter.getShape();
         if (expected != null && !expected.equals(values.getShape())) {
             throw new IllegalArgumentException(
@@ -42,17 +61,20 @@ public final class ParameterValues {
         if (parameter.isInitialized()) {
             NDArray target = parameter.getArray();
             NDArray converted = values.toType(target.getDataType(), false);
-            converted.copyTo(target);
+            // an in-place copy keeps the array's layout (channels-last convolution weights);
+            // copyTo would give it plain storage, and a resumed run would convolve on other
+            // strides and round differently from an uninterrupted one
+            target.set(ALL, converted);
             if (converted != values) {
                 converted.close();
             }
             return;
         }
-        NDArray owned = copyOf(values, manager, DataType.FLOAT32);
+        NDArray owned = format.parameter(values, manager);
         Initializer previous = parameter.getInitializer();
         parameter.setInitializer((m, s, t) -> owned);
         try {
-            parameter.initialize(manager, DataType.FLOAT32);
+            parameter.initialize(manager, format.dataType());
         } finally {
             parameter.setInitializer(previous);
         }
@@ -84,6 +106,20 @@ public final class ParameterValues {
     }
 
     /**
+     * Initialises parameters from a seed as float32 arrays in the contiguous layout ({@link
+     * #initialize(Collection, NDManager, long, boolean, TensorFormat)}).
+     *
+     * @param parameters the parameters, in a stable order
+     * @param manager the manager of newly created arrays
+     * @param seed the seed
+     * @param onlyMissing true to leave initialised parameters untouched
+     */
+    public static void initialize(Collection<LayerParameter> parameters, NDManager manager,
+            long seed, boolean onlyMissing) {
+        initialize(parameters, manager, seed, onlyMissing, TensorFormat.FLOAT32);
+    }
+
+    /**
      * Initialises parameters from a seed. Each parameter draws from its own stream, split in list
      * order from one {@link SplittableRandom}, so a parameter's values depend only on the seed and
      * its position, whether or not the others are drawn.
@@ -92,12 +128,14 @@ public final class ParameterValues {
      * @param manager the manager of newly created arrays
      * @param seed the seed
      * @param onlyMissing true to leave initialised parameters untouched (DJL's lazy initialisation)
+     * @param format element type and layout of newly created arrays
      */
     public static void initialize(
             Collection<LayerParameter> parameters,
             NDManager manager,
             long seed,
-            boolean onlyMissing) {
+            boolean onlyMissing,
+            TensorFormat format) {
         SplittableRandom root = new SplittableRandom(seed);
         for (LayerParameter lp : parameters) {
             SplittableRandom random = root.split();
@@ -108,7 +146,7 @@ public final class ParameterValues {
             Shape shape = parameter.getShape();
             float[] values = lp.init().sample(shape, random);
             try (NDArray array = manager.create(values, shape)) {
-                assign(parameter, array, manager);
+                assign(parameter, array, manager, format);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.dropclass.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dropclass.data.ClassCatalog;
+import io.dropclass.model.HrNetSpec;
 import io.dropclass.nn.BatchNormLayer;
 
 import java.nio.file.Path;
@@ -81,5 +82,49 @@ final class CaseJson {
             throw new IllegalArgumentException(
                     message.startsWith(file.toString()) ? message : file + ": " + message, e);
         }
+    }
+
+    /**
+     * An HRNet stage layout: four stages, each {@code [modules, "BASIC" | "BOTTLENECK", blocks,
+     * channels]} (the official configs' {@code MODEL.EXTRA}).
+     */
+    static HrNetSpec layout(JsonNode root, String model, Path file) {
+        JsonNode node = root.get("layout");
+        String problem = file + ": 'layout' must be four stages [modules, block, blocks, channels]";
+        if (node == null || !node.isArray() || node.size() != 4) {
+            throw new IllegalArgumentException(problem);
+        }
+        List<HrNetSpec.Stage> stages = new ArrayList<>();
+        try {
+            for (JsonNode stage : node) {
+                if (!stage.isArray() || stage.size() != 4 || !stage.get(0).isIntegralNumber()
+                        || !stage.get(1).isTextual()) {
+                    throw new IllegalArgumentException(problem);
+                }
+                HrNetSpec.BlockType block = HrNetSpec.BlockType.valueOf(
+                        stage.get(1).asText().toUpperCase(java.util.Locale.ROOT));
+                stages.add(new HrNetSpec.Stage(stage.get(0).asInt(), block,
+                        integers(stage.get(2), problem), integers(stage.get(3), problem)));
+            }
+            return new HrNetSpec(model, stages);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw new IllegalArgumentException(
+                    message.startsWith(file.toString()) ? message : problem + ": " + message, e);
+        }
+    }
+
+    private static List<Integer> integers(JsonNode node, String problem) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(problem);
+        }
+        List<Integer> values = new ArrayList<>();
+        for (JsonNode v : node) {
+            if (!v.isIntegralNumber()) {
+                throw new IllegalArgumentException(problem);
+            }
+            values.add(v.asInt());
+        }
+        return values;
     }
 }

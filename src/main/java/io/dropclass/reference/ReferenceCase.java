@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.SafeTensorsHeader;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -31,7 +33,17 @@ import java.util.OptionalLong;
  * not read here, only headers. Errors are one line naming the file.
  *
  * <p>HRNet cases ({@link ReferenceModels#isHrNet}) must describe their DropClass training step
- * ({@link ReferenceStep}); other models (e.g. DeepLabV3) need only the common fields.
+ * ({@link ReferenceStep}); other models (e.g. DeepLabV3) need only the common fields, and have a
+ * step when case.json gives an {@code epoch}; a DeepLabV3 case may give the backbone's {@code
+ * width_mult} and the head's {@code head_channels} (torchvision's network at reduced width). An
+ * HRNet case
+ * may carry its stage {@code layout} (a list of four stages, each {@code [modules, "BASIC" |
+ * "BOTTLENECK", blocks per branch, channels per branch]}), e.g. W48's layout at narrow widths.
+ *
+ * <p>Besides {@code tolerance} (float32, contiguous), a case may hold {@code
+ * tolerance_channels_last} (float32 channels-last, against the same expected file), {@code
+ * tolerance_float64} with {@code expected_float64.safetensors}, and {@code
+ * tolerance_float64_channels_last}: {@link #supports(ReferenceMode)}, {@link ReferenceMode}.
  */
 public final class ReferenceCase {
 
@@ -52,17 +64,22 @@ public final class ReferenceCase {
     private final String name;
     private final Path directory;
     private final String model;
-    private final Map<String, Double> tolerances;
+    private final Map<String, Map<String, Double>> tolerancesByKey;
+    private final HrNetSpec layout;
     private final Map<String, Double> lossParts;
     private final OptionalLong parameterCount;
     private final OptionalInt numClasses;
     private final ReferenceStep step;
+    private final OptionalDouble widthMult;
+    private final OptionalInt headChannels;
 
-    private ReferenceCase(Path directory, String model, JsonNode root, Map<String, Double> tol) {
+    private ReferenceCase(
+            Path directory, String model, JsonNode root, Map<String, Map<String, Double>> tol) {
         this.directory = directory;
         this.name = String.valueOf(directory.toAbsolutePath().normalize().getFileName());
         this.model = model;
-        this.tolerances = Collections.unmodifiableMap(tol);
+        this.tolerancesByKey = Collections.unmodifiableMap(tol);
+        this.layout = root.has("layout") ? CaseJson.layout(root, model, caseFile(directory)) : null;
         this.lossParts = Collections.unmodifiableMap(lossParts(root, directory));
         this.parameterCount =
                 root.hasNonNull("parameters")
@@ -72,8 +89,15 @@ public final class ReferenceCase {
                 root.hasNonNull("num_classes")
                         ? OptionalInt.of(CaseJson.integer(root, "num_classes", caseFile(directory)))
                         : OptionalInt.empty();
-        this.step =
-                ReferenceModels.isHrNet(model) ? CaseJson.step(root, caseFile(directory)) : null;
+        this.step = ReferenceModels.isHrNet(model) || root.has("epoch")
+                ? CaseJson.step(root, caseFile(directory)) : null;
+        this.widthMult = root.has("width_mult")
+                ? OptionalDouble.of(CaseJson.number(root, "width_mult", caseFile(directory),
+                        Double.NaN))
+                : OptionalDouble.empty();
+        this.headChannels = root.has("head_channels")
+                ? OptionalInt.of(CaseJson.integer(root, "head_channels", caseFile(directory)))
+                : OptionalInt.empty();
     }
 
     /**
@@ -99,7 +123,23 @@ public final class ReferenceCase {
         SafeTensors.readHeader(directory.resolve(WEIGHTS_FILE));
         checkInputs(directory.resolve(INPUTS_FILE), ReferenceModels.isHrNet(model));
         SafeTensorsHeader expected = SafeTensors.readHeader(directory.resolve(EXPECTED_FILE));
-        Map<String, Double> tolerances = tolerances(root, caseFile, expected, directory);
+        Map<String, Map<String, Double>> tolerances = new LinkedHashMap<>();
+        for (ReferenceMode mode : ReferenceMode.ALL) {
+            String key = mode.toleranceKey();
+            if (tolerances.containsKey(key) || (!key.equals("tolerance") && !root.has(key))) {
+                continue;
+            }
+            SafeTensorsHeader header = expected;
+            if (mode.float64()) {
+                Path file = directory.resolve(ReferenceMode.EXPECTED_FLOAT64_FILE);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException(file + ": missing (case.json has " + key
+                            + ")");
+                }
+                header = SafeTensors.readHeader(file);
+            }
+            tolerances.put(key, tolerances(root, key, caseFile, header, directory, mode));
+        }
         return new ReferenceCase(directory, model, root, tolerances);
     }
 
@@ -162,12 +202,12 @@ public final class ReferenceCase {
         return entry == null ? "nothing" : entry.dtype() + " " + entry.shape();
     }
 
-    /** The tolerance of every expected entry, in the order of expected.safetensors. */
-    private static Map<String, Double> tolerances(
-            JsonNode root, Path caseFile, SafeTensorsHeader expected, Path directory) {
-        JsonNode node = root.get("tolerance");
+    /** The tolerance of every expected entry of a mode, in the order of its expected file. */
+    private static Map<String, Double> tolerances(JsonNode root, String key, Path caseFile,
+            SafeTensorsHeader expected, Path directory, ReferenceMode mode) {
+        JsonNode node = root.get(key);
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException(caseFile + ": needs a 'tolerance' object");
+            throw new IllegalArgumentException(caseFile + ": needs a '" + key + "' object");
         }
         Map<String, Double> tolerances = new LinkedHashMap<>();
         for (String entry : expected.tensors().keySet()) {
@@ -178,7 +218,9 @@ public final class ReferenceCase {
                     || t.asDouble() > Double.MAX_VALUE) {
                 throw new IllegalArgumentException(
                         caseFile
-                                + ": tolerance."
+                                + ": "
+                                + key
+                                + "."
                                 + entry
                                 + " must be a finite number >= 0, got "
                                 + t);
@@ -187,22 +229,24 @@ public final class ReferenceCase {
         }
         List<String> extra = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!tolerances.containsKey(key)) {
-                extra.add(key);
+            String field = it.next();
+            if (!tolerances.containsKey(field)) {
+                extra.add(field);
             }
         }
         if (!extra.isEmpty()) {
             throw new IllegalArgumentException(
                     caseFile
-                            + ": tolerance names entries absent from "
-                            + directory.resolve(EXPECTED_FILE).getFileName()
+                            + ": "
+                            + key
+                            + " names entries absent from "
+                            + mode.expectedFile()
                             + ": "
                             + extra.subList(0, Math.min(5, extra.size())));
         }
         if (tolerances.isEmpty()) {
             throw new IllegalArgumentException(
-                    directory.resolve(EXPECTED_FILE) + ": holds no entries");
+                    directory.resolve(mode.expectedFile()) + ": holds no entries");
         }
         return tolerances;
     }
@@ -255,12 +299,51 @@ public final class ReferenceCase {
     }
 
     /**
-     * The tolerance of every entry of expected.safetensors, in that file's order.
+     * The tolerance of every entry of expected.safetensors, in that file's order (float32,
+     * contiguous).
      *
      * @return entry → largest allowed max |difference|, unmodifiable
      */
     public Map<String, Double> tolerances() {
-        return tolerances;
+        return tolerancesByKey.get("tolerance");
+    }
+
+    /**
+     * Whether the case can check a mode: it has the mode's tolerances (and expected file).
+     *
+     * @param mode the mode
+     * @return true if {@link #tolerances(ReferenceMode)} has entries
+     */
+    public boolean supports(ReferenceMode mode) {
+        return tolerancesByKey.containsKey(mode.toleranceKey())
+                || tolerancesByKey.containsKey(mode.fallbackToleranceKey());
+    }
+
+    /**
+     * The tolerances of a mode, in the order of its expected file.
+     *
+     * @param mode the mode
+     * @return entry → largest allowed max |difference|
+     * @throws IllegalArgumentException if the case does not {@link #supports} the mode
+     */
+    public Map<String, Double> tolerances(ReferenceMode mode) {
+        Map<String, Double> map = tolerancesByKey.getOrDefault(mode.toleranceKey(),
+                tolerancesByKey.get(mode.fallbackToleranceKey()));
+        if (map == null) {
+            throw new IllegalArgumentException(file(CASE_FILE) + ": has no "
+                    + mode.toleranceKey() + " for a " + mode.label() + " run");
+        }
+        return map;
+    }
+
+    /**
+     * The HRNet stage layout the case was computed with, when case.json gives one; otherwise the
+     * model's name says the architecture.
+     *
+     * @return the layout, or empty
+     */
+    public Optional<HrNetSpec> layout() {
+        return Optional.ofNullable(layout);
     }
 
     /**
@@ -289,6 +372,24 @@ public final class ReferenceCase {
      */
     public OptionalInt numClasses() {
         return numClasses;
+    }
+
+    /**
+     * torchvision's {@code width_mult} of a DeepLabV3 case's backbone, when given.
+     *
+     * @return the multiplier, or empty (1)
+     */
+    public OptionalDouble widthMult() {
+        return widthMult;
+    }
+
+    /**
+     * The width of a DeepLabV3 case's head (ASPP branches and A), when given.
+     *
+     * @return the width, or empty (256)
+     */
+    public OptionalInt headChannels() {
+        return headChannels;
     }
 
     /**

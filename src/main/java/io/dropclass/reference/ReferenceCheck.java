@@ -1,38 +1,21 @@
 package io.dropclass.reference;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-
-import io.dropclass.method.DropClassNetwork;
-import io.dropclass.model.DeepLabV3;
-import io.dropclass.model.HrNet;
-import io.dropclass.model.HrNetSpec;
-import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
-import io.dropclass.model.weights.StateDict;
 import io.dropclass.model.weights.TensorData;
-import io.dropclass.nn.BilinearResize;
 import io.dropclass.reference.ReferenceResult.Verdict;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Checks a reference case ({@code fixtures/reference/README.md}): builds the case's model with the
- * DropClass head, loads its weights strictly (only {@code num_batches_tracked} may be left over),
- * replays one training step with the case's epoch, end epoch, α, class weights and forced dropped
- * class, and compares every entry of expected.safetensors with its tolerance. An entry this
- * implementation cannot produce fails. Runs on the CPU in float32, as the references were made.
+ * Compares what a replay of a reference case computed ({@link Replayed}) with the case's expected
+ * entries, each within its tolerance for the mode the replay ran in ({@link ReferenceMode}). The
+ * replay itself is the training step that {@code train} runs (the experiment package's reference
+ * replay builds it as training does); this class needs no engine.
  *
  * <pre>
  *   train forward (forced z)  → loss, logits, logits_drop, after_train_forward.*
@@ -40,17 +23,11 @@ import java.util.Optional;
  *   eval forward (all kept)   → eval_logits
  * </pre>
  *
- * <p>A {@code deeplabv3_mobilenet_v3_large} case (torchvision) has no DropClass step: the plain
- * {@link DeepLabV3} is loaded strictly, then an eval forward gives {@code eval_logits_upsampled}
- * and one training-mode forward the {@code after_train_forward.*} running statistics.
- *
  * <p>Cross-checks from case.json are appended as {@code case.parameters} (the trainable parameter
  * count, exact) and {@code case.loss_parts.*} (the weighted loss parts, with the tolerance of
- * {@code loss}).
+ * {@code loss}; float32 modes only, as case.json's parts are the float32 run's).
  */
 public final class ReferenceCheck {
-
-    private static final String BATCHES_TRACKED = ".num_batches_tracked";
 
     /** case.json's loss part → the objective's part. */
     private static final Map<String, String> PARTS =
@@ -62,169 +39,56 @@ public final class ReferenceCheck {
     private ReferenceCheck() {}
 
     /**
-     * Checks a case with arrays of its own.
+     * What a replay computed.
      *
-     * @param referenceCase the loaded case
-     * @return the result
-     * @throws IOException if a case file cannot be read
-     * @throws IllegalArgumentException if an input is invalid (the message names the file)
+     * @param entries entry name → host copy ({@code loss}, {@code logits}, {@code logits_drop},
+     *     {@code after_train_forward.*}, {@code grad.*}, {@code eval_logits}, ...), F32 or F64
+     * @param parts the loss parts as the objective names them ({@code ce}, {@code drop}, {@code
+     *     sup}, ...)
+     * @param parameterCount the network's trainable parameter count
      */
-    public static ReferenceResult run(ReferenceCase referenceCase) throws IOException {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            return run(referenceCase, manager);
+    public record Replayed(
+            Map<String, TensorData> entries, Map<String, Double> parts, long parameterCount) {
+
+        /** Copies the maps. */
+        public Replayed {
+            entries = new LinkedHashMap<>(entries);
+            parts = new LinkedHashMap<>(parts);
         }
     }
 
     /**
-     * Checks a case; every array lives in a sub-manager closed before returning.
+     * Compares a replay with a case's expected entries in one mode.
      *
-     * @param referenceCase the loaded case
-     * @param manager the parent manager
-     * @return the result
-     * @throws IOException if a case file cannot be read
-     * @throws IllegalArgumentException if an input is invalid (the message names the file)
+     * @param referenceCase the case
+     * @param mode the mode the replay ran in
+     * @param replayed what it computed
+     * @return the result: one comparison per expected entry, then the cross-checks
+     * @throws IOException if the expected file cannot be read
      */
-    public static ReferenceResult run(ReferenceCase referenceCase, NDManager manager)
-            throws IOException {
-        if (ReferenceModels.isDeepLabV3MobileNetV3Large(referenceCase.model())) {
-            return runDeepLab(referenceCase, manager);
-        }
-        Optional<HrNetSpec> spec = ReferenceModels.hrNetSpec(referenceCase.model());
-        Optional<ReferenceStep> step = referenceCase.step();
-        if (spec.isEmpty() || step.isEmpty()) {
-            return ReferenceResult.unsupported(
-                    referenceCase, ReferenceModels.unsupportedReason(referenceCase.model()));
-        }
-        try (NDManager scope = manager.newSubManager(Device.cpu())) {
-            DropClassNetwork network =
-                    DropClassNetwork.builder(HrNet.create(spec.get(), step.get().numClasses()))
-                            .optBatchNormEps(step.get().bnEps())
-                            .optBatchNormMomentum(step.get().bnMomentum())
-                            .build();
-            network.initializeParameters(scope, 0);
-            Optional<String> loadError = loadWeights(network, referenceCase, scope);
-            if (loadError.isPresent()) {
-                return new ReferenceResult(
-                        referenceCase.name(),
-                        referenceCase.model(),
-                        Verdict.FAILED,
-                        loadError.get(),
-                        List.of(),
-                        Map.of());
-            }
-            Path inputsFile = referenceCase.file(ReferenceCase.INPUTS_FILE);
-            Map<String, TensorData> inputs = SafeTensors.readTensors(inputsFile);
-            byte[][] labels =
-                    StepReplay.labels(inputs.get("labels"), step.get().numClasses(), inputsFile);
-            NDArray images = inputs.get("x").toNDArray(scope); // (B, 3, H, W)
-            StepReplay.Outputs outputs =
-                    StepReplay.replay(network, step.get(), images, labels, scope);
-            return compare(referenceCase, network.trainableParameterCount(), outputs);
-        }
-    }
-
-    /**
-     * A torchvision DeepLabV3 case: eval forward first (→ {@code eval_logits_upsampled}, logits
-     * bilinearly upsampled to the input size, align_corners false), then one training-mode forward
-     * (→ {@code after_train_forward.*}, every BatchNorm running statistic). The order is the
-     * reference's: its eval logits were computed with the loaded running statistics. The training
-     * forward's dropout mask comes from {@link DeepLabV3#initializeParameters} with seed 0; the
-     * reference's was drawn from PyTorch's generator and cannot be reproduced, which only {@code
-     * classifier.2}'s statistics see (their tolerances in case.json allow for it).
-     */
-    private static ReferenceResult runDeepLab(ReferenceCase referenceCase, NDManager manager)
-            throws IOException {
-        if (referenceCase.numClasses().isEmpty()) {
-            return new ReferenceResult(
-                    referenceCase.name(),
-                    referenceCase.model(),
-                    Verdict.FAILED,
-                    referenceCase.file(ReferenceCase.CASE_FILE) + ": needs 'num_classes'",
-                    List.of(),
-                    Map.of());
-        }
-        try (NDManager scope = manager.newSubManager(Device.cpu())) {
-            DeepLabV3 network = DeepLabV3.mobileNetV3Large(referenceCase.numClasses().getAsInt());
-            network.initializeParameters(scope, 0);
-            Optional<String> loadError = loadWeights(network, referenceCase, scope);
-            if (loadError.isPresent()) {
-                return new ReferenceResult(
-                        referenceCase.name(),
-                        referenceCase.model(),
-                        Verdict.FAILED,
-                        loadError.get(),
-                        List.of(),
-                        Map.of());
-            }
-            Map<String, TensorData> inputs =
-                    SafeTensors.readTensors(referenceCase.file(ReferenceCase.INPUTS_FILE));
-            NDArray images = inputs.get("x").toNDArray(scope); // (B, 3, H, W)
-            int height = Math.toIntExact(images.getShape().get(2));
-            int width = Math.toIntExact(images.getShape().get(3));
-            Map<String, TensorData> entries = new LinkedHashMap<>();
-            ParameterStore ps = new ParameterStore(scope, false);
-            try (NDList eval = network.forward(ps, new NDList(images), false);
-                    NDArray upsampled = // (B, K, H, W)
-                            BilinearResize.resize(eval.singletonOrThrow(), height, width, false)) {
-                entries.put("eval_logits_upsampled", StepReplay.snapshot(upsampled));
-            }
-            try (NDList ignored = network.forward(ps, new NDList(images), true)) {
-                network.namedParameters()
-                        .forEach(
-                                (name, p) -> {
-                                    if (p.getType() == Parameter.Type.RUNNING_MEAN
-                                            || p.getType() == Parameter.Type.RUNNING_VAR) {
-                                        entries.put(
-                                                "after_train_forward." + name,
-                                                StepReplay.snapshot(p.getArray()));
-                                    }
-                                });
-            }
-            return compare(
-                    referenceCase,
-                    network.trainableParameterCount(),
-                    new StepReplay.Outputs(entries, Map.of()));
-        }
-    }
-
-    /** Loads the weights strictly; returns the mismatch, if any. */
-    private static Optional<String> loadWeights(
-            SegmentationNetwork network, ReferenceCase referenceCase, NDManager manager)
-            throws IOException {
-        Path file = referenceCase.file(ReferenceCase.WEIGHTS_FILE);
-        try (NDManager scratch = manager.newSubManager()) {
-            Map<String, NDArray> state = new LinkedHashMap<>(SafeTensors.read(file, scratch));
-            state.keySet().removeIf(name -> name.endsWith(BATCHES_TRACKED));
-            StateDict.load(network.namedParameters(), state, true, manager);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(
-                    file + " does not fit " + referenceCase.model() + ": " + e.getMessage());
-        }
-    }
-
-    private static ReferenceResult compare(
-            ReferenceCase referenceCase, long parameterCount, StepReplay.Outputs outputs)
+    public static ReferenceResult compare(
+            ReferenceCase referenceCase, ReferenceMode mode, Replayed replayed)
             throws IOException {
         Map<String, TensorData> expected =
-                SafeTensors.readTensors(referenceCase.file(ReferenceCase.EXPECTED_FILE));
+                SafeTensors.readTensors(referenceCase.file(mode.expectedFile()));
         List<EntryComparison> entries = new ArrayList<>();
         Map<String, TensorData> actual = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> e : referenceCase.tolerances().entrySet()) {
+        for (Map.Entry<String, Double> e : referenceCase.tolerances(mode).entrySet()) {
             String name = e.getKey();
             TensorData want = expected.get(name);
-            TensorData got = outputs.entries().get(name);
+            TensorData got = replayed.entries().get(name);
             if (got != null && got.shape().size() == want.shape().size()) {
                 got = new TensorData(got.dtype(), want.shape(), got.data()); // e.g. () → (1)
                 actual.put(name, got);
             }
             entries.add(compareEntry(name, e.getValue(), want, got));
         }
-        entries.addAll(crossChecks(referenceCase, parameterCount, outputs.parts()));
+        entries.addAll(crossChecks(referenceCase, mode, replayed));
         boolean passed = entries.stream().allMatch(EntryComparison::passed);
         return new ReferenceResult(
                 referenceCase.name(),
                 referenceCase.model(),
+                mode.label(),
                 passed ? Verdict.PASSED : Verdict.FAILED,
                 "",
                 entries,
@@ -232,12 +96,26 @@ public final class ReferenceCheck {
     }
 
     /**
+     * A result for a case that could not be replayed (e.g. weights that do not fit).
+     *
+     * @param referenceCase the case
+     * @param mode the mode
+     * @param message one line naming the file and the problem
+     * @return a failed result without entries
+     */
+    public static ReferenceResult failed(
+            ReferenceCase referenceCase, ReferenceMode mode, String message) {
+        return new ReferenceResult(referenceCase.name(), referenceCase.model(), mode.label(),
+                Verdict.FAILED, message, List.of(), Map.of());
+    }
+
+    /**
      * Compares one entry.
      *
      * @param name the entry
      * @param tolerance its tolerance
-     * @param expected the reference values
-     * @param actual the computed values, or null when not produced
+     * @param expected the reference values, F32 or F64
+     * @param actual the computed values (F32 or F64), or null when not produced
      * @return the comparison
      */
     static EntryComparison compareEntry(
@@ -245,7 +123,7 @@ public final class ReferenceCheck {
         if (actual == null) {
             return EntryComparison.failure(name, tolerance, "not produced");
         }
-        if (expected.dtype() != SafeTensorsDType.F32 || actual.dtype() != SafeTensorsDType.F32) {
+        if (!isFloat(expected.dtype()) || !isFloat(actual.dtype())) {
             return EntryComparison.failure(
                     name,
                     tolerance,
@@ -256,20 +134,24 @@ public final class ReferenceCheck {
                     name, tolerance, "shape " + actual.shape() + ", expected " + expected.shape());
         }
         return EntryComparison.of(
-                name, maxAbsDiff(actual.toFloatArray(), expected.toFloatArray()), tolerance);
+                name, maxAbsDiff(actual.toDoubleArray(), expected.toDoubleArray()), tolerance);
+    }
+
+    private static boolean isFloat(SafeTensorsDType dtype) {
+        return dtype == SafeTensorsDType.F32 || dtype == SafeTensorsDType.F64;
     }
 
     /**
      * max |a − b|; equal values (infinities, NaN against NaN) differ by 0, NaN against a number is
      * NaN.
      */
-    static double maxAbsDiff(float[] a, float[] b) {
+    static double maxAbsDiff(double[] a, double[] b) {
         double max = 0;
         for (int i = 0; i < a.length; i++) {
-            if (a[i] == b[i] || (Float.isNaN(a[i]) && Float.isNaN(b[i]))) {
+            if (a[i] == b[i] || (Double.isNaN(a[i]) && Double.isNaN(b[i]))) {
                 continue;
             }
-            double d = Math.abs((double) a[i] - b[i]);
+            double d = Math.abs(a[i] - b[i]);
             if (Double.isNaN(d)) {
                 return Double.NaN;
             }
@@ -279,19 +161,14 @@ public final class ReferenceCheck {
     }
 
     private static List<EntryComparison> crossChecks(
-            ReferenceCase referenceCase, long parameterCount, Map<String, Double> parts) {
+            ReferenceCase referenceCase, ReferenceMode mode, Replayed replayed) {
         List<EntryComparison> checks = new ArrayList<>();
         referenceCase
                 .parameterCount()
-                .ifPresent(
-                        n ->
-                                checks.add(
-                                        EntryComparison.of(
-                                                "case.parameters",
-                                                Math.abs((double) parameterCount - n),
-                                                0)));
-        Double lossTolerance = referenceCase.tolerances().get("loss");
-        if (lossTolerance == null) {
+                .ifPresent(n -> checks.add(EntryComparison.of("case.parameters",
+                        Math.abs((double) replayed.parameterCount() - n), 0)));
+        Double lossTolerance = referenceCase.tolerances(mode).get("loss");
+        if (lossTolerance == null || mode.float64()) {
             return checks;
         }
         referenceCase
@@ -299,11 +176,11 @@ public final class ReferenceCheck {
                 .forEach(
                         (name, value) -> {
                             String ours = PARTS.get(name);
-                            if (ours != null && parts.containsKey(ours)) {
+                            if (ours != null && replayed.parts().containsKey(ours)) {
                                 checks.add(
                                         EntryComparison.of(
                                                 "case.loss_parts." + name,
-                                                Math.abs(parts.get(ours) - value),
+                                                Math.abs(replayed.parts().get(ours) - value),
                                                 lossTolerance));
                             }
                         });

@@ -21,6 +21,20 @@ public final class ReferenceOutputs {
     private ReferenceOutputs() {}
 
     /**
+     * The file of a mode's entries: {@link #ACTUAL_FILE} for float32 contiguous (the reference's
+     * own mode), {@code actual_<type>_<layout>.safetensors} for the others.
+     *
+     * @param mode the mode's label, e.g. {@code float64 channels_last}
+     * @return the file name
+     */
+    static String fileName(String mode) {
+        if (mode.equals(ReferenceMode.of(ai.djl.ndarray.types.DataType.FLOAT32, false).label())) {
+            return ACTUAL_FILE;
+        }
+        return "actual_" + mode.replace(' ', '_') + ".safetensors";
+    }
+
+    /**
      * Writes the computed entries of a result.
      *
      * @param outDir the output folder (created if needed)
@@ -36,13 +50,14 @@ public final class ReferenceOutputs {
         }
         Path dir = outDir.resolve(result.caseName());
         Files.createDirectories(dir);
-        Path file = dir.resolve(ACTUAL_FILE);
+        Path file = dir.resolve(fileName(result.mode()));
         SafeTensors.writeTensors(
                 file,
                 result.actual(),
                 Map.of(
                         "case", result.caseName(),
                         "model", result.model(),
+                        "mode", result.mode(),
                         "verdict", result.verdict().name()));
         return Optional.of(file);
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param caseName the case folder's name
  * @param model the case's model
+ * @param mode how the case was run ({@link ReferenceMode#label()}, e.g. {@code float32
+ *     contiguous})
  * @param verdict passed, failed or unsupported
  * @param message why it failed or is unsupported, beyond the entries; empty otherwise
  * @param entries one comparison per expected entry (in expected.safetensors order), then the
@@ -25,6 +27,7 @@ import java.util.Optional;
 public record ReferenceResult(
         String caseName,
         String model,
+        String mode,
         Verdict verdict,
         String message,
         List<EntryComparison> entries,
@@ -44,6 +47,7 @@ public record ReferenceResult(
     public ReferenceResult {
         Objects.requireNonNull(caseName, "caseName");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(message, "message");
         entries = List.copyOf(entries);
@@ -54,13 +58,16 @@ public record ReferenceResult(
      * The result of a case whose model cannot be built.
      *
      * @param referenceCase the case
+     * @param mode the mode it was to run in
      * @param reason one line
      * @return the result, verdict UNSUPPORTED
      */
-    public static ReferenceResult unsupported(ReferenceCase referenceCase, String reason) {
+    public static ReferenceResult unsupported(
+            ReferenceCase referenceCase, ReferenceMode mode, String reason) {
         return new ReferenceResult(
                 referenceCase.name(),
                 referenceCase.model(),
+                mode.label(),
                 Verdict.UNSUPPORTED,
                 reason,
                 List.of(),

@@ -28,6 +28,8 @@ public final class ReferenceTable {
                         .append(result.caseName())
                         .append(" (")
                         .append(result.model())
+                        .append(", ")
+                        .append(result.mode())
                         .append("): ")
                         .append(result.verdict());
         List<EntryComparison> entries = result.entries();
@@ -44,12 +46,49 @@ public final class ReferenceTable {
     }
 
     /**
+     * One case in every mode it ran: a header, then one row per mode with its verdict, failures
+     * and worst entry.
+     *
+     * @param results the results of one case, one per mode
+     * @return the lines, ending with a line break
+     */
+    public static String modes(List<ReferenceResult> results) {
+        ReferenceResult first = results.get(0);
+        StringBuilder out = new StringBuilder()
+                .append(first.caseName()).append(" (").append(first.model()).append(")\n");
+        out.append(String.format(Locale.ROOT, "  %-23s %-11s %11s %12s  %s%n", "mode",
+                "verdict", "failed", "worst ratio", "worst entry"));
+        for (ReferenceResult r : results) {
+            long failed = r.entries().stream().filter(e -> !e.passed()).count();
+            String worst = r.worst().map(EntryComparison::name).orElse(r.message());
+            out.append(String.format(Locale.ROOT, "  %-23s %-11s %11s %12s  %s%n", r.mode(),
+                    r.verdict(), r.entries().isEmpty() ? "-" : failed + "/" + r.entries().size(),
+                    r.worst().map(ReferenceTable::ratio).orElse("-"), worst));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The summary, the group overview and the failed entries only (all of them).
+     *
+     * @param result the result
+     * @return the table, ending with a line break
+     */
+    public static String failures(ReferenceResult result) {
+        return format(result, true);
+    }
+
+    /**
      * The summary, the group overview and every entry (failures first).
      *
      * @param result the result
      * @return the table, lines separated by {@code \n}, ending with a line break
      */
     public static String format(ReferenceResult result) {
+        return format(result, false);
+    }
+
+    private static String format(ReferenceResult result, boolean failuresOnly) {
         StringBuilder out = new StringBuilder(summary(result)).append('\n');
         if (result.entries().isEmpty()) {
             return out.toString();
@@ -89,6 +128,9 @@ public final class ReferenceTable {
         List<EntryComparison> sorted = new ArrayList<>(result.entries());
         sorted.sort(ReferenceResult.WORST_LAST.reversed());
         for (EntryComparison e : sorted) {
+            if (failuresOnly && e.passed()) {
+                break; // sorted: failures first
+            }
             out.append(
                     String.format(
                             Locale.ROOT,

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class CrossEntropyObjective implements TrainingObjective {
 
     private final SegmentationNetwork network;
-    private final float[] classWeights;
+    private final double[] classWeights;
 
     /**
      * Creates the objective.
@@ -23,7 +23,7 @@ public final class CrossEntropyObjective implements TrainingObjective {
      * @param network the network to train
      * @param classWeights one weight per class
      */
-    public CrossEntropyObjective(SegmentationNetwork network, float[] classWeights) {
+    public CrossEntropyObjective(SegmentationNetwork network, double[] classWeights) {
         if (classWeights.length != network.numClasses()) {
             throw new IllegalArgumentException("expected " + network.numClasses()
                     + " class weights, got " + classWeights.length);
@@ -36,8 +36,8 @@ public final class CrossEntropyObjective implements TrainingObjective {
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
         PixelTargets targets = PixelTargets.of(images.getManager(), batch.labels(),
-                batch.height(), batch.width(), classWeights, -1);
+                batch.height(), batch.width(), classWeights, -1, logits.getDataType());
         NDArray ce = PixelCrossEntropy.weightedMean(logits, targets);
-        return new Terms(ce, Map.of("ce", ce));
+        return new Terms(ce, Map.of("ce", ce), Map.of(Terms.LOGITS, logits));
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 public final class PixelLossObjective implements TrainingObjective {
 
     private final SegmentationNetwork network;
-    private final float[] classWeights;
-    private final float[] unitWeights;
+    private final double[] classWeights;
+    private final double[] unitWeights;
     private final PixelLoss loss;
 
     /**
@@ -27,15 +27,15 @@ public final class PixelLossObjective implements TrainingObjective {
      * @param classWeights one weight per class (α for focal; ignored by the Lovász term)
      * @param loss the loss strategy
      */
-    public PixelLossObjective(SegmentationNetwork network, float[] classWeights, PixelLoss loss) {
+    public PixelLossObjective(SegmentationNetwork network, double[] classWeights, PixelLoss loss) {
         if (classWeights.length != network.numClasses()) {
             throw new IllegalArgumentException("expected " + network.numClasses()
                     + " class weights, got " + classWeights.length);
         }
         this.network = network;
         this.classWeights = classWeights.clone();
-        this.unitWeights = new float[classWeights.length];
-        Arrays.fill(unitWeights, 1f);
+        this.unitWeights = new double[classWeights.length];
+        Arrays.fill(unitWeights, 1);
         this.loss = java.util.Objects.requireNonNull(loss, "loss");
     }
 
@@ -48,16 +48,16 @@ public final class PixelLossObjective implements TrainingObjective {
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
         PixelTargets weighted = PixelTargets.of(images.getManager(), batch.labels(),
-                batch.height(), batch.width(), classWeights, -1);
+                batch.height(), batch.width(), classWeights, -1, logits.getDataType());
         PixelTargets unit = loss instanceof PixelLoss.Lovasz
                 ? PixelTargets.of(images.getManager(), batch.labels(), batch.height(),
-                        batch.width(), unitWeights, -1)
+                        batch.width(), unitWeights, -1, logits.getDataType())
                 : weighted;
         Map<String, NDArray> parts = loss.parts(logits, weighted, unit);
         NDArray total = null;
         for (NDArray part : parts.values()) {
             total = total == null ? part : total.add(part);
         }
-        return new Terms(total, parts);
+        return new Terms(total, parts, Map.of(Terms.LOGITS, logits));
     }
 }

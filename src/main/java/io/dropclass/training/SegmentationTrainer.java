@@ -3,11 +3,15 @@ package io.dropclass.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+
 import io.dropclass.evaluation.SegmentationEvaluation;
+import io.dropclass.nn.TensorFormat;
 import io.dropclass.results.IterationRecord;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The training loop: per step a batch from the loader, the objective's forward and loss inside a
@@ -139,7 +143,22 @@ public final class SegmentationTrainer {
             Validator validator,
             TrainingListener listener,
             List<NDArray> runningStatistics) {
-        this.step = new TrainingStep(objective, sgd, schedule.nonFinite(), runningStatistics);
+        this(new TrainingStep(objective, sgd, schedule.nonFinite(), runningStatistics,
+                TensorFormat.FLOAT32), schedule, validator, listener);
+    }
+
+    /**
+     * Creates the loop around a step built elsewhere (the experiment's training setup, which the
+     * benchmark and the reference check build the same way).
+     *
+     * @param step one optimizer step (objective, SGD, non-finite policy, tensor format)
+     * @param schedule iterations, intervals, learning rate
+     * @param validator evaluates the network
+     * @param listener receives steps, validations and checkpoints
+     */
+    public SegmentationTrainer(TrainingStep step, Schedule schedule, Validator validator,
+            TrainingListener listener) {
+        this.step = Objects.requireNonNull(step, "step");
         this.schedule = schedule;
         this.validator = validator;
         this.listener = listener;

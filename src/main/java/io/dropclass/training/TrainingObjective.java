@@ -29,12 +29,28 @@ public interface TrainingObjective {
      *
      * @param total the scalar to back-propagate
      * @param parts named scalar parts (already weighted as in the total), for logging
+     * @param outputs the forward's outputs the loss was computed from, by name ({@link #LOGITS},
+     *     and DropClass's {@code logits_drop}), for a {@link TrainingStep.Probe}; not owned
      */
-    record Terms(NDArray total, Map<String, NDArray> parts) {
+    record Terms(NDArray total, Map<String, NDArray> parts, Map<String, NDArray> outputs) {
 
-        /** Copies the map, keeping its order (the order of the history's columns). */
+        /** The plain branch's logits, (B, K, h, w). */
+        public static final String LOGITS = "logits";
+
+        /** Copies the maps, keeping their order (the order of the history's columns). */
         public Terms {
             parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+            outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        }
+
+        /**
+         * Terms without outputs.
+         *
+         * @param total the scalar to back-propagate
+         * @param parts named scalar parts
+         */
+        public Terms(NDArray total, Map<String, NDArray> parts) {
+            this(total, parts, Map.of());
         }
     }
 }

@@ -3,20 +3,27 @@ package io.dropclass.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+
+import io.dropclass.nn.Scalars;
+import io.dropclass.nn.TensorFormat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One optimizer step on a host batch, the code path of {@link SegmentationTrainer} (and of the
  * benchmark, which times its phases through a {@link PhaseClock}):
  *
  * <pre>
- *   DATA       images = tensor(batch.images)                  (B, 3, H, W), host → engine copy
+ *   DATA       images = tensor(batch.images)                  (B, 3, H, W), host → engine copy in
+ *                                                             the network's element type and layout
  *   FORWARD    terms = objective.loss(ps, images, batch)     training-mode forward and loss,
  *              loss values read back and checked finite
  *   BACKWARD   backward(terms.total)                          gradients of every parameter
@@ -61,6 +68,29 @@ public final class TrainingStep {
         void record(Phase phase, long nanos);
     }
 
+    /**
+     * Looks into a step between its phases, without changing it: what {@code check-reference}
+     * compares with the official code (outputs, running statistics, gradients) is read here, from
+     * the step that training runs.
+     */
+    public interface Probe {
+
+        /** A probe that reads nothing (training). */
+        Probe NONE = new Probe() { };
+
+        /**
+         * The forward and the loss are done; the running statistics hold their new values.
+         *
+         * @param terms the loss terms and the forward's outputs, valid during the call
+         */
+        default void afterForward(TrainingObjective.Terms terms) { }
+
+        /** Back-propagation is done: every trainable parameter holds its gradient. */
+        default void afterBackward() { }
+    }
+
+    private static final NDIndex ALL = new NDIndex("...");
+
     /** The loss-map entry (value 1) of a skipped step. */
     public static final String SKIPPED = "skipped";
 
@@ -68,6 +98,8 @@ public final class TrainingStep {
     private final Sgd sgd;
     private final SegmentationTrainer.NonFinitePolicy policy;
     private final List<NDArray> runningStatistics;
+    private final TensorFormat format;
+    private final Probe probe;
 
     /**
      * Creates a step that stops at a non-finite loss.
@@ -76,7 +108,8 @@ public final class TrainingStep {
      * @param sgd the optimizer of the network's trainable parameters
      */
     public TrainingStep(TrainingObjective objective, Sgd sgd) {
-        this(objective, sgd, SegmentationTrainer.NonFinitePolicy.STOP, List.of());
+        this(objective, sgd, SegmentationTrainer.NonFinitePolicy.STOP, List.of(),
+                TensorFormat.FLOAT32);
     }
 
     /**
@@ -87,13 +120,33 @@ public final class TrainingStep {
      * @param policy stop or skip at a non-finite loss
      * @param runningStatistics the network's BatchNorm running statistics (not trained, changed by
      *     a training forward), put back when a step is skipped; not owned
+     * @param format the network's element type and layout, which the image batch takes
      */
     public TrainingStep(TrainingObjective objective, Sgd sgd,
-            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics) {
-        this.objective = objective;
-        this.sgd = sgd;
-        this.policy = policy;
+            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics,
+            TensorFormat format) {
+        this(objective, sgd, policy, runningStatistics, format, Probe.NONE);
+    }
+
+    private TrainingStep(TrainingObjective objective, Sgd sgd,
+            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics,
+            TensorFormat format, Probe probe) {
+        this.objective = Objects.requireNonNull(objective, "objective");
+        this.sgd = Objects.requireNonNull(sgd, "sgd");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.runningStatistics = List.copyOf(runningStatistics);
+        this.format = Objects.requireNonNull(format, "format");
+        this.probe = Objects.requireNonNull(probe, "probe");
+    }
+
+    /**
+     * The same step with a probe that reads it between phases.
+     *
+     * @param value the probe
+     * @return a new step
+     */
+    public TrainingStep withProbe(Probe value) {
+        return new TrainingStep(objective, sgd, policy, runningStatistics, format, value);
     }
 
     /**
@@ -148,28 +201,30 @@ public final class TrainingStep {
         long updateStart;
         try (NDManager scope = manager.newSubManager()) {
             List<NDArray> saved = policy.skip() ? copies(scope) : List.of();
-            NDArray images = scope.create(batch.images(),
-                    new Shape(batch.size(), 3, batch.height(), batch.width())); // (B, 3, H, W)
+            NDArray images = format.images(batch.images(),
+                    new Shape(batch.size(), 3, batch.height(), batch.width()), scope); // (B,3,H,W)
             long t1 = System.nanoTime();
             clock.record(Phase.DATA, t1 - t0);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 TrainingObjective.Terms terms = objective.loss(ps, images, batch, epoch);
-                losses.put("loss", (double) terms.total().getFloat());
-                terms.parts().forEach((name, v) -> losses.put(name, (double) v.getFloat()));
+                losses.put("loss", Scalars.value(terms.total()));
+                terms.parts().forEach((name, v) -> losses.put(name, Scalars.value(v)));
                 Map.Entry<String, Double> bad = firstNonFinite(losses);
                 if (bad != null) {
                     skipOrStop(batch.iteration() + 1, bad, skippedSoFar);
                     for (int k = 0; k < saved.size(); k++) {
-                        runningStatistics.get(k).set(saved.get(k).toFloatArray());
+                        runningStatistics.get(k).set(ALL, saved.get(k)); // in place
                     }
                     losses.put(SKIPPED, 1.0);
                     return losses; // no backward, no update: gradients stay zero
                 }
+                probe.afterForward(terms);
                 long t2 = System.nanoTime();
                 clock.record(Phase.FORWARD, t2 - t1);
                 t1 = t2;
                 collector.backward(terms.total());
             }
+            probe.afterBackward();
             updateStart = System.nanoTime();
             clock.record(Phase.BACKWARD, updateStart - t1);
             sgd.step(lr);

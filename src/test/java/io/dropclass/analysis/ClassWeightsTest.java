@@ -114,9 +114,9 @@ class ClassWeightsTest {
     }
 
     @Test
-    void weightsConvertToFloatsForTheLoss() {
-        assertThat(ClassWeights.inverseFrequency(STATS).toFloatArray())
-                .containsExactly(0.4f, 2f, 1f, 0f);
+    void weightsBecomeTheArrayTheLossTakes() {
+        assertThat(ClassWeights.inverseFrequency(STATS).toArray())
+                .containsExactly(new double[] {0.4, 2, 1, 0}, within(1e-12));
     }
 
     @Test

@@ -106,17 +106,26 @@ class DropClassCliTest {
     }
 
     @Test
-    void checkReferencePassesTheSharedCaseAndWritesTheActualEntries() {
-        Path fixtures = Path.of(System.getProperty("dropclass.fixtures"));
+    void checkReferencePassesARepositoryCaseInEveryModeAndWritesTheActualEntries()
+            throws Exception {
+        Path caseDir = Path.of(DropClassCliTest.class
+                .getResource("/reference/hrnet_v1_layout_narrow/case.json").toURI()).getParent();
         Path out = dir.resolve("actual");
-        CliRunner.Result r = run("check-reference", fixtures.resolve("hrnet_w18_small_v1_drop12_e300").toString(),
+        CliRunner.Result r = run("check-reference", caseDir.toString(), "--table",
                 "--write-actual", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("grad._classifier.weight").contains("all 1 case(s) passed");
-        assertThat(out.resolve("hrnet_w18_small_v1_drop12_e300/actual.safetensors")).isRegularFile();
+        assertThat(r.out()).contains("float32 contiguous", "float32 channels_last",
+                "float64 contiguous", "grad._classifier.weight",
+                "all 1 case(s) passed in every mode");
+        assertThat(out.resolve("hrnet_v1_layout_narrow/actual.safetensors")).isRegularFile();
+        assertThat(out.resolve("hrnet_v1_layout_narrow/actual_float64_contiguous.safetensors"))
+                .isRegularFile();
         CliRunner.Result missing = run("check-reference", dir.resolve("no-such-case").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip().lines()).hasSize(1);
+        CliRunner.Result badType = run("check-reference", caseDir.toString(), "--dtype", "half");
+        assertThat(badType.code()).isEqualTo(2);
+        assertThat(badType.err().strip()).startsWith("dropclass: --dtype half:");
     }
 
     @Test

@@ -31,7 +31,7 @@ class BorrowedScalarTest {
             NDArray logits = m.randomNormal(new Shape(1, 3, 2, 2)).duplicate();
             byte[] labels = {0, 1, 2, 0, 1, IGNORE, 2, 2, 0, 0, 1, 2, 2, 1, 0, IGNORE};
             PixelTargets t = PixelTargets.of(m, new byte[][] {labels}, 4, 4,
-                    new float[] {1f, 2.5f, 0.5f}, -1);
+                    new double[] {1, 2.5, 0.5}, -1);
             for (var loss : LOSSES.entrySet()) {
                 float[] reference = Pixels.gradient(logits, x -> loss.getValue().apply(x, t), false);
                 double norm = 0;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FocalLossTest {
 
-    private static final float[] WEIGHTS = {1f, 2f, 0.5f};
+    private static final double[] WEIGHTS = {1, 2, 0.5};
 
     private static NDArray threePixels(NDManager m) {
         return Pixels.row(m, new float[][] {{1, 2, 0}, {0.5f, -1, 3}, {5, 5, 5}});
@@ -56,7 +56,7 @@ class FocalLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {0.2f, 0.1f, -0.3f}, new Shape(1, 3, 1, 1));
             PixelTargets t = PixelTargets.of(m, new byte[][] {{1, 1, 1, 1}}, 2, 2,
-                    new float[] {1f, 1f, 1f}, -1);
+                    new double[] {1, 1, 1}, -1);
             float loss = FocalLoss.mean(logits, t, 2).getFloat();
             assertThat(loss).isCloseTo(0.4177435f, within(1e-6f));
         }
@@ -76,7 +76,7 @@ class FocalLossTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = Pixels.twoClass(m, 200f, -1f);
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 0}}, 1, 2,
-                    new float[] {1f, 1f}, -1);
+                    new double[] {1, 1}, -1);
             float[] grad = Pixels.gradient(logits, x -> FocalLoss.mean(x, t, 0.5), false);
             assertThat(grad).doesNotContain(Float.NaN);
             for (float g : grad) {

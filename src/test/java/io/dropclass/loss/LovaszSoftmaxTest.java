@@ -17,7 +17,7 @@ class LovaszSoftmaxTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = Pixels.twoClass(m, -2, -1, 0, 1, 3);
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 0, 0, 0, 0}}, 1, 5,
-                    new float[] {1f, 1f}, -1);
+                    new double[] {1, 1}, -1);
             assertThat(LovaszSoftmax.mean(logits, t).getFloat())
                     .isCloseTo(0.4856445902f, within(1e-6f));
         }
@@ -29,7 +29,7 @@ class LovaszSoftmaxTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = Pixels.twoClass(m, -2, -1, 0, 1, 3);
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 0, 0, 0, 0}}, 1, 5,
-                    new float[] {1f, 1f}, -1);
+                    new double[] {1, 1}, -1);
             float[] grad = Pixels.gradient(logits, x -> LovaszSoftmax.mean(x, t), false);
             float[] expected = {-0.02099872f, -0.03932239f, -0.05f, -0.03932239f, -0.00903533f};
             for (int i = 0; i < 5; i++) {
@@ -48,7 +48,7 @@ class LovaszSoftmaxTest {
             NDArray logits = Pixels.row(m, new float[][] {
                 {1, 2, 0}, {0.5f, -1, 3}, {5, 5, 5}, {0, 0.3f, -0.2f}, {2, -1, 0.1f}});
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 2, IGNORE, 0, 2}}, 1, 5,
-                    new float[] {1f, 1f, 1f}, -1);
+                    new double[] {1, 1, 1}, -1);
             assertThat(LovaszSoftmax.mean(logits, t).getFloat())
                     .isCloseTo(0.6344713996f, within(1e-6f));
             float[] grad = Pixels.gradient(logits, x -> LovaszSoftmax.mean(x, t), false);
@@ -67,7 +67,7 @@ class LovaszSoftmaxTest {
     void onlyIgnoredPixelsGiveZero() {
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{IGNORE, IGNORE}}, 1, 2,
-                    new float[] {1f, 1f}, -1);
+                    new double[] {1, 1}, -1);
             assertThat(LovaszSoftmax.mean(Pixels.twoClass(m, 1, 2), t).getFloat()).isZero();
         }
     }

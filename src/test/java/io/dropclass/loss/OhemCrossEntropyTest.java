@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class OhemCrossEntropyTest {
 
-    private static final float[] UNIT = {1f, 1f};
+    private static final double[] UNIT = {1, 1};
 
     private static NDArray logits(NDManager m) {
         return Pixels.twoClass(m, -2, -1, 0, 1, 2);
     }
 
-    private static PixelTargets allClassZero(NDManager m, float[] weights) {
+    private static PixelTargets allClassZero(NDManager m, double[] weights) {
         return PixelTargets.of(m, new byte[][] {{0, 0, 0, 0, 0}}, 1, 5, weights, -1);
     }
 
@@ -65,7 +65,7 @@ class OhemCrossEntropyTest {
         // last pixel ignored; class 0 weight 2: τ = 0.6 keeps the first three, loss = 2·mean(CE)
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 0, 0, 0, IGNORE}}, 1, 5,
-                    new float[] {2f, 1f}, -1);
+                    new double[] {2, 1}, -1);
             float loss = OhemCrossEntropy.mean(logits(m), t, 0.6, 1).getFloat();
             assertThat(loss).isCloseTo(2.7555579194f, within(1e-5f));
         }

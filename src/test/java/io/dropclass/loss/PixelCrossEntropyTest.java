@@ -30,7 +30,7 @@ class PixelCrossEntropyTest {
         // pixel 2 ignored. PyTorch: (1 * 1.4076059644 + 0.5 * 0.0956743294) / (1 + 0.5)
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 2, IGNORE}}, 1, 3,
-                    new float[] {1f, 2f, 0.5f}, -1);
+                    new double[] {1, 2, 0.5}, -1);
             float loss = PixelCrossEntropy.weightedMean(threePixels(m), t).getFloat();
             assertThat(loss).isCloseTo(0.9702954194f, within(1e-6f));
         }
@@ -40,7 +40,7 @@ class PixelCrossEntropyTest {
     void unweightedLossIsThePlainMeanOverNonIgnoredPixels() {
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 2, IGNORE}}, 1, 3,
-                    new float[] {1f, 1f, 1f}, -1);
+                    new double[] {1, 1, 1}, -1);
             float loss = PixelCrossEntropy.weightedMean(threePixels(m), t).getFloat();
             assertThat(loss).isCloseTo(0.7516401469f, within(1e-6f));
         }
@@ -50,7 +50,7 @@ class PixelCrossEntropyTest {
     void anExtraIgnoredClassLeavesNumeratorAndDenominator() {
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{0, 2, IGNORE}}, 1, 3,
-                    new float[] {1f, 2f, 0.5f}, 2);
+                    new double[] {1, 2, 0.5}, 2);
             assertThat(t.weights().toFloatArray()).containsExactly(1f, 0f, 0f);
             float loss = PixelCrossEntropy.weightedMean(threePixels(m), t).getFloat();
             assertThat(loss).isCloseTo(1.4076059644f, within(1e-6f));
@@ -63,7 +63,7 @@ class PixelCrossEntropyTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {0.2f, 0.1f, -0.3f}, new Shape(1, 3, 1, 1));
             PixelTargets t = PixelTargets.of(m, new byte[][] {{1, 1, 1, 1}}, 2, 2,
-                    new float[] {1f, 1f, 1f}, -1);
+                    new double[] {1, 1, 1}, -1);
             float loss = PixelCrossEntropy.weightedMean(logits, t).getFloat();
             assertThat(loss).isCloseTo(1.0208276556f, within(1e-6f));
         }
@@ -73,7 +73,7 @@ class PixelCrossEntropyTest {
     void aBatchWithOnlyIgnoredPixelsHasZeroLoss() {
         try (NDManager m = NDManager.newBaseManager()) {
             PixelTargets t = PixelTargets.of(m, new byte[][] {{IGNORE, IGNORE, IGNORE}}, 1, 3,
-                    new float[] {1f, 1f, 1f}, -1);
+                    new double[] {1, 1, 1}, -1);
             assertThat(PixelCrossEntropy.weightedMean(threePixels(m), t).getFloat()).isZero();
         }
     }

@@ -55,8 +55,8 @@ class DropClassCostBenchmarkTest {
             HrNet hrnet = HrNet.create(HrNetSpec.w18SmallV1(), K);
             DropClassNetwork dropClass = DropClassNetwork.wrap(hrnet);
             dropClass.initializeParameters(root, 0);
-            float[] weights = new float[K];
-            Arrays.fill(weights, 1f);
+            double[] weights = new double[K];
+            Arrays.fill(weights, 1);
             TrainingObjective baseline = new CrossEntropyObjective(hrnet, weights);
             TrainingObjective method =
                     new DropClassObjective(
@@ -120,8 +120,8 @@ class DropClassCostBenchmarkTest {
      * the bilinear resizes (fuse layers, head, loss) are counted; elementwise work is not.
      */
     private static void printFlops(DropClassNetwork network, int height, int width) {
-        float[] weights = new float[K];
-        Arrays.fill(weights, 1f);
+        double[] weights = new double[K];
+        Arrays.fill(weights, 1);
         TrainingBatch one = new TrainingBatch(0, new float[3 * height * width],
                 new byte[][] {new byte[height * width]}, height, width);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -18,7 +18,7 @@ import java.util.List;
 
 class DropClassLossTest {
 
-    private static final float[] WEIGHTS = {0.8f, 1.1f, 1.3f};
+    private static final double[] WEIGHTS = {0.8, 1.1, 1.3};
     private static final byte IGNORE = (byte) 255;
 
     /** (B = 2, K = 3, h = 1, w = 2), channel-major per image. */

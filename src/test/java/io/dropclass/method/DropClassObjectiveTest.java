@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 class DropClassObjectiveTest {
 
     private static final int K = 4;
-    private static final float[] WEIGHTS = {1f, 1f, 1f, 1f};
+    private static final double[] WEIGHTS = {1, 1, 1, 1};
 
     @Test
     void lambdaComesFromTheScheduleAndTheDecisionFromTheSampler() {
@@ -95,7 +95,7 @@ class DropClassObjectiveTest {
                         () ->
                                 new DropClassObjective(
                                         network,
-                                        new float[3],
+                                        new double[3],
                                         DropSchedule.perEpoch(10),
                                         ClassDropSampler.forced(K, -1),
                                         10))

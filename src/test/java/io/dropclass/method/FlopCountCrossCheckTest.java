@@ -35,8 +35,8 @@ class FlopCountCrossCheckTest {
             HrNet hrnet = HrNet.create(HrNetSpec.w18SmallV1(), K);
             DropClassNetwork network = DropClassNetwork.wrap(hrnet);
             network.initializeParameters(root, 0);
-            float[] weights = new float[K];
-            Arrays.fill(weights, 1f);
+            double[] weights = new double[K];
+            Arrays.fill(weights, 1);
             TrainingBatch batch = new TrainingBatch(0, new float[3 * H * W],
                     new byte[][] {new byte[H * W]}, H, W);
             DropClassObjective dropClass = new DropClassObjective(network, weights,

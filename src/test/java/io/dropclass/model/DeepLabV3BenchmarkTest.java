@@ -50,8 +50,8 @@ class DeepLabV3BenchmarkTest {
                             .optBatchNormEps(DeepLabV3.HEAD_BN_EPS)
                             .build();
             dropClass.initializeParameters(root, 0);
-            float[] weights = new float[K];
-            Arrays.fill(weights, 1f);
+            double[] weights = new double[K];
+            Arrays.fill(weights, 1);
             TrainingObjective baseline = new CrossEntropyObjective(deepLab, weights);
             TrainingObjective method =
                     new DropClassObjective(

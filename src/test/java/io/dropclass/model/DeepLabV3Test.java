@@ -152,8 +152,8 @@ class DeepLabV3Test {
                             .optBatchNormEps(DeepLabV3.HEAD_BN_EPS)
                             .build();
             network.initializeParameters(manager, 0);
-            float[] classWeights = new float[K];
-            Arrays.fill(classWeights, 1f);
+            double[] classWeights = new double[K];
+            Arrays.fill(classWeights, 1);
             TrainingObjective objective =
                     new DropClassObjective(
                             network,

@@ -3,10 +3,12 @@ package io.dropclass.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.dropclass.experiment.ReferenceReplay;
 import io.dropclass.reference.ReferenceResult.Verdict;
 
 import org.junit.jupiter.api.Test;
@@ -147,7 +149,8 @@ class ReferenceCaseTest {
 
     @Test
     void weightsThatDoNotFitTheModelFailTheCheckWithAMessage() throws IOException {
-        ReferenceResult result = ReferenceCheck.run(ReferenceCase.load(validCase("weights")));
+        ReferenceResult result = ReferenceReplay.check(ReferenceCase.load(validCase("weights")),
+                ReferenceMode.of(DataType.FLOAT32, false));
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(result.message())
@@ -166,7 +169,8 @@ class ReferenceCaseTest {
         ReferenceCase c = ReferenceCase.load(dir);
 
         assertThat(c.step()).isEmpty();
-        assertThat(ReferenceCheck.run(c).message()).contains("not supported yet");
+        assertThat(ReferenceReplay.check(c, ReferenceMode.of(DataType.FLOAT32, false)).message())
+                .contains("not supported yet");
     }
 
     /** case.json, a one-tensor weights file, 1×3×4×4 inputs and a {@code loss} entry. */

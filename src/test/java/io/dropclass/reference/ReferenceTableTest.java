@@ -15,6 +15,7 @@ class ReferenceTableTest {
             new ReferenceResult(
                     "case_a",
                     "hrnetv2_w18_small_v1",
+                    "float32 contiguous",
                     Verdict.FAILED,
                     "",
                     List.of(
@@ -29,7 +30,8 @@ class ReferenceTableTest {
     void summaryGivesTheVerdictCountsAndTheWorstEntry() {
         assertThat(ReferenceTable.summary(RESULT))
                 .isEqualTo(
-                        "case_a (hrnetv2_w18_small_v1): FAILED, 3 of 5 entries within tolerance;"
+                        "case_a (hrnetv2_w18_small_v1, float32 contiguous): FAILED, 3 of 5 entries"
+                                + " within tolerance;"
                                 + " worst eval_logits (not produced)");
     }
 

@@ -16,6 +16,7 @@ import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.ParameterValues;
+import io.dropclass.nn.TensorFormat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Map;
  * classes. Weights N(0, 0.5²) so that the classifier has clearly positive and negative entries.
  */
 public final class TinyNetwork extends AbstractBlock implements SegmentationNetwork {
+
+    private TensorFormat format = TensorFormat.FLOAT32;
 
     private final int stride;
     private final Conv2dLayer encoder;
@@ -110,11 +113,17 @@ public final class TinyNetwork extends AbstractBlock implements SegmentationNetw
     }
 
     @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        ParameterValues.initialize(all, manager, seed, false);
+    public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
+        this.format = format;
+        ParameterValues.initialize(all, manager, seed, false, format);
         if (inputShapes == null) {
             beforeInitialize(new Shape(-1, 3, -1, -1));
         }
+    }
+
+    @Override
+    public TensorFormat tensorFormat() {
+        return format;
     }
 
     @Override

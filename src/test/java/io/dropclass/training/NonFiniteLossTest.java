@@ -32,7 +32,7 @@ class NonFiniteLossTest {
         private final NDArray runningMean;
 
         NanAt(TinyNetwork network, Set<Integer> nanSteps, NDArray runningMean) {
-            this.ce = new CrossEntropyObjective(network, new float[] {1, 1, 1});
+            this.ce = new CrossEntropyObjective(network, new double[] {1, 1, 1});
             this.nanSteps = nanSteps;
             this.runningMean = runningMean;
         }

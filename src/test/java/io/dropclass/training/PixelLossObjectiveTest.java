@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PixelLossObjectiveTest {
 
     private static final int K = 4;
-    private static final float[] WEIGHTS = {1f, 2f, 0.5f, 1.5f};
+    private static final double[] WEIGHTS = {1, 2, 0.5, 1.5};
 
     /** Forward, backward and one SGD step that changes the loss. */
     private static void oneStep(PixelLoss loss, long seed) {
@@ -116,7 +116,7 @@ class PixelLossObjectiveTest {
     @Test
     void invalidParametersAreRejected() {
         TinyNetwork network = new TinyNetwork(6, K);
-        assertThatThrownBy(() -> new PixelLossObjective(network, new float[3],
+        assertThatThrownBy(() -> new PixelLossObjective(network, new double[3],
                 PixelLoss.weightedCrossEntropy()))
                 .hasMessageContaining("expected 4 class weights, got 3");
         assertThatThrownBy(() -> PixelLoss.focal(-1)).isInstanceOf(IllegalArgumentException.class);

@@ -64,6 +64,28 @@ public record TensorData(SafeTensorsDType dtype, Shape shape, ByteBuffer data) {
     }
 
     /**
+     * The values as doubles (F32 widened exactly, F64 as stored).
+     *
+     * @return a new array
+     * @throws IllegalStateException for any other type
+     */
+    public double[] toDoubleArray() {
+        double[] values = new double[Math.toIntExact(shape.size())];
+        ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        switch (dtype) {
+            case F64 -> in.asDoubleBuffer().get(values);
+            case F32 -> {
+                var floats = in.asFloatBuffer();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = floats.get(i);
+                }
+            }
+            default -> throw new IllegalStateException("tensor is " + dtype + ", not F32 or F64");
+        }
+        return values;
+    }
+
+    /**
      * Creates an NDArray with these values, of type {@link SafeTensorsDType#arrayType()} (BF16,
      * I16, U16 and U32 widened exactly).
      *

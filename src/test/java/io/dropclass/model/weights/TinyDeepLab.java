@@ -16,6 +16,7 @@ import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterValues;
+import io.dropclass.nn.TensorFormat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ import java.util.Map;
  * backbone.0.0} conv + {@code backbone.0.1} BN + ReLU, classifier {@code classifier.4} with bias.
  */
 final class TinyDeepLab extends AbstractBlock implements SegmentationNetwork {
+
+    private TensorFormat format = TensorFormat.FLOAT32;
 
     private final ConvBn stem;
     private final Conv2dLayer classifier;
@@ -78,11 +81,17 @@ final class TinyDeepLab extends AbstractBlock implements SegmentationNetwork {
     }
 
     @Override
-    public void initializeParameters(NDManager manager, long seed) {
-        ParameterValues.initialize(all, manager, seed, false);
+    public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
+        this.format = format;
+        ParameterValues.initialize(all, manager, seed, false, format);
         if (inputShapes == null) {
             beforeInitialize(new Shape(-1, 3, -1, -1));
         }
+    }
+
+    @Override
+    public TensorFormat tensorFormat() {
+        return format;
     }
 
     @Override
