@@ -128,6 +128,38 @@ class DropClassCliTest {
         assertThat(badType.err().strip()).startsWith("dropclass: --dtype half:");
     }
 
+    /**
+     * A case with the float32 contiguous tolerance only: by default the other modes are named as
+     * not checked and the case passes; asked for explicitly, a missing mode fails.
+     */
+    @Test
+    void aCaseWithoutChannelsLastOrFloat64ToleranceIsCheckedInWhatItHas() throws Exception {
+        Path source = Path.of(DropClassCliTest.class
+                .getResource("/reference/hrnet_v1_layout_narrow/case.json").toURI()).getParent();
+        Path legacy = dir.resolve("legacy");
+        Files.createDirectories(legacy);
+        for (String file : List.of("weights.safetensors", "inputs.safetensors",
+                "expected.safetensors")) {
+            Files.createSymbolicLink(legacy.resolve(file), source.resolve(file));
+        }
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(source.resolve("case.json").toFile());
+        json.remove(List.of("tolerance_channels_last", "tolerance_float64",
+                "tolerance_float64_channels_last"));
+        new ObjectMapper().writeValue(legacy.resolve("case.json").toFile(), json);
+
+        CliRunner.Result r = run("check-reference", legacy.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("float32 contiguous      PASSED",
+                "float32 channels_last: not checked, the case has no tolerance_channels_last",
+                "float64 contiguous: not checked, the case has no tolerance_float64");
+
+        CliRunner.Result asked = run("check-reference", legacy.toString(), "--layout",
+                "channels_last", "--dtype", "float32");
+        assertThat(asked.code()).isEqualTo(1);
+        assertThat(asked.out()).contains("has no tolerance_channels_last");
+    }
+
     @Test
     void badOverrideIsAOneLineUserErrorAndCreatesNothing() {
         Path run = dir.resolve("bad");
