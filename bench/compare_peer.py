@@ -25,9 +25,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 PEER = os.path.join(HERE, "pytorch_peer.py")
 LAUNCHER = os.path.join(REPO, "dropclass")
-DEFAULT_CONFIGS = ("hrnet_w18_small_v1:dropclass,deeplabv3_mobilenet_v3_large:dropclass,"
-                   "hrnet_w18_small_v1:baseline,deeplabv3_mobilenet_v3_large:baseline")
-MODELS = ("hrnet_w18_small_v1", "deeplabv3_mobilenet_v3_large")
+DEFAULT_CONFIGS = ("hrnet_w18_small_v1:dropclass,hrnet_w18_small_v2:dropclass,"
+                   "deeplabv3_mobilenet_v3_large:dropclass,hrnet_w18_small_v1:baseline,"
+                   "hrnet_w18_small_v2:baseline,deeplabv3_mobilenet_v3_large:baseline")
+MODELS = ("hrnet_w18_small_v1", "hrnet_w18_small_v2", "deeplabv3_mobilenet_v3_large")
+LAYOUTS = ("contiguous", "channels_last")
+# the launcher's memory setting (dropclass, DROPCLASS_MEMORY=retain): glibc keeps freed memory
+RETAINING_GLIBC_TUNABLES = ("glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold="
+                            "18446744073709551615:glibc.malloc.arena_max=1")
 METHODS = ("baseline", "dropclass")
 PHASES = ("data", "forward", "backward", "optimizer")
 INSTALL = ("install Debian's python3-torch python3-torchvision:"
@@ -88,26 +93,56 @@ def ensure_dataset(args):
 
 
 def command(side, model, method, args, json_file):
+    """side: java, or python:<layout>."""
     common = ["--model", model, "--method", method, "--batch", str(args.batch),
               "--crop", args.crop, "--threads", str(args.threads),
               "--steps", str(args.steps), "--warmup", str(args.warmup),
               "--inference", args.inference, "--json", json_file]
+    if args.profile:
+        common += ["--profile", str(args.profile)]
     if side == "java":
         return [LAUNCHER, "bench"] + common + [
             "--loader-threads", str(args.loader_threads),
             "data.dataset=folder", "data.root=" + os.path.abspath(args.data),
             "data.train_split=all", "data.val_split=all", "loss.class_weights=none"
         ] + args.java_override
+    layout = side.partition(":")[2]
     return [args.python, PEER] + common + [
         "--loader-workers", str(args.loader_threads), "--data", os.path.abspath(args.data),
-        "--class-weights", "none"]
+        "--class-weights", "none"] + (["--channels-last"] if layout == "channels_last" else [])
+
+
+JEMALLOC_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64",
+                 "/usr/lib", "/usr/local/lib")
+
+
+def retaining_allocator():
+    """What the launcher sets up by default: the system's jemalloc kept from returning pages,
+    else glibc tunables that keep freed memory in the heap."""
+    for d in JEMALLOC_DIRS:
+        library = os.path.join(d, "libjemalloc.so.2")
+        if os.path.isfile(library):
+            return {"LD_PRELOAD": library, "MALLOC_CONF": "dirty_decay_ms:-1,muzzy_decay_ms:-1"}
+    return {"GLIBC_TUNABLES": RETAINING_GLIBC_TUNABLES}
+
+
+def environment(args):
+    """Both sides get the same threads and the same allocator setting."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), MKL_NUM_THREADS=str(args.threads))
+    for key in ("LD_PRELOAD", "GLIBC_TUNABLES", "MALLOC_CONF"):
+        env.pop(key, None)
+    if args.memory == "retain":
+        env.update(retaining_allocator())
+    env["DROPCLASS_MEMORY"] = "system"  # the launcher takes the environment as given here
+    return env
 
 
 def run_one(side, model, method, rep, args, folder):
-    json_file = os.path.join(folder, "%s-rep%d.json" % (side, rep))
-    log_file = os.path.join(folder, "%s-rep%d.log" % (side, rep))
+    name = side.replace(":", "-")
+    json_file = os.path.join(folder, "%s-rep%d.json" % (name, rep))
+    log_file = os.path.join(folder, "%s-rep%d.log" % (name, rep))
     cmd = command(side, model, method, args, json_file)
-    env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), MKL_NUM_THREADS=str(args.threads))
+    env = environment(args)
     with open(log_file, "w", encoding="utf-8") as log:
         log.write(" ".join(cmd) + "\n")
         log.flush()
@@ -120,8 +155,8 @@ def run_one(side, model, method, rep, args, folder):
     with open(json_file, encoding="utf-8") as f:
         result = json.load(f)
     train = result["train"]
-    print("  rep %d %-6s %6.2f img/s  step %6.0f ms" % (rep, side, train["images_per_second"],
-                                                        train["step_ms_median"]), flush=True)
+    print("  rep %d %-22s %6.2f img/s  step %6.0f ms" % (
+        rep, side, train["images_per_second"], train["step_ms_median"]), flush=True)
     return result
 
 
@@ -141,6 +176,8 @@ def side_summary(results):
         "step_ms_median": med(t["step_ms_median"] for t in train),
         "phases_ms": {p: med(t.get("phases_ms", {}).get(p) for t in train) for p in PHASES},
         "peak_rss_mb": med(r.get("rss", {}).get("peak_mb") for r in results),
+        "page_faults_minor_per_step": med(r.get("memory", {}).get("page_faults_minor_per_step")
+                                          for r in results),
     }
     inference = [r["inference"][0] for r in results if r.get("inference")]
     if inference:
@@ -164,6 +201,14 @@ def main():
     p.add_argument("--crop", default="256x512")
     p.add_argument("--inference", default="none", help="HxW inference at batch 1, or none")
     p.add_argument("--configs", default=DEFAULT_CONFIGS, help="MODEL:METHOD,...")
+    p.add_argument("--peer-layouts", default="contiguous,channels_last",
+                   help="layouts the PyTorch side runs; Java is compared with the faster")
+    p.add_argument("--memory", choices=("retain", "system"), default="retain",
+                   help="allocator setting of both sides: memory kept for reuse (the launcher's"
+                        " default: the system's jemalloc, else glibc tunables), or the system's"
+                        " default")
+    p.add_argument("--profile", type=int, default=0, metavar="ROWS",
+                   help="both sides profile one extra step and keep ROWS operators in their JSON")
     p.add_argument("--sides", default="java,python", help="java,python, or only one of them")
     p.add_argument("--data", default=os.path.join(REPO, "target", "peer-data"),
                    help="the folder dataset (created with ./dropclass synth when missing)")
@@ -177,14 +222,20 @@ def main():
     args = p.parse_args()
     if args.reps < 1 or args.steps < 1 or args.warmup < 0 or args.threads < 1:
         fail("--reps, --steps and --threads must be >= 1, --warmup >= 0")
-    sides = [s.strip() for s in args.sides.split(",") if s.strip()]
-    if not sides or any(s not in ("java", "python") for s in sides):
+    kinds = [s.strip() for s in args.sides.split(",") if s.strip()]
+    if not kinds or any(s not in ("java", "python") for s in kinds):
         fail("--sides: expected java,python or one of them, got '%s'" % args.sides)
+    layouts = [x.strip() for x in args.peer_layouts.split(",") if x.strip()]
+    if not layouts or any(x not in LAYOUTS for x in layouts):
+        fail("--peer-layouts: expected contiguous, channels_last or both, got '%s'"
+             % args.peer_layouts)
+    sides = [s for k in kinds for s in (["java"] if k == "java"
+                                        else ["python:" + x for x in layouts])]
     configs = parse_configs(args.configs)
     versions = {}
-    if "python" in sides:
+    if "python" in kinds:
         versions["python_torch_torchvision"] = check_python(args.python)
-    if "java" in sides:
+    if "java" in kinds:
         check_java()
     ensure_dataset(args)
     out = args.output or os.path.join(
@@ -205,39 +256,46 @@ def main():
     rows = []
     for model, method in configs:
         java = side_summary(results.get((model, method, "java")))
-        python = side_summary(results.get((model, method, "python")))
+        peers = {x: side_summary(results.get((model, method, "python:" + x)))
+                 for x in layouts if (model, method, "python:" + x) in results}
+        best_layout = max((x for x in peers if peers[x]), default=None,
+                          key=lambda x: peers[x]["images_per_second"])
+        python = peers.get(best_layout)
         ratio = paired = None
         if java and python and python["images_per_second"]:
             ratio = java["images_per_second"] / python["images_per_second"]
             paired = med(j / q for j, q in zip(java["images_per_second_all"],
                                                 python["images_per_second_all"]) if q)
         rows.append({"model": model, "method": method, "java": java, "python": python,
+                     "python_layout": best_layout, "python_by_layout": peers,
                      "java_over_python": ratio, "java_over_python_paired_median": paired})
 
     print()
     print("batch %d, crop %s, %d threads, %d loader worker(s), %d steps after %d warm-up,"
-          " %d rep(s), medians" % (args.batch, args.crop, args.threads, args.loader_threads,
-                                   args.steps, args.warmup, args.reps))
-    header = "%-30s %-9s %9s %9s %7s   %-27s %-27s" % (
-        "model", "method", "java im/s", "py im/s", "J/P", "java ms data/fwd/bwd/opt",
-        "py ms data/fwd/bwd/opt")
+          " %d rep(s), medians; memory %s; PyTorch: the faster of %s"
+          % (args.batch, args.crop, args.threads, args.loader_threads, args.steps, args.warmup,
+             args.reps, args.memory, "/".join(layouts)))
+    header = "%-30s %-9s %9s %9s %-13s %7s   %-27s %-27s" % (
+        "model", "method", "java im/s", "py im/s", "py layout", "J/P",
+        "java ms data/fwd/bwd/opt", "py ms data/fwd/bwd/opt")
     print(header)
     for row in rows:
         def phases(s):
             return "-" if s is None else "/".join(fmt(s["phases_ms"][k], "%.0f") for k in PHASES)
         j, q = row["java"], row["python"]
-        print("%-30s %-9s %9s %9s %7s   %-27s %-27s" % (
+        print("%-30s %-9s %9s %9s %-13s %7s   %-27s %-27s" % (
             row["model"], row["method"], fmt(j and j["images_per_second"], "%.2f"),
-            fmt(q and q["images_per_second"], "%.2f"), fmt(row["java_over_python"], "%.2f"),
-            phases(j), phases(q)))
+            fmt(q and q["images_per_second"], "%.2f"), row["python_layout"] or "-",
+            fmt(row["java_over_python"], "%.2f"), phases(j), phases(q)))
     summary = {
         "settings": {k: getattr(args, k) for k in ("reps", "steps", "warmup", "threads",
                                                    "loader_threads", "batch", "crop",
-                                                   "inference", "sides")},
+                                                   "inference", "sides", "peer_layouts",
+                                                   "memory")},
         "dataset": os.path.abspath(args.data),
         "versions": versions,
-        "note": "J/P = median Java images/s over median PyTorch images/s; the paired median is"
-                " the median of per-repetition ratios (runs interleaved)",
+        "note": "J/P = median Java images/s over the median images/s of PyTorch's faster layout;"
+                " the paired median is the median of per-repetition ratios (runs interleaved)",
         "rows": rows,
     }
     target = os.path.join(out, "summary.json")

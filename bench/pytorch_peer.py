@@ -14,7 +14,8 @@ What it measures, like the Java `bench` command:
   * peak RSS of this process (resource.getrusage, ru_maxrss).
 
 Models:
-  * hrnet_w18_small_v1: HRNetV2-W18-Small-v1 written here with the official structure and
+  * hrnet_w18_small_v1, hrnet_w18_small_v2: HRNetV2-W18-Small-v1/v2 written here with the official
+    structure (the same module for both, given the stage layout) and
     parameter names (HRNet-Semantic-Segmentation, lib/models/seg_hrnet.py, as forked by the
     DropClass authors: last_layer = 1x1 conv C->C + BN + ReLU, then `_classifier`).
   * deeplabv3_mobilenet_v3_large: torchvision's model (no pretrained weights, no aux head); A is the
@@ -52,7 +53,7 @@ STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 # HRNet's fixed Cityscapes class weights (method.md section 8.1), for --class-weights cityscapes.
 CITYSCAPES_WEIGHTS = [0.8373, 0.918, 0.866, 1.0345, 1.0166, 0.9969, 0.9754, 1.0489, 0.8786, 1.0023,
                       0.9539, 0.9843, 1.1116, 0.9037, 1.0865, 1.0955, 1.0865, 1.1529, 1.0507]
-MODELS = ("hrnet_w18_small_v1", "deeplabv3_mobilenet_v3_large")
+MODELS = ("hrnet_w18_small_v1", "hrnet_w18_small_v2", "deeplabv3_mobilenet_v3_large")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -182,6 +183,13 @@ W18_SMALL_V1 = [
     (1, "BASIC", [2, 2, 2], [16, 32, 64]),
     (1, "BASIC", [2, 2, 2, 2], [16, 32, 64, 128]),
 ]
+W18_SMALL_V2 = [
+    (1, "BOTTLENECK", [2], [64]),
+    (1, "BASIC", [2, 2], [18, 36]),
+    (3, "BASIC", [2, 2, 2], [18, 36, 72]),
+    (2, "BASIC", [2, 2, 2, 2], [18, 36, 72, 144]),
+]
+HRNET_SPECS = {"hrnet_w18_small_v1": W18_SMALL_V1, "hrnet_w18_small_v2": W18_SMALL_V2}
 
 
 def transition(previous, current):
@@ -454,9 +462,13 @@ def peak_rss_mb():
 
 
 def build(model_name, method, num_classes):
-    net = HrNet(num_classes) if model_name == "hrnet_w18_small_v1" else \
+    net = HrNet(num_classes, HRNET_SPECS[model_name]) if model_name in HRNET_SPECS else \
         DeepLabV3MobileNet(num_classes)
     return Segmenter(net, method == "dropclass")
+
+
+def minor_faults():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
 
 def count_trainable(module):
@@ -494,7 +506,11 @@ def check_reference(case_dir):
     expected = read_safetensors(os.path.join(case_dir, "expected.safetensors"))
     hrnet = case["model"].startswith("hrnet")
     dropclass = any(k.startswith("clsdrop_") for k in weights)
-    model = build("hrnet_w18_small_v1" if hrnet else "deeplabv3_mobilenet_v3_large",
+    name = case["model"].replace("hrnetv2_", "hrnet_")
+    if hrnet and name not in HRNET_SPECS:
+        print("%s: model %s is not built here" % (case_dir, case["model"]))
+        return 1
+    model = build(name if hrnet else "deeplabv3_mobilenet_v3_large",
                   "dropclass" if dropclass else "baseline", case["num_classes"])
     state = {(k if k.startswith("clsdrop_") else "net." + k): torch.from_numpy(v)
              for k, v in weights.items()}
@@ -564,6 +580,8 @@ def main(argv=None):
     p.add_argument("--lam", type=float, default=0.5, help="lambda of the DropClass loss")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--json", help="write the results here")
+    p.add_argument("--channels-last", action="store_true",
+                   help="model and images in torch.channels_last (NHWC) memory format")
     p.add_argument("--profile", type=int, default=0, metavar="ROWS",
                    help="after the timed steps, profile one more step and print its ROWS most"
                         " expensive operators (self CPU time)")
@@ -616,6 +634,8 @@ def main(argv=None):
         generator=torch.Generator().manual_seed(a.seed))
     batches = endless(loader)
 
+    layout = torch.channels_last if a.channels_last else torch.contiguous_format
+    model = model.to(memory_format=layout)
     total_steps = a.warmup + a.steps
     opt = torch.optim.SGD(model.parameters(), lr=a.lr, momentum=0.9, weight_decay=5e-4)
     gen = torch.Generator().manual_seed(a.seed)
@@ -623,11 +643,14 @@ def main(argv=None):
     phases = {"data": [], "forward": [], "backward": [], "optimizer": []}
     step_ms, losses = [], []
     loop_start = None
+    faults_start = None
     for i in range(total_steps):
         if i == a.warmup:
             loop_start = time.perf_counter()
+            faults_start = minor_faults()
         t0 = time.perf_counter()
         images, labels = next(batches)  # (B, 3, ch, cw), (B, ch, cw)
+        images = images.contiguous(memory_format=layout)
         t1 = time.perf_counter()
         z = int(torch.randint(num_classes, (1,), generator=gen))  # dropped every step
         loss, _, _ = training_loss(model, images, labels, weights, a.alpha, a.lam, z)
@@ -646,24 +669,32 @@ def main(argv=None):
                 phases[key].append(d * 1000)
             step_ms.append((t4 - t0) * 1000)
     loop_s = time.perf_counter() - loop_start
+    faults_per_step = (minor_faults() - faults_start) / a.steps
     if not all(math.isfinite(v) for v in losses):
         raise SystemExit("pytorch_peer: the loss is not finite: %s" % losses)
+    profile_rows = []
     if a.profile:  # one more step, untimed, under the profiler: where the time goes
         from torch.profiler import ProfilerActivity, profile
         images, labels = next(batches)
+        images = images.contiguous(memory_format=layout)
         z = int(torch.randint(num_classes, (1,), generator=gen))
         with profile(activities=[ProfilerActivity.CPU]) as prof:
             loss, _, _ = training_loss(model, images, labels, weights, a.alpha, a.lam, z)
             loss.backward()
             opt.step()
             opt.zero_grad(set_to_none=False)
-        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=a.profile))
+        averages = prof.key_averages()
+        print(averages.table(sort_by="self_cpu_time_total", row_limit=a.profile))
+        for e in sorted(averages, key=lambda e: -e.self_cpu_time_total)[:a.profile]:
+            profile_rows.append({"operator": e.key, "calls": e.count,
+                                 "self_ms": e.self_cpu_time_total / 1000.0,
+                                 "total_ms": e.cpu_time_total / 1000.0})
     del batches, loader
 
     inference = []
     if infer is not None:
         model.eval()
-        x = torch.randn(1, 3, infer[0], infer[1], generator=gen)
+        x = torch.randn(1, 3, infer[0], infer[1], generator=gen).contiguous(memory_format=layout)
         times = []
         with torch.no_grad():
             for r in range(a.inference_reps + 1):  # the first is a warm-up
@@ -700,6 +731,11 @@ def main(argv=None):
         },
         "inference": inference,
         "rss": {"peak_mb": peak_rss_mb()},
+        "memory": {"page_faults_minor_per_step": faults_per_step,
+                   "glibc_tunables": os.environ.get("GLIBC_TUNABLES", ""),
+                   "ld_preload": os.environ.get("LD_PRELOAD", "")},
+        "layout": "channels_last" if a.channels_last else "contiguous",
+        "profile": profile_rows,
         "versions": {"python": platform.python_version(), "torch": torch.__version__,
                      "numpy": np.__version__, "parallel": torch.__config__.parallel_info()
                      .splitlines()[:6]},
@@ -712,7 +748,8 @@ def main(argv=None):
              tr["phases_ms"]["optimizer"], tr["loss_first"], tr["loss_last"]))
     for inf in inference:
         print("inference %dx%d batch 1: %.0f ms" % (inf["height"], inf["width"], inf["ms_median"]))
-    print("peak RSS %.0f MB" % result["rss"]["peak_mb"])
+    print("peak RSS %.0f MB, %.0f minor page faults per timed step" % (
+        result["rss"]["peak_mb"], faults_per_step))
     if a.json:
         tmp = a.json + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:

@@ -256,8 +256,8 @@ def write_safetensors(path, tensors, dtype):
         if array.dtype == np.int64:
             code = "I64"
         else:
-            array = array.astype(dtype)
-            code = {np.float32: "F32", np.float64: "F64"}[dtype]
+            array = array.astype(dtype or array.dtype)  # dtype None: as given
+            code = {np.dtype(np.float32): "F32", np.dtype(np.float64): "F64"}[array.dtype]
         blob = array.tobytes()
         header[name] = {"dtype": code, "shape": list(array.shape),
                         "data_offsets": [offset, offset + len(blob)]}

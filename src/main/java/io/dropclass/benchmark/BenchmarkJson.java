@@ -23,6 +23,10 @@ import java.util.OptionalDouble;
  *  "inference": [{"height", "width", "batch", "ms_median", "images_per_second"}],
  *  "matmul": {"n", "gflops_per_second", "ms_median"}, "efficiency",
  *  "rss": {"peak_mb", "final_mb", "curve": [[step, mb], ...], "slope_mb_per_100_steps"},
+ *  "memory": {"allocator", "allocator_retains", "allocator_detail",
+ *             "page_faults_minor_per_step", "page_faults_major_per_step"},
+ *  "profile": {"self_ms_all_operators", "operators": [{"operator", "calls", "self_ms",
+ *              "total_ms"}]} (with --profile),
  *  "versions": {...}, "notes": [...]}
  * </pre>
  */
@@ -93,16 +97,39 @@ public final class BenchmarkJson {
         root.put("matmul", matmul);
         root.put("efficiency", number(report.efficiency()));
 
+        MemoryFigures memory = report.memory();
         Map<String, Object> rss = new LinkedHashMap<>();
-        rss.put("peak_mb", number(report.memory().peakMb()));
-        rss.put("final_mb", number(report.memory().currentMb()));
+        rss.put("peak_mb", number(memory.process().peakMb()));
+        rss.put("final_mb", number(memory.process().currentMb()));
         List<Object> curve = new ArrayList<>();
-        for (RssCurve.Point p : report.rss().points()) {
+        for (RssCurve.Point p : memory.rss().points()) {
             curve.add(List.of(p.step(), p.mb()));
         }
         rss.put("curve", curve);
-        rss.put("slope_mb_per_100_steps", number(report.rss().slopePer100StepsSecondHalf()));
+        rss.put("slope_mb_per_100_steps", number(memory.rss().slopePer100StepsSecondHalf()));
         root.put("rss", rss);
+        Map<String, Object> allocation = new LinkedHashMap<>();
+        allocation.put("allocator", memory.allocator().name());
+        allocation.put("allocator_retains", memory.allocator().retains());
+        allocation.put("allocator_detail", memory.allocator().detail());
+        allocation.put("page_faults_minor_per_step", number(memory.minorFaultsPerStep()));
+        allocation.put("page_faults_major_per_step", number(memory.majorFaultsPerStep()));
+        root.put("memory", allocation);
+        report.profile().ifPresent(p -> {
+            List<Object> rows = new ArrayList<>();
+            for (OperatorProfile.Row r : p.rows()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("operator", r.name());
+                row.put("calls", r.calls());
+                row.put("self_ms", number(r.selfMs()));
+                row.put("total_ms", number(r.totalMs()));
+                rows.add(row);
+            }
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("self_ms_all_operators", number(p.totalSelfMs()));
+            profile.put("operators", rows);
+            root.put("profile", profile);
+        });
         root.put("versions", report.versions());
         root.put("notes", report.notes());
         return root;

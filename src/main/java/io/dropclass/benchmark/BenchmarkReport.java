@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one benchmark measured.
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param flops the counted arithmetic of a step
  * @param inference the inference measurements, one per size
  * @param matmul the matrix-product ceiling
- * @param memory VmRSS and VmHWM at the end
- * @param rss VmRSS over the training steps
+ * @param memory resident memory, its curve, the allocator and the page faults of the timed steps
+ * @param profile the operators of one profiled training step, when asked for
  */
 public record BenchmarkReport(
         String tool,
@@ -36,8 +37,8 @@ public record BenchmarkReport(
         FlopFigures flops,
         List<InferenceBenchmark.InferenceResult> inference,
         MatmulCeiling.MatmulResult matmul,
-        ProcessMemory memory,
-        RssCurve rss) {
+        MemoryFigures memory,
+        Optional<OperatorProfile> profile) {
 
     /** Copies the collections. */
     public BenchmarkReport {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param inferenceBatch images per inference forward
  * @param inferenceRuns timed inference runs per size
  * @param rssEvery sample VmRSS every this many timed steps (0: never)
+ * @param profileRows operators to list from a profiled extra step (0: no profile)
  * @param matmulSize N of the N×N matrix-product ceiling
  */
 public record BenchmarkSettings(
@@ -20,7 +21,8 @@ public record BenchmarkSettings(
         int inferenceBatch,
         int inferenceRuns,
         int rssEvery,
-        int matmulSize) {
+        int matmulSize,
+        int profileRows) {
 
     /**
      * Checks the values; the messages name the command's options.
@@ -35,6 +37,7 @@ public record BenchmarkSettings(
         require(inferenceRuns >= 1, "--inference-runs: must be at least 1, got " + inferenceRuns);
         require(rssEvery >= 0, "--rss-every: must be 0 (off) or more, got " + rssEvery);
         require(matmulSize >= 1, "--matmul: must be at least 1, got " + matmulSize);
+        require(profileRows >= 0, "--profile: must be 0 (off) or more rows, got " + profileRows);
         inference = List.copyOf(inference);
     }
 

@@ -63,9 +63,16 @@ public final class BenchmarkTable {
             }
         }
         line(s, "");
-        line(s, "memory: peak RSS %s MiB (VmHWM), final RSS %s MiB", mb(report.memory().peakMb()),
-                mb(report.memory().currentMb()));
-        RssCurve curve = report.rss();
+        report.profile().ifPresent(p -> profile(s, p));
+        MemoryFigures memory = report.memory();
+        line(s, "memory: peak RSS %s MiB (VmHWM), final RSS %s MiB",
+                mb(memory.process().peakMb()), mb(memory.process().currentMb()));
+        line(s, "  allocator: %s, %s (%s)", memory.allocator().name(),
+                memory.allocator().retains() ? "keeps freed memory" : "returns freed memory",
+                memory.allocator().detail());
+        line(s, "  page faults per timed step: %s minor, %s major",
+                count(memory.minorFaultsPerStep()), count(memory.majorFaultsPerStep()));
+        RssCurve curve = memory.rss();
         if (!curve.points().isEmpty()) {
             RssCurve.Point first = curve.points().get(0);
             RssCurve.Point last = curve.points().get(curve.points().size() - 1);
@@ -85,5 +92,21 @@ public final class BenchmarkTable {
 
     private static void line(StringBuilder s, String format, Object... args) {
         s.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static String count(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%,.0f", value.getAsDouble()) : "n/a";
+    }
+
+    private static void profile(StringBuilder s, OperatorProfile p) {
+        line(s, "operators of one profiled training step (self time; %.1f ms in all)",
+                p.totalSelfMs());
+        line(s, "  %-44s %8s %10s %7s %10s", "operator", "calls", "self ms", "share",
+                "total ms");
+        for (OperatorProfile.Row r : p.rows()) {
+            line(s, "  %-44s %8d %10.1f %6.1f%% %10.1f", r.name(), r.calls(), r.selfMs(),
+                    100 * r.selfMs() / p.totalSelfMs(), r.totalMs());
+        }
+        line(s, "");
     }
 }

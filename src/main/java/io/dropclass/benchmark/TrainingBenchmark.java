@@ -1,15 +1,23 @@
 package io.dropclass.benchmark;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+
 import io.dropclass.training.BatchLoader;
 import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingStep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the trainer's step ({@link TrainingStep}) on the loader's batches, as {@code
@@ -28,7 +36,8 @@ public final class TrainingBenchmark {
      * @param rss VmRSS after the warm-up (step 0) and every {@code rssEvery} steps; empty if off or
      *     not on Linux
      */
-    public record Result(TrainingMeasurement measurement, RssCurve rss) {}
+    public record Result(TrainingMeasurement measurement, RssCurve rss,
+            Optional<PageFaults> timedFaults, Optional<OperatorProfile> profile) {}
 
     /**
      * Trains {@code warmup + steps} steps from iteration 0.
@@ -51,15 +60,20 @@ public final class TrainingBenchmark {
             int batch,
             int warmup,
             int steps,
-            int rssEvery) {
+            int rssEvery,
+            boolean profile) {
         ParameterStore ps = new ParameterStore(manager, false);
         StepTimes times = new StepTimes(steps);
         List<RssCurve.Point> curve = new ArrayList<>();
         Map<TrainingStep.Phase, Long> phases = new EnumMap<>(TrainingStep.Phase.class);
+        Optional<PageFaults> before = Optional.empty();
         for (int i = 0; i < warmup + steps; i++) {
             int measured = i - warmup; // steps done before this one, once past the warm-up
-            if (rssEvery > 0 && measured == 0) {
-                sample(curve, 0);
+            if (measured == 0) {
+                before = PageFaults.read();
+                if (rssEvery > 0) {
+                    sample(curve, 0);
+                }
             }
             phases.clear();
             long t0 = System.nanoTime();
@@ -76,7 +90,49 @@ public final class TrainingBenchmark {
                 }
             }
         }
-        return new Result(times.summary(batch, warmup), new RssCurve(curve));
+        Optional<PageFaults> after = PageFaults.read();
+        Optional<PageFaults> faults = before.isPresent() && after.isPresent()
+                ? Optional.of(after.get().since(before.get())) : Optional.empty();
+        Optional<OperatorProfile> operators = Optional.empty();
+        if (profile) {
+            int i = warmup + steps; // one more step, untimed, under the profiler
+            TrainingBatch next = loader.next();
+            operators = Optional.of(profiled(() -> step.run(manager, ps, next, loader.epochOf(i),
+                    learningRate.at(i), TrainingStep.PhaseClock.NONE)));
+        }
+        return new Result(times.summary(batch, warmup), new RssCurve(curve), faults, operators);
+    }
+
+    /**
+     * Runs work under PyTorch's profiler and reads its trace.
+     *
+     * @param work what to profile
+     * @return the per-operator profile
+     */
+    static OperatorProfile profiled(Runnable work) {
+        Path trace;
+        try {
+            trace = Files.createTempFile("dropclass-profile", ".json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the profiler's trace file", e);
+        }
+        try {
+            JniUtils.startProfile(false, Boolean.getBoolean("dropclass.profile.shapes"), false);
+            try {
+                work.run();
+            } finally {
+                JniUtils.stopProfile(trace.toString());
+            }
+            return OperatorProfile.read(trace);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the profiler's trace " + trace, e);
+        } finally {
+            try {
+                if (!Boolean.getBoolean("dropclass.profile.keep")) { Files.deleteIfExists(trace); } else { System.err.println("trace: " + trace); }
+            } catch (IOException e) {
+                // a temporary file; nothing depends on it
+            }
+        }
     }
 
     private static void sample(List<RssCurve.Point> curve, int step) {

@@ -67,6 +67,11 @@ final class BenchOptions {
             description = "Size of the N x N float32 matrix product (default ${DEFAULT-VALUE}).")
     int matmul;
 
+    @Option(names = "--profile", paramLabel = "ROWS", defaultValue = "0",
+            description = "After the timed steps, run one more under the engine's profiler and list"
+                    + " its ROWS costliest operators by self time (default 0: no profile).")
+    int profile;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
@@ -80,7 +85,7 @@ final class BenchOptions {
         }
         try {
             return new BenchmarkSettings(steps, warmup, sizes, inferenceBatch, inferenceRuns,
-                    rssEvery, matmul);
+                    rssEvery, matmul, profile);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

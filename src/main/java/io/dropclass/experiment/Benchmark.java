@@ -8,6 +8,8 @@ import io.dropclass.benchmark.FlopFigures;
 import io.dropclass.benchmark.ForwardFlops;
 import io.dropclass.benchmark.InferenceBenchmark;
 import io.dropclass.benchmark.MatmulCeiling;
+import io.dropclass.benchmark.MemoryAllocator;
+import io.dropclass.benchmark.MemoryFigures;
 import io.dropclass.benchmark.ProcessMemory;
 import io.dropclass.benchmark.Resolution;
 import io.dropclass.benchmark.TrainingBenchmark;
@@ -100,7 +102,7 @@ public final class Benchmark {
                         + " timed steps of batch " + batch);
                 trained = TrainingBenchmark.run(manager, setup.step(), loader,
                         setup.learningRate(), batch, settings.warmup(), settings.steps(),
-                        settings.rssEvery());
+                        settings.rssEvery(), settings.profileRows() > 0);
             }
             SegmentationPredictor predictor =
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
@@ -117,7 +119,9 @@ public final class Benchmark {
                     config.method().name(), crop, engineThreads(config),
                     config.runtime().loaderThreads(),
                     Environment.versions(), notes, trained.measurement(), flops, inference, matmul,
-                    ProcessMemory.read(), trained.rss());
+                    new MemoryFigures(ProcessMemory.read(), trained.rss(), MemoryAllocator.current(),
+                            trained.timedFaults(), settings.steps()),
+                    trained.profile().map(p -> p.limit(settings.profileRows())));
         }
     }
 

@@ -310,7 +310,7 @@ public final class Inference {
             ExperimentConfig config, Path checkpoint, ClassCatalog classes, NDManager manager)
             throws IOException {
         SegmentationNetwork network = Networks.create(config, classes.size());
-        network.initializeParameters(manager, config.runtime().seed());
+        network.initializeParameters(manager, config.runtime().seed(), Networks.format(config));
         try {
             StateDict.load(network, checkpoint, true, manager);
         } catch (IllegalArgumentException e) {

@@ -101,23 +101,24 @@ public final class ReferenceReplay {
             double[] classWeights = step.map(ReferenceReplay::classWeights)
                     .orElseGet(() -> ones(numClasses));
             Recorder recorder = new Recorder(network);
-            ParameterStore ps = new ParameterStore(manager, false);
-            if (wants(referenceCase, mode, "eval_logits_upsampled")) {
-                recorder.evaluate(ps, inputs, mode, manager, true);
-            }
             int epoch = step.map(ReferenceStep::epoch).orElse(0);
             int forced = step.map(ReferenceStep::droppedClass).orElse(-1);
+            // the setup moves the parameters into the optimizer's buffer: stores come after it
             try (TrainingSetup setup = TrainingSetup.create(config, network, classWeights,
                     Math.max(1, config.method().endEpoch()), OptionalInt.of(forced), manager)) {
+                ParameterStore ps = new ParameterStore(manager, false);
+                if (wants(referenceCase, mode, "eval_logits_upsampled")) {
+                    recorder.evaluate(ps, inputs, mode, manager, true);
+                }
                 TrainingBatch batch = new TrainingBatch(0, inputs.images(), inputs.labels(),
                         inputs.height(), inputs.width());
                 setup.step().withProbe(recorder).run(manager, ps, batch, epoch, 0.0,
                         TrainingStep.PhaseClock.NONE);
+                if (wants(referenceCase, mode, "eval_logits")) {
+                    recorder.evaluate(ps, inputs, mode, manager, false);
+                }
             } catch (TrainingDivergedException e) {
                 return ReferenceCheck.failed(referenceCase, mode, e.getMessage());
-            }
-            if (wants(referenceCase, mode, "eval_logits")) {
-                recorder.evaluate(ps, inputs, mode, manager, false);
             }
             return ReferenceCheck.compare(referenceCase, mode, new ReferenceCheck.Replayed(
                     recorder.entries, recorder.parts, network.trainableParameterCount()));
@@ -263,7 +264,7 @@ public final class ReferenceReplay {
                 NDArray logits = out.singletonOrThrow(); // (B, K, h, w)
                 if (upsampled) {
                     try (NDArray up = BilinearResize.resize(logits, inputs.height(),
-                            inputs.width(), false)) { // (B, K, H, W)
+                            inputs.width(), false, mode.format().channelsLast())) { // (B,K,H,W)
                         entries.put("eval_logits_upsampled", TensorData.of(up));
                     }
                 } else {

@@ -69,8 +69,8 @@ final class TrainingSetup implements AutoCloseable {
                 Networks.objective(config, network, classWeights, epochs, forcedClass);
         OptimizerConfig opt = config.optimizer();
         TrainConfig train = config.train();
-        Sgd sgd = new Sgd(manager, network.trainableArrays(), opt.momentum(), opt.weightDecay(),
-                opt.nesterov());
+        Sgd sgd = Sgd.over(manager, network.trainableParameters(), network.tensorFormat(),
+                opt.momentum(), opt.weightDecay(), opt.nesterov());
         PolyLearningRate learningRate =
                 new PolyLearningRate(opt.lr(), train.iterations(), opt.polyPower());
         TrainingStep step = new TrainingStep(objective, sgd, nonFinitePolicy(train),

@@ -87,15 +87,17 @@ public final class ModePredictor {
         float[] input = new float[image.length];
         normalization.normalise(image, input, 0);
         int k = network.numClasses();
+        boolean channelsLast = network.tensorFormat().channelsLast();
         float[] sum = new float[k * height * width];
         for (double s : mode.scales()) {
             int sh = Math.max(1, (int) (height * s + 0.5));
             int sw = Math.max(1, (int) (width * s + 0.5));
             try (NDManager scope = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(scope, false);
-                NDArray x = scope.create(input, new Shape(1, 3, height, width));
+                NDArray x = network.tensorFormat().images(input, new Shape(1, 3, height, width),
+                        scope);
                 NDArray scaled = sh == height && sw == width
-                        ? x : BilinearResize.resize(x, sh, sw, false);
+                        ? x : BilinearResize.resize(x, sh, sw, false, channelsLast);
                 for (int pass = 0; pass < (mode.flip() ? 2 : 1); pass++) {
                     boolean mirror = pass == 1;
                     NDArray in = mirror ? scaled.flip(3) : scaled;
@@ -105,7 +107,8 @@ public final class ModePredictor {
                     if (mirror) {
                         out = out.flip(3);
                     }
-                    float[] full = BilinearResize.resize(out, height, width, false).toFloatArray();
+                    float[] full = BilinearResize.resize(out, height, width, false, channelsLast)
+                            .toFloatArray();
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] += full[i];
                     }
@@ -133,6 +136,7 @@ public final class ModePredictor {
             }
         }
         int k = network.numClasses();
+        boolean channelsLast = network.tensorFormat().channelsLast();
         float[] sum = new float[k * ph * pw];
         int[] count = new int[ph * pw];
         int rows = Math.max(ph - ch + mode.strideHeight() - 1, 0) / mode.strideHeight() + 1;
@@ -152,9 +156,11 @@ public final class ModePredictor {
                 }
                 float[] logits;
                 try (NDManager windowScope = scope.newSubManager()) {
-                    NDArray x = windowScope.create(window, new Shape(1, 3, ch, cw));
+                    NDArray x = network.tensorFormat().images(window, new Shape(1, 3, ch, cw),
+                            windowScope);
                     NDArray out = network.forward(ps, new NDList(x), false).singletonOrThrow();
-                    logits = BilinearResize.resize(out, ch, cw, false).toFloatArray();
+                    logits = BilinearResize.resize(out, ch, cw, false, channelsLast)
+                            .toFloatArray();
                 }
                 for (int j = 0; j < k; j++) {
                     for (int y = 0; y < ch; y++) {

@@ -84,9 +84,12 @@ public final class SegmentationPredictor {
         }
         try (NDManager scope = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(scope, false);
-            NDArray x = scope.create(input, new Shape(images.size(), 3, height, width));
+            // (B, 3, H, W) in the network's element type and layout
+            NDArray x = network.tensorFormat().images(input,
+                    new Shape(images.size(), 3, height, width), scope);
             NDArray logits = network.forward(ps, new NDList(x), false).singletonOrThrow();
-            NDArray full = BilinearResize.resize(logits, height, width, false); // (B, K, H, W)
+            NDArray full = BilinearResize.resize(logits, height, width, false,
+                    network.tensorFormat().channelsLast()); // (B, K, H, W)
             byte[] flat = full.argMax(1).toType(DataType.UINT8, false).toByteArray(); // (B, H, W)
             byte[][] out = new byte[images.size()][height * width];
             for (int b = 0; b < out.length; b++) {

@@ -37,9 +37,9 @@ public final class FocalLoss {
         if (gamma == 0) {
             return PixelCrossEntropy.weightedMean(logits, targets);
         }
-        NDArray logProbabilities = LabelSize.logits(logits, targets).logSoftmax(1);
         // (B, H, W): log p_t of each pixel's target class
-        NDArray logPt = logProbabilities.gather(targets.classes().expandDims(1), 1).squeeze(1);
+        NDArray logPt = PixelCrossEntropy.targetLogProbabilities(
+                LabelSize.logits(logits, targets), targets);
         NDArray one = LabelSize.scalar(logits, 1.0);
         NDArray exponent = LabelSize.scalar(logits, gamma);
         // (1 − p_t)^γ; the floor keeps d/dp finite where p_t == 1 exactly and γ < 1 (0 · ∞)

@@ -11,8 +11,8 @@ final class LabelSize {
     private LabelSize() {}
 
     /**
-     * The logits upsampled bilinearly (align_corners = false) to the targets' (H, W), or the logits
-     * themselves when they already have that size.
+     * The logits upsampled bilinearly (align_corners = false) to the targets' (H, W), in the
+     * contiguous layout, or the logits themselves when they already have that size.
      */
     static NDArray logits(NDArray logits, PixelTargets targets) {
         long height = targets.classes().getShape().get(1);
@@ -20,7 +20,9 @@ final class LabelSize {
         if (logits.getShape().get(2) == height && logits.getShape().get(3) == width) {
             return logits;
         }
-        return BilinearResize.resize(logits, (int) height, (int) width, false);
+        // contiguous out, whatever the logits' layout: the losses take a softmax over the classes
+        return BilinearResize.resize(logits, (int) height, (int) width, false,
+                targets.format().channelsLast(), false);
     }
 
     /** A zero loss that stays connected to the graph of {@code x} (its gradient is 0). */

@@ -53,8 +53,7 @@ public final class OhemCrossEntropy {
             throw new IllegalArgumentException("threshold is NaN");
         }
         NDArray resized = LabelSize.logits(logits, targets);
-        NDArray logPt =
-                resized.logSoftmax(1).gather(targets.classes().expandDims(1), 1).squeeze(1);
+        NDArray logPt = PixelCrossEntropy.targetLogProbabilities(resized, targets); // (B, H, W)
         NDArray pt = logPt.stopGradient().exp(); // (B, H, W), the selection is a constant
         NDArray valid = targets.weights().gt(LabelSize.scalar(logits, 0.0));
 

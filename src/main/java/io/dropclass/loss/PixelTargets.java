@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.dropclass.data.ClassCatalog;
+import io.dropclass.nn.TensorFormat;
 
 /**
  * The targets of a pixel cross-entropy: per pixel the class to pick and the weight of that pixel in
@@ -18,8 +19,10 @@ import io.dropclass.data.ClassCatalog;
  * @param classes (B, H, W) int64 class index per pixel (0 where ignored)
  * @param weights (B, H, W) class weight of the pixel's class in the logits' element type, 0 where
  *     ignored
+ * @param format the element type and layout of the logits the targets meet: the losses upsample
+ *     the logits to (H, W) in that layout
  */
-public record PixelTargets(NDArray classes, NDArray weights) {
+public record PixelTargets(NDArray classes, NDArray weights, TensorFormat format) {
 
     /**
      * Builds float32 targets from label maps.
@@ -39,11 +42,12 @@ public record PixelTargets(NDArray classes, NDArray weights) {
             int width,
             double[] classWeights,
             int alsoIgnore) {
-        return of(manager, labels, height, width, classWeights, alsoIgnore, DataType.FLOAT32);
+        return of(manager, labels, height, width, classWeights, alsoIgnore, TensorFormat.FLOAT32);
     }
 
     /**
-     * Builds targets from label maps, the weights in a given element type (the logits').
+     * Builds targets from label maps for logits of a given format (their element type is the
+     * weights', their layout the one the losses upsample them in).
      *
      * @param manager owner of the created arrays
      * @param labels B label maps of {@code height * width} unsigned bytes
@@ -51,7 +55,7 @@ public record PixelTargets(NDArray classes, NDArray weights) {
      * @param width label columns
      * @param classWeights one weight per class
      * @param alsoIgnore a class treated like the ignore label, or -1 for none
-     * @param type the weights' element type, float32 or float64
+     * @param format the logits' element type and layout
      * @return the targets
      */
     public static PixelTargets of(
@@ -61,7 +65,7 @@ public record PixelTargets(NDArray classes, NDArray weights) {
             int width,
             double[] classWeights,
             int alsoIgnore,
-            DataType type) {
+            TensorFormat format) {
         int plane = height * width;
         long[] cls = new long[labels.length * plane];
         double[] w = new double[labels.length * plane];
@@ -85,13 +89,13 @@ public record PixelTargets(NDArray classes, NDArray weights) {
             }
         }
         Shape shape = new Shape(labels.length, height, width);
-        if (type == DataType.FLOAT64) {
-            return new PixelTargets(manager.create(cls, shape), manager.create(w, shape));
+        if (format.dataType() == DataType.FLOAT64) {
+            return new PixelTargets(manager.create(cls, shape), manager.create(w, shape), format);
         }
         float[] single = new float[w.length];
         for (int i = 0; i < w.length; i++) {
             single[i] = (float) w[i];
         }
-        return new PixelTargets(manager.create(cls, shape), manager.create(single, shape));
+        return new PixelTargets(manager.create(cls, shape), manager.create(single, shape), format);
     }
 }

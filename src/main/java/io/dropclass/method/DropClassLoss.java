@@ -2,15 +2,16 @@ package io.dropclass.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 import io.dropclass.loss.PixelCrossEntropy;
 import io.dropclass.loss.PixelTargets;
 import io.dropclass.nn.Scalars;
+import io.dropclass.nn.TensorFormat;
 import io.dropclass.training.TrainingObjective.Terms;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,18 +93,17 @@ public final class DropClassLoss {
         decision.checkImages(labels.length);
         NDManager manager = logits.getManager();
         double lambda = decision.lambda();
-        DataType type = logits.getDataType();
+        TensorFormat format = outputs.format();
         PixelTargets plain =
-                PixelTargets.of(manager, labels, height, width, classWeights, -1, type);
+                PixelTargets.of(manager, labels, height, width, classWeights, -1, format);
+        // both branches' cross-entropies in one pass (one upsampling, one log-softmax)
+        List<NDArray> entropies = PixelCrossEntropy.weightedMeans(
+                List.of(logits, outputs.dropLogits()),
+                List.of(plain, dropTargets(manager, labels, height, width, decision, format)));
         // weights as tensors of their own (Scalars): DJL's mul(Number) breaks the backward pass
-        NDArray ce = Scalars.times(PixelCrossEntropy.weightedMean(logits, plain), 1 - lambda);
+        NDArray ce = Scalars.times(entropies.get(0), 1 - lambda);
         NDArray sup = Scalars.times(suppression(outputs.dropLogits(), decision), alpha);
-        NDArray drop =
-                Scalars.times(
-                        PixelCrossEntropy.weightedMean(
-                                outputs.dropLogits(),
-                                dropTargets(manager, labels, height, width, decision, type)),
-                        lambda);
+        NDArray drop = Scalars.times(entropies.get(1), lambda);
         // the official order of the sum: plain, suppression, drop
         NDArray total = ce.add(sup).add(drop);
         Map<String, NDArray> parts = new LinkedHashMap<>();
@@ -119,13 +119,13 @@ public final class DropClassLoss {
 
     /** Targets of L_drop: the dropped class's pixels ignored (per image: each image's z_b). */
     private PixelTargets dropTargets(NDManager manager, byte[][] labels, int height, int width,
-            DropDecision decision, DataType type) {
+            DropDecision decision, TensorFormat format) {
         if (decision.unit() == SamplingUnit.BATCH) {
             return PixelTargets.of(
-                    manager, labels, height, width, classWeights, decision.droppedClass(), type);
+                    manager, labels, height, width, classWeights, decision.droppedClass(), format);
         }
         return PixelTargets.of(
-                manager, decision.relabel(labels), height, width, classWeights, -1, type);
+                manager, decision.relabel(labels), height, width, classWeights, -1, format);
     }
 
     /**

@@ -137,7 +137,7 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
         a.close();
         NDArray dropLogits = network.classify(ps, dropped, true); // (B, K, h, w)
         dropped.close();
-        return new DropClassOutputs(logits, dropLogits);
+        return new DropClassOutputs(logits, dropLogits, tensorFormat());
     }
 
     /**

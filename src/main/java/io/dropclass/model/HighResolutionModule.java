@@ -127,9 +127,11 @@ final class HighResolutionModule implements Parameterized {
      * @param parameterStore the parameter store
      * @param inputs one array per branch, (N, C_i, H_i, W_i), highest resolution first
      * @param training training mode
+     * @param channelsLast the layout of the arrays (the upsampled terms keep it)
      * @return one new array per branch, (N, C_i, H_i, W_i)
      */
-    List<NDArray> forward(ParameterStore parameterStore, List<NDArray> inputs, boolean training) {
+    List<NDArray> forward(ParameterStore parameterStore, List<NDArray> inputs, boolean training,
+            boolean channelsLast) {
         int n = branches.size();
         List<NDArray> x = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -137,14 +139,15 @@ final class HighResolutionModule implements Parameterized {
         }
         List<NDArray> fused = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            fused.add(fuseInto(parameterStore, x, i, training));
+            fused.add(fuseInto(parameterStore, x, i, training, channelsLast));
         }
         x.forEach(NDArray::close);
         return fused;
     }
 
     /** Output branch i: ReLU(Σ_j f_ij(x_j)), summed in the official order j = 0, 1, .... */
-    private NDArray fuseInto(ParameterStore ps, List<NDArray> x, int i, boolean training) {
+    private NDArray fuseInto(ParameterStore ps, List<NDArray> x, int i, boolean training,
+            boolean channelsLast) {
         Shape target = x.get(i).getShape(); // (N, C_i, H_i, W_i)
         int height = Math.toIntExact(target.get(2));
         int width = Math.toIntExact(target.get(3));
@@ -157,7 +160,7 @@ final class HighResolutionModule implements Parameterized {
             } else if (j > i) {
                 try (NDArray reduced = fuse.get(i).get(j).forward(ps, x.get(j), training)) {
                     // (N, C_i, H_j, W_j) -> (N, C_i, H_i, W_i)
-                    term = BilinearResize.resize(reduced, height, width, false);
+                    term = BilinearResize.resize(reduced, height, width, false, channelsLast);
                 }
             } else {
                 term = fuse.get(i).get(j).forward(ps, x.get(j), training);

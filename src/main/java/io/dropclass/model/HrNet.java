@@ -162,13 +162,14 @@ public final class HrNet extends ClassifierNetwork {
             List<NDArray> next = transitions.get(s).forward(parameterStore, branches, training);
             closeReplaced(branches, next);
             for (HighResolutionModule module : stages.get(s)) {
-                List<NDArray> out = module.forward(parameterStore, next, training);
+                List<NDArray> out = module.forward(parameterStore, next, training,
+                        tensorFormat().channelsLast());
                 closeReplaced(next, out);
                 next = out;
             }
             branches = next;
         }
-        NDArray concat = concatBranches(branches); // (B, C, H/4, W/4)
+        NDArray concat = concatBranches(branches, tensorFormat().channelsLast()); // (B,C,H/4,W/4)
         branches.forEach(NDArray::close);
         NDArray a = lastLayer.forward(parameterStore, concat, training);
         concat.close();
@@ -195,7 +196,7 @@ public final class HrNet extends ClassifierNetwork {
     }
 
     /** Upsamples branches 1..3 to branch 0's size and concatenates along channels. */
-    private static NDArray concatBranches(List<NDArray> branches) {
+    private static NDArray concatBranches(List<NDArray> branches, boolean channelsLast) {
         Shape shape = branches.get(0).getShape(); // (B, C_0, H/4, W/4)
         int height = Math.toIntExact(shape.get(2));
         int width = Math.toIntExact(shape.get(3));
@@ -203,7 +204,7 @@ public final class HrNet extends ClassifierNetwork {
         parts.add(branches.get(0));
         for (int i = 1; i < branches.size(); i++) {
             // (B, C_i, H_i, W_i) -> (B, C_i, H/4, W/4)
-            parts.add(BilinearResize.resize(branches.get(i), height, width, false));
+            parts.add(BilinearResize.resize(branches.get(i), height, width, false, channelsLast));
         }
         NDArray concat = NDArrays.concat(parts, 1); // (B, Σ C_i, H/4, W/4)
         for (int i = 1; i < parts.size(); i++) {

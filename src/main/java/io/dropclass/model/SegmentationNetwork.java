@@ -99,10 +99,17 @@ public interface SegmentationNetwork extends Block {
      * @return the parameters' own arrays (not copies)
      */
     default List<NDArray> trainableArrays() {
-        return namedParameters().values().stream()
-                .filter(Parameter::requiresGradient)
-                .map(Parameter::getArray)
-                .toList();
+        return trainableParameters().stream().map(Parameter::getArray).toList();
+    }
+
+    /**
+     * The parameters the optimizer updates: every parameter that requires a gradient, in
+     * state-dict order (BatchNorm running statistics excluded).
+     *
+     * @return the parameters
+     */
+    default List<Parameter> trainableParameters() {
+        return namedParameters().values().stream().filter(Parameter::requiresGradient).toList();
     }
 
     /**

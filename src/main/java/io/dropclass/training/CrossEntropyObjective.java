@@ -36,7 +36,7 @@ public final class CrossEntropyObjective implements TrainingObjective {
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
         PixelTargets targets = PixelTargets.of(images.getManager(), batch.labels(),
-                batch.height(), batch.width(), classWeights, -1, logits.getDataType());
+                batch.height(), batch.width(), classWeights, -1, network.tensorFormat());
         NDArray ce = PixelCrossEntropy.weightedMean(logits, targets);
         return new Terms(ce, Map.of("ce", ce), Map.of(Terms.LOGITS, logits));
     }

@@ -48,10 +48,10 @@ public final class PixelLossObjective implements TrainingObjective {
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
         PixelTargets weighted = PixelTargets.of(images.getManager(), batch.labels(),
-                batch.height(), batch.width(), classWeights, -1, logits.getDataType());
+                batch.height(), batch.width(), classWeights, -1, network.tensorFormat());
         PixelTargets unit = loss instanceof PixelLoss.Lovasz
                 ? PixelTargets.of(images.getManager(), batch.labels(), batch.height(),
-                        batch.width(), unitWeights, -1, logits.getDataType())
+                        batch.width(), unitWeights, -1, network.tensorFormat())
                 : weighted;
         Map<String, NDArray> parts = loss.parts(logits, weighted, unit);
         NDArray total = null;

@@ -34,9 +34,13 @@ class BenchmarkJsonTest {
                 train, flops,
                 List.of(new InferenceBenchmark.InferenceResult(1024, 2048, 1, 500.0, 2.0)),
                 new MatmulCeiling.MatmulResult(2048, 20.0, 900.0),
-                new ProcessMemory(OptionalDouble.of(900.0), peak),
-                new RssCurve(List.of(new RssCurve.Point(0, 800), new RssCurve.Point(5, 805),
-                        new RssCurve.Point(10, 810))));
+                new MemoryFigures(new ProcessMemory(OptionalDouble.of(900.0), peak),
+                        new RssCurve(List.of(new RssCurve.Point(0, 800),
+                                new RssCurve.Point(5, 805), new RssCurve.Point(10, 810))),
+                        MemoryAllocator.of(Map.of("GLIBC_TUNABLES",
+                                MemoryAllocator.RETAINING_GLIBC_TUNABLES)),
+                        java.util.Optional.of(new PageFaults(25_000, 10)), 10),
+                java.util.Optional.empty());
     }
 
     @Test
@@ -58,6 +62,11 @@ class BenchmarkJsonTest {
         assertThat(root.get("matmul").get("gflops_per_second").asDouble()).isEqualTo(900.0);
         assertThat(root.get("efficiency").asDouble()).isCloseTo(0.4, within(1e-9));
         assertThat(root.get("rss").get("peak_mb").asDouble()).isEqualTo(1000.0);
+        assertThat(root.get("memory").get("allocator").asText()).isEqualTo("glibc (retaining)");
+        assertThat(root.get("memory").get("page_faults_minor_per_step").asDouble())
+                .isEqualTo(2500.0);
+        assertThat(root.get("memory").get("page_faults_major_per_step").asDouble())
+                .isEqualTo(1.0);
         assertThat(root.get("rss").get("curve").toString())
                 .isEqualTo("[[0,800.0],[5,805.0],[10,810.0]]");
         try (var files = Files.list(file.getParent())) {
@@ -90,9 +99,9 @@ class BenchmarkJsonTest {
 
     @Test
     void settingsNameTheOption() {
-        assertThatThrownBy(() -> new BenchmarkSettings(5, -1, List.of(), 1, 1, 0, 64))
+        assertThatThrownBy(() -> new BenchmarkSettings(5, -1, List.of(), 1, 1, 0, 64, 0))
                 .hasMessage("--warmup: must be 0 or more, got -1");
-        assertThatThrownBy(() -> new BenchmarkSettings(5, 1, List.of(), 1, 1, 0, 0))
+        assertThatThrownBy(() -> new BenchmarkSettings(5, 1, List.of(), 1, 1, 0, 0, 0))
                 .hasMessage("--matmul: must be at least 1, got 0");
     }
 }

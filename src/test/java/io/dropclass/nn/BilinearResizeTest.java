@@ -7,12 +7,20 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+
+import io.dropclass.model.weights.SafeTensors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 class BilinearResizeTest {
 
@@ -118,6 +126,67 @@ class BilinearResizeTest {
         NDArray y = BilinearResize.resize(x, 2, 2, false);
         assertThat(y).isNotSameAs(x);
         assertThat(y.toFloatArray()).containsExactly(x.toFloatArray());
+    }
+
+    /**
+     * PyTorch's own interpolation (tools/reference/make_resize_cases.py: F.interpolate in torch
+     * 1.13) and its gradient, for integer and non-integer upsampling, downsampling, align_corners
+     * and a 1×1 broadcast, in float32 and float64, contiguous and channels-last.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"5x7-10x14-ac0", "5x7-9x11-ac0", "16x32-64x128-ac0",
+        "18x34-72x136-ac0", "5x17-40x136-ac0", "5x9-33x50-ac0", "1x1-8x6-ac0",
+        "64x128-16x32-ac0", "4x3-7x9-ac1", "6x8-12x16-ac1"})
+    void matchesPyTorchForwardAndBackward(String name) throws Exception {
+        Path file = Path.of(BilinearResizeTest.class
+                .getResource("/resize/pytorch_bilinear.safetensors").toURI());
+        Map<String, NDArray> cases = SafeTensors.read(file, manager);
+        boolean align = name.endsWith("ac1");
+        for (boolean float64 : new boolean[] {false, true}) {
+            String suffix = float64 ? "64" : "";
+            NDArray expected = cases.get(name + ".y" + suffix);
+            NDArray expectedGradient = cases.get(name + ".dx" + suffix);
+            int height = Math.toIntExact(expected.getShape().get(2));
+            int width = Math.toIntExact(expected.getShape().get(3));
+            // rounding of a sum of a few products, relative to the values' size
+            double tolerance = float64 ? 1e-13 : 2e-6;
+            for (boolean channelsLast : new boolean[] {false, true}) {
+                TensorFormat format = new TensorFormat(
+                        float64 ? DataType.FLOAT64 : DataType.FLOAT32, channelsLast);
+                NDArray x = format.input(cases.get(name + ".x" + suffix), manager);
+                x.setRequiresGradient(true);
+                NDArray y;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    y = BilinearResize.resize(x, height, width, align, channelsLast);
+                    gc.backward(y.mul(cases.get(name + ".g" + suffix)).sum());
+                }
+                String label = name + " " + format.label();
+                assertThat(y.getShape()).as(label).isEqualTo(expected.getShape());
+                assertThat(maxDiff(y, expected)).as(label).isLessThanOrEqualTo(
+                        tolerance * Math.max(1, maxAbs(expected)));
+                assertThat(maxDiff(x.getGradient(), expectedGradient)).as(label + " gradient")
+                        .isLessThanOrEqualTo(tolerance * Math.max(1, maxAbs(expectedGradient)));
+            }
+        }
+    }
+
+    /** The banded and the dense products agree; tiles cover any input length. */
+    @Test
+    void tilesDivideTheInput() {
+        assertThat(BilinearResize.tileSize(64)).isEqualTo(8);
+        assertThat(BilinearResize.tileSize(18)).isEqualTo(6);
+        assertThat(BilinearResize.tileSize(17)).isEqualTo(1);
+        assertThat(BilinearResize.tileSize(5)).isEqualTo(5);
+        assertThat(BilinearResize.tileSize(1)).isEqualTo(1);
+    }
+
+    private static double maxDiff(NDArray a, NDArray b) {
+        return a.toType(DataType.FLOAT64, false).sub(b.toType(DataType.FLOAT64, false)).abs()
+                .max().getDouble();
+    }
+
+    private static double maxAbs(NDArray a) {
+        return a.toType(DataType.FLOAT64, false).abs().max().getDouble();
     }
 
     @Test

@@ -19,14 +19,16 @@ public final class TrainingSteps {
     private TrainingSteps() {}
 
     /**
-     * SGD (momentum 0.9, weight decay 5e-4) over a network's trainable arrays.
+     * SGD (momentum 0.9, weight decay 5e-4) over a network's trainable parameters, which it moves
+     * into its buffer (create parameter stores after it).
      *
-     * @param root the manager of the momentum buffers
+     * @param root the network's manager
      * @param network the network
      * @return the optimizer
      */
     public static Sgd sgd(NDManager root, SegmentationNetwork network) {
-        return new Sgd(root, network.trainableArrays(), 0.9, 5e-4, false);
+        return Sgd.over(root, network.trainableParameters(), network.tensorFormat(), 0.9, 5e-4,
+                false);
     }
 
     /**

@@ -95,7 +95,8 @@ class NonFiniteLossTest {
             Recorder recorder = new Recorder(network, sgd, runningMean);
             var data = BatchLoaderTest.Images.random(6, 2);
             var transform = TransformPresets.standard(16, 16, 0.5, 2.0, 0.25, true, false, 0.75);
-            try (Sgd optimizer = new Sgd(manager, network.trainableArrays(), 0.9, 5e-4, false);
+            try (Sgd optimizer = Sgd.over(manager, network.trainableParameters(),
+                    network.tensorFormat(), 0.9, 5e-4, false);
                     BatchLoader loader = new BatchLoader(data, transform, 2, 42, 1, 0)) {
                 sgd[0] = optimizer;
                 var schedule = new SegmentationTrainer.Schedule(5, 100, 1,

@@ -27,10 +27,11 @@ class PixelLossObjectiveTest {
             TinyNetwork network = new TinyNetwork(6, K);
             network.initializeParameters(manager, seed);
             PixelLossObjective objective = new PixelLossObjective(network, WEIGHTS, loss);
+            // the optimizer first: it moves the parameters into its buffer
+            Sgd sgd = Sgd.over(manager, network.trainableParameters(), network.tensorFormat(), 0,
+                    0, false);
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray images = manager.randomNormal(new Shape(2, 3, 6, 8));
-            List<NDArray> parameters = network.namedParameters().values().stream()
-                    .map(p -> p.getArray()).toList();
             Terms terms;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 terms = objective.loss(ps, images, batch(), 0);
@@ -49,7 +50,7 @@ class PixelLossObjectiveTest {
                 norm += Math.abs(g);
             }
             assertThat(norm).as(loss.name() + " gradient").isGreaterThan(0);
-            try (Sgd sgd = new Sgd(manager, parameters, 0, 0, false)) {
+            try (sgd) {
                 sgd.step(1e-3);
             }
             float after = objective.loss(ps, images, batch(), 0).total().getFloat();

@@ -4,7 +4,9 @@ import io.dropclass.results.AtomicFiles;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,6 +86,9 @@ public final class ImageFiles {
         boolean rgb = cm.getColorSpace().isCS_sRGB() && colourBands == 3;
         if (cm instanceof IndexColorModel palette) {
             readPalette(raster, palette, planar);
+        } else if ((grey || rgb) && !cm.isAlphaPremultiplied()
+                && readBytes(raster, grey ? 1 : 3, planar)) {
+            return new RgbImage(h, w, planar); // 8-bit samples in a byte buffer, read directly
         } else if ((grey || rgb) && !cm.isAlphaPremultiplied()) {
             for (int band = 0; band < 3; band++) {
                 readBand(
@@ -97,6 +102,49 @@ public final class ImageFiles {
             readArgb(image, planar);
         }
         return new RgbImage(h, w, planar);
+    }
+
+    /**
+     * The fast path of 8-bit images (what PNG and JPEG decode into): the samples straight from the
+     * raster's byte buffer, without a sample-model call per pixel.
+     *
+     * @param raster the raster
+     * @param colours 3 (RGB, alpha ignored) or 1 (grey, copied to the three planes)
+     * @param planar the target, (3, h, w)
+     * @return false, with nothing written, when the raster is not of that kind
+     */
+    private static boolean readBytes(Raster raster, int colours, float[] planar) {
+        if (!(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || buffer.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || model.getNumBands() < colours) {
+            return false;
+        }
+        for (int bits : model.getSampleSize()) {
+            if (bits != 8) {
+                return false;
+            }
+        }
+        int h = raster.getHeight();
+        int w = raster.getWidth();
+        int plane = h * w;
+        int pixelStride = model.getPixelStride();
+        int scanline = model.getScanlineStride();
+        int[] offsets = model.getBandOffsets();
+        int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * scanline
+                - raster.getSampleModelTranslateX() * pixelStride;
+        byte[] data = buffer.getData();
+        for (int c = 0; c < 3; c++) {
+            int band = colours == 1 ? 0 : c;
+            for (int y = 0; y < h; y++) {
+                int source = origin + y * scanline + offsets[band];
+                int target = c * plane + y * w;
+                for (int x = 0; x < w; x++) {
+                    planar[target + x] = (data[source + x * pixelStride] & 0xFF) / 255f;
+                }
+            }
+        }
+        return true;
     }
 
     private static void readPalette(Raster raster, IndexColorModel palette, float[] planar) {
@@ -170,6 +218,29 @@ public final class ImageFiles {
         int h = image.getHeight();
         int w = image.getWidth();
         byte[] labels = new byte[h * w];
+        if (raster.getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getSampleSize(0) == 8) {
+            // 8-bit indices or grey levels in a byte buffer: rows copied directly
+            int stride = model.getPixelStride();
+            int scanline = model.getScanlineStride();
+            int origin = buffer.getOffset() + model.getBandOffsets()[0]
+                    - raster.getSampleModelTranslateY() * scanline
+                    - raster.getSampleModelTranslateX() * stride;
+            byte[] data = buffer.getData();
+            for (int y = 0; y < h; y++) {
+                int source = origin + y * scanline;
+                if (stride == 1) {
+                    System.arraycopy(data, source, labels, y * w, w);
+                } else {
+                    for (int x = 0; x < w; x++) {
+                        labels[y * w + x] = data[source + x * stride];
+                    }
+                }
+            }
+            return new LabelMap(h, w, labels);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             raster.getSamples(0, y, w, 1, 0, row);
