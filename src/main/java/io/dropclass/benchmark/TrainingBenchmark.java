@@ -117,7 +117,7 @@ public final class TrainingBenchmark {
             throw new UncheckedIOException("cannot create the profiler's trace file", e);
         }
         try {
-            JniUtils.startProfile(false, Boolean.getBoolean("dropclass.profile.shapes"), false);
+            JniUtils.startProfile(false, false, false);
             try {
                 work.run();
             } finally {
@@ -128,7 +128,7 @@ public final class TrainingBenchmark {
             throw new UncheckedIOException("cannot read the profiler's trace " + trace, e);
         } finally {
             try {
-                if (!Boolean.getBoolean("dropclass.profile.keep")) { Files.deleteIfExists(trace); } else { System.err.println("trace: " + trace); }
+                Files.deleteIfExists(trace);
             } catch (IOException e) {
                 // a temporary file; nothing depends on it
             }
