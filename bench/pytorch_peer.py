@@ -23,7 +23,7 @@ Models:
 
 Methods:
   * baseline: CE on the logits bilinearly upsampled (align_corners=False) to the crop.
-  * dropclass: the DropClass head (method.md section 2) with a class dropped every step (the worst
+  * dropclass: the DropClass head (docs/method.md §4) with a class dropped every step (the worst
     case, as the Java bench forces it) and lambda = 0.5:
         L = (1 - lam) CE(plain) + lam CE(drop branch, z ignored) + alpha mean softmax(drop)[z].
 """
@@ -47,10 +47,10 @@ from PIL import Image
 
 IGNORE = 255
 BN_MOMENTUM = 0.01
-ALIGN_CORNERS = False  # the DropClass fork of HRNet pytorch-v1.1 (method.md section 5.1)
+ALIGN_CORNERS = False  # the DropClass fork of HRNet pytorch-v1.1 (docs/method.md §10.1)
 MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
-# HRNet's fixed Cityscapes class weights (method.md section 8.1), for --class-weights cityscapes.
+# HRNet's fixed Cityscapes class weights (docs/method.md §11), for --class-weights cityscapes.
 CITYSCAPES_WEIGHTS = [0.8373, 0.918, 0.866, 1.0345, 1.0166, 0.9969, 0.9754, 1.0489, 0.8786, 1.0023,
                       0.9539, 0.9843, 1.1116, 0.9037, 1.0865, 1.0955, 1.0865, 1.1529, 1.0507]
 MODELS = ("hrnet_w18_small_v1", "hrnet_w18_small_v2", "deeplabv3_mobilenet_v3_large")
@@ -176,7 +176,7 @@ class HighResolutionModule(nn.Module):
         return fused
 
 
-# (modules, block, blocks per branch, channels per branch) of stages 1..4 (method.md section 5.1)
+# (modules, block, blocks per branch, channels per branch) of stages 1..4 (docs/method.md §10.2)
 W18_SMALL_V1 = [
     (1, "BOTTLENECK", [1], [32]),
     (1, "BASIC", [2, 2], [16, 32]),

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of docs/architecture (style.md §3), checked on the compiled classes. */
+/** The dependency rules of docs/architecture.md §2, checked on the compiled classes. */
 @AnalyzeClasses(packages = "io.dropclass", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

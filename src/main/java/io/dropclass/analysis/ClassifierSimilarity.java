@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Disentanglement of the classifier (method.md §7): the cosine similarity cos(W_i, W_j) of the
+ * Disentanglement of the classifier (docs/method.md §14.2): the cosine similarity cos(W_i, W_j) of the
  * class weight vectors of the 1×1 classifier (K × C, bias excluded), with classes sorted by pixel
  * share, most frequent first (ties by id; the id order when no pixel is labelled).
  *

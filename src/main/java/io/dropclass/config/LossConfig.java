@@ -7,7 +7,7 @@ import static io.dropclass.config.ConfigException.require;
  * The pixel cross-entropy (ignore label 255, PyTorch's weighted mean over non-ignored pixels).
  *
  * @param classWeights {@code none} (all 1); {@code cityscapes} (HRNet's fixed weights, which the
- *     official DropClass code always applies, method.md §8.1); or computed from the training
+ *     official DropClass code always applies, docs/method.md §11); or computed from the training
  *     set's class statistics: {@code inverse} (N / (K·n_c)), {@code median_frequency} (SegNet),
  *     {@code enet} (1 / ln(1.02 + f_c)), {@code effective_number} (Cui et al., β below)
  * @param effectiveNumberBeta β of {@code effective_number}, on image counts

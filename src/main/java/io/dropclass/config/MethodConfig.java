@@ -5,7 +5,7 @@ import static io.dropclass.config.ConfigException.require;
 
 /**
  * The training method: the baseline (the network alone, class-weighted cross-entropy) or DropClass
- * (method.md §2–§3).
+ * (docs/method.md §3–§7).
  *
  * @param name {@code dropclass}, {@code baseline} (class-weighted CE with {@code loss.class_weights}),
  *     or another imbalance baseline: {@code focal} (softmax focal loss, γ = {@code focal_gamma}),

@@ -6,7 +6,7 @@ import static io.dropclass.config.ConfigException.oneOf;
  * The network, and the weights it starts from.
  *
  * @param architecture {@code hrnet_w18_small_v1}, {@code hrnet_w18_small_v2}, {@code hrnet_w48}
- *     (HRNetV2, method.md §5.1) or {@code deeplabv3_mobilenet_v3_large} (torchvision's, §5.2)
+ *     (HRNetV2, docs/method.md §10.2) or {@code deeplabv3_mobilenet_v3_large} (torchvision's, §10.3)
  * @param pretrained a safetensors file to initialise the network from, or "" for none
  * @param pretrainedFormat the naming scheme of that file: {@code auto} (detected from the names),
  *     {@code official} (HRNet/DropClass checkpoints, HRNet ImageNet checkpoints), {@code timm} or

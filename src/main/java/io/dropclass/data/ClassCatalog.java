@@ -50,7 +50,7 @@ public final class ClassCatalog {
 
     /**
      * The 19 Cityscapes train classes with their label ids, colours and HRNet's fixed class weights
-     * (method.md §8.1), which the official DropClass code applies in every cross-entropy term.
+     * (docs/method.md §11, §12.2), which the official DropClass code applies in every cross-entropy term.
      *
      * @return the Cityscapes catalog
      */
@@ -85,7 +85,7 @@ public final class ClassCatalog {
 
     /**
      * Pixel shares (percent of non-ignored pixels) of the 19 classes in the Cityscapes fine training
-     * labels, as commonly cited (method.md §7); the synthetic benchmark is tuned to them.
+     * labels, as commonly cited (docs/method.md §14.1); the synthetic benchmark is tuned to them.
      *
      * @return 19 shares in train-id order, summing to 100
      */

@@ -18,7 +18,7 @@ public enum AbsentClassPolicy {
 
     /**
      * Undefined classes count as 0 and the mean runs over all classes: the official HRNet and
-     * DropClass evaluation, {@code tp / max(1, union)} (method.md §4.4).
+     * DropClass evaluation, {@code tp / max(1, union)} (docs/method.md §9.4).
      */
     ZERO
 }

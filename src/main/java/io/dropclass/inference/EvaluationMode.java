@@ -6,7 +6,7 @@ import java.util.List;
  * How an image is predicted at evaluation time.
  *
  * <ul>
- *   <li>whole: one forward pass on the whole image (the official test, method.md §4.3);
+ *   <li>whole: one forward pass on the whole image (the official test, docs/method.md §9.3);
  *   <li>slide: overlapping windows of cropHeight × cropWidth at the given strides (mmseg / HRNet
  *       sliding-window test), logits averaged where windows overlap;
  *   <li>multi-scale (+ flip): the image resized by each scale and predicted whole or sliding (and

@@ -8,7 +8,7 @@ package io.dropclass.inference;
  */
 public record ImageNormalization(float[] mean, float[] std) {
 
-    /** ImageNet's statistics, used by HRNet and torchvision (method.md §4.3). */
+    /** ImageNet's statistics, used by HRNet and torchvision (docs/method.md §12.7). */
     public static final ImageNormalization IMAGENET =
             new ImageNormalization(
                     new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});

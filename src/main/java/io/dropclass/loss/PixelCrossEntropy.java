@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>  L = Σ_i w_{y_i} · (−log softmax(ŷ_i)_{y_i}) / Σ_i w_{y_i}</pre>
  *
  * <p>The logits are first upsampled bilinearly (align_corners = false) to the label size, as the
- * official criterion does (method.md §3.1), in the layout the targets name. When no pixel has
+ * official criterion does (docs/method.md §5.1), in the layout the targets name. When no pixel has
  * weight (all ignored) the loss is 0 rather than PyTorch's 0/0.
  */
 public final class PixelCrossEntropy {

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Draws the class z to drop and whether to drop it (method.md §2.4): z uniform over the K classes,
+ * Draws the class z to drop and whether to drop it (docs/method.md §7.1): z uniform over the K classes,
  * then u uniform in [0, 1); z is dropped iff u ≤ p, p = λ of the iteration. The official code draws
  * z first and u second, one pair per iteration; so does this sampler.
  *
- * <p>Options (deviations from the official code, method.md §6 and §10.7): sample z only among the
+ * <p>Options (deviations from the official code, docs/method.md §7.2, §7.3, §15.2): sample z only among the
  * classes present in the batch; sample one z per image ({@link SamplingUnit#IMAGE}: B draws of z,
  * then one u for the batch). A batch or image without any labelled pixel falls back to all K
  * classes.

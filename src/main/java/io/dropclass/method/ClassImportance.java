@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 /**
- * The class-importance scaling of DropClass (method.md §2.1–§2.3), as differentiable functions of
+ * The class-importance scaling of DropClass (docs/method.md §3), as differentiable functions of
  * the classifier weight W and the feature map A.
  *
  * <pre>

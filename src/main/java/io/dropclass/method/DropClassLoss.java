@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DropClass loss (method.md §3), a function of the two branches' logits, the labels and the
+ * The DropClass loss (docs/method.md §5), a function of the two branches' logits, the labels and the
  * drop decision:
  *
  * <pre>

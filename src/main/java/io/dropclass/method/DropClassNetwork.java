@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The DropClass head around any {@link SegmentationNetwork} (method.md §2): a feature
+ * The DropClass head around any {@link SegmentationNetwork} (docs/method.md §4): a feature
  * transformation layer that turns the class-scaled feature into A_drop, classified by the wrapped
  * network's own classifier h (same W and b).
  *
@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  *   A_drop  = ReLU(clsdrop_bn1(clsdrop_conv1(A ⊙ s)))  (B, C, h, w)  training-mode BN
  *   ŷ_drop  = h(A_drop)                                (B, K, h, w)  drop branch
  * inference: forward(ps, [images], false) = [ŷ_drop with every class kept]  (B, K, h, w)
- *   (official, method.md §2.5), or [ŷ] with {@link PredictionBranch#PLAIN}
+ *   (official, docs/method.md §9.1), or [ŷ] with {@link PredictionBranch#PLAIN}
  * </pre>
  *
  * <p>With one s for the batch (every inference call, and training with batch-level sampling) the
@@ -58,7 +58,7 @@ import java.util.SplittableRandom;
  * DJL's generic {@code forward} a training-mode call also returns the prediction branch (one array,
  * as for any network); {@link #forwardTraining} gives both branches.
  *
- * <p>Nothing is detached (method.md §2.6): W gets gradient through ŷ, through ŷ_drop and through s.
+ * <p>Nothing is detached (docs/method.md §4.4): W gets gradient through ŷ, through ŷ_drop and through s.
  * The 1×1 conv (C→C, bias) is initialised as the model's convs, N(0, 0.001²) weights and PyTorch's
  * uniform(±1/√C) bias; BN γ = 1, β = 0, running mean 0, variance 1, momentum 0.01 (PyTorch
  * convention) and eps 1e-5 unless the builder says otherwise (e.g. 1e-3 for MobileNetV3).
@@ -171,7 +171,7 @@ public final class DropClassNetwork extends AbstractBlock implements Segmentatio
     }
 
     /**
-     * A_drop computed literally as method.md writes it, X = A ⊙ s as a feature map, then conv,
+     * A_drop computed literally as docs/method.md §4.1 writes it, X = A ⊙ s as a feature map, then conv,
      * BatchNorm and ReLU as separate operations: the definition {@link #dropFeatures} must equal
      * up to float rounding.
      *

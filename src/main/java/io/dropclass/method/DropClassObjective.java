@@ -9,7 +9,7 @@ import io.dropclass.training.TrainingObjective;
 import java.util.Objects;
 
 /**
- * DropClass as a training objective (method.md §2.7): per iteration λ from the schedule, the drop
+ * DropClass as a training objective (docs/method.md §8): per iteration λ from the schedule, the drop
  * decision from the sampler, the two-branch training forward of the head, and {@link
  * DropClassLoss}.
  *

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The drop decision of one training iteration (method.md §2.4): the sampled class z (one for the
+ * The drop decision of one training iteration (docs/method.md §7): the sampled class z (one for the
  * batch, or one per image), whether it is dropped (u ≤ p), the schedule value λ and the epoch e.
  *
  * <p>When {@code dropped} is false nothing is dropped, whatever z was sampled: the drop branch then
@@ -115,7 +115,7 @@ public record DropDecision(
     }
 
     /**
-     * The keep mask m: m_c = 0 for the dropped class, 1 otherwise (method.md §2.3).
+     * The keep mask m: m_c = 0 for the dropped class, 1 otherwise (docs/method.md §3.1).
      *
      * @param numClasses K
      * @return R·K values, row-major (R, K), R = {@link #maskRows()}
@@ -139,8 +139,8 @@ public record DropDecision(
     }
 
     /**
-     * A copy of label maps with the dropped class's pixels set to the ignore label (method.md
-     * §3.2); each image gets its own z_b. The input is not changed.
+     * A copy of label maps with the dropped class's pixels set to the ignore label (docs/method.md
+     * §5.3); each image gets its own z_b. The input is not changed.
      *
      * @param labels B label maps of unsigned bytes
      * @return new label maps

@@ -4,12 +4,12 @@ import java.util.Objects;
 
 /**
  * The linear DropClass schedule: λ, the weight of the drop-branch cross-entropy, which is also the
- * drop probability p (method.md §2.4, §3.4).
+ * drop probability p (docs/method.md §6).
  *
  * <p>{@link Step#EPOCH} is the official schedule: λ = e/E with e the 0-based epoch and E the number
  * of epochs (the last epoch + 1), constant within an epoch; λ = 0 in epoch 0 and (E − 1)/E in the
  * last. {@link Step#ITERATION} is the finer variant λ = i/N with i the 0-based iteration of N
- * (method.md §10.5: the blog summary says "over iterations").
+ * (docs/method.md §15.2: a summary of the paper says "over iterations").
  *
  * @param step what λ counts
  * @param length E (epochs) or N (iterations), at least 1

@@ -1,6 +1,6 @@
 package io.dropclass.method;
 
-/** What one sampled class z applies to (method.md §2.4, §6). */
+/** What one sampled class z applies to (docs/method.md §7.1, §7.3). */
 public enum SamplingUnit {
     /** One z for every image of the batch, as the official code (per GPU process). */
     BATCH,

@@ -5,7 +5,7 @@
  *
  * <pre>
  * DropClassObjective.loss(ps, images, batch, epoch)
- *   λ    = DropSchedule.lambda(epoch, iteration)          λ = p(drop) = e/E      (§2.4, §3.4)
+ *   λ    = DropSchedule.lambda(epoch, iteration)          λ = p(drop) = e/E      (§6, §7)
  *   d    = ClassDropSampler.sample(epoch, λ, labels)      z, then u; drop iff u ≤ λ
  *   out  = DropClassNetwork.forwardTraining(ps, images, d)
  *            A = features(x); ŷ = h(A)

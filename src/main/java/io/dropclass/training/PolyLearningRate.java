@@ -3,7 +3,7 @@ package io.dropclass.training;
 /**
  * The poly schedule, per iteration: the step of iteration i (0-based) of N uses
  * {@code base · (1 − i/N)^power}. The first step uses the base rate, as HRNet's and the official
- * DropClass trainer (method.md §4.2).
+ * DropClass trainer (docs/method.md §13, §15.1).
  *
  * @param base the base learning rate
  * @param iterations N, the schedule length in steps

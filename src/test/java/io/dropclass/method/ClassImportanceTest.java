@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The importance vector s and the scaling A ⊙ s, with the backward formulas of method.md §2.8. */
+/** The importance vector s and the scaling A ⊙ s, with the backward formulas of docs/method.md §4.5. */
 class ClassImportanceTest {
 
     private static final int K = 3;
@@ -74,7 +74,7 @@ class ClassImportanceTest {
 
     /**
      * L = Σ X ⊙ R, so G = ∂L/∂X = R; then ∂L/∂A = G ⊙ s and ∂L/∂W_{c,k} = Σ_rows (m_c/n) ·
-     * 1[W_{c,k} > 0] · Σ_{b in row, i, j} G·A (method.md §2.8).
+     * 1[W_{c,k} > 0] · Σ_{b in row, i, j} G·A (docs/method.md §4.5).
      */
     private static void checkGradients(DropDecision decision) {
         SplittableRandom random = new SplittableRandom(11);

@@ -182,7 +182,7 @@ class DropClassNetworkTest {
     /**
      * The dropped row z of W and entries W ≤ 0 get gradient only through the classifier h: with L =
      * Σ ŷ_drop ⊙ R, ∂L/∂W_{c,k} − Σ R_c·A_drop_k is 0 there, and for kept rows with W > 0 it is the
-     * same value g_k / n in every row (method.md §2.6, §2.8).
+     * same value g_k / n in every row (docs/method.md §4.4, §4.5).
      */
     @Test
     void classifierWeightsGetGradientThroughSOnlyForKeptClassesAndPositiveWeights() {

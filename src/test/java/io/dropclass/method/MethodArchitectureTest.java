@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The method package's own dependency rules (style.md §3, rules 2 and 4): the schedule and the
+ * The method package's own dependency rules (docs/architecture.md §2, rules 8 and 9): the schedule and the
  * sampler are pure Java, and the model does not know the method that wraps it.
  */
 @AnalyzeClasses(packages = "io.dropclass", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * A random crop of a fixed size and an optional horizontal flip, applied to an image and its mask
  * together. Images smaller than the crop are padded at the bottom and right: the image with 0, the
- * mask with the ignore index (the official recipe, method.md §4.3). Equivalent to {@code
+ * mask with the ignore index (the official recipe, docs/method.md §12.7). Equivalent to {@code
  * Compose.of(PadTo.black(h, w), RandomCrop.of(h, w), flip)} in effect, with its own order of
  * random draws (kept so that existing runs reproduce).
  *

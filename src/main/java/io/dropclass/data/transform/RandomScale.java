@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * already in it.
  *
  * <p>Two size rules: relative ({@code baseLongSide = 0}): {@code H' = int(H·s + 0.5)}, {@code W' =
- * int(W·s + 0.5)}; long side (the official HRNet recipe, method.md §4.3): the long side becomes
+ * int(W·s + 0.5)}; long side (the official HRNet recipe, docs/method.md §12.7): the long side becomes
  * {@code L = int(base·s + 0.5)} and the short side {@code int(short·L/long + 0.5)}.
  *
  * @param scales the factors, each drawn with equal probability

@@ -9,7 +9,7 @@ public final class TransformPresets {
     private TransformPresets() {}
 
     /**
-     * The official HRNet Cityscapes recipe (method.md §4.3): scale s = 0.5 + k/10, k uniform in
+     * The official HRNet Cityscapes recipe (docs/method.md §12.7): scale s = 0.5 + k/10, k uniform in
      * 0..16, long side int(2048·s + 0.5) (image bilinear, label nearest); pad bottom/right to the
      * crop (image 0, label 255); random crop with inclusive ranges; horizontal flip with probability
      * 0.5. Normalisation is the loader's business.

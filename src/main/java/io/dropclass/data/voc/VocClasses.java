@@ -6,7 +6,7 @@ import io.dropclass.data.ClassInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The 21 PASCAL VOC 2012 classes with the VOC palette (method.md §8.2). */
+/** The 21 PASCAL VOC 2012 classes with the VOC palette (docs/method.md §12.3). */
 public final class VocClasses {
 
     private static final List<String> NAMES =
