@@ -111,7 +111,6 @@ final class BenchOptions {
         if (loaderThreads != null) {
             own.add("runtime.loader_threads=" + loaderThreads);
         }
-        own.add("train.iterations=" + (warmup + steps));
         if (crop != null) {
             Resolution size;
             try {

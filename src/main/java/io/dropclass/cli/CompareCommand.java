@@ -3,7 +3,7 @@ package io.dropclass.cli;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Comparison;
-import io.dropclass.experiment.RunDirectory;
+import io.dropclass.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.ComparisonTable;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.experiment.Experiment;
-import io.dropclass.experiment.RunDirectory;
+import io.dropclass.run.RunDirectory;
 import io.dropclass.report.ReportBuilder;
 import java.nio.file.Path;
 import java.util.List;

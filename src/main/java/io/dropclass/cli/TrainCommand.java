@@ -3,7 +3,7 @@ package io.dropclass.cli;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.EvaluationTable;
 import io.dropclass.experiment.Experiment;
-import io.dropclass.experiment.RunDirectory;
+import io.dropclass.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UserError("--resume: " + o + ": not a number");
             }
         }
-        Path run = dir.isEmpty() ? Experiment.latestRun(RunDirectory.defaultParent()) : Path.of(dir);
+        Path run = dir.isEmpty() ? RunDirectory.latest(RunDirectory.defaultParent()) : Path.of(dir);
         Path checkpoint = null;
         if (Files.isRegularFile(run) && run.toString().endsWith(".safetensors")) {
             checkpoint = run; // RUN_DIR/checkpoints/iter_NNNNNN.safetensors
@@ -96,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--resume " + run + ": no such run directory");
         }
         ExperimentConfig config = Experiment.runConfig(run);
-        if (checkpoint == null && Experiment.isFinished(run)) {
+        if (checkpoint == null && RunDirectory.isFinished(run)) {
             System.out.println("run " + run + " is finished; nothing to resume");
             return 0;
         }

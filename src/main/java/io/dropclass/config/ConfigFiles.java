@@ -3,21 +3,29 @@ package io.dropclass.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,8 +40,11 @@ import java.util.stream.Collectors;
  */
 public final class ConfigFiles {
 
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    // choices are enums, written and read as their lower-case names (method.name=dropclass)
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build());
 
     private ConfigFiles() {}
 
@@ -46,6 +57,7 @@ public final class ConfigFiles {
         for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        mapper.registerModule(new SimpleModule().addSerializer(new LowerCaseEnums()));
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -141,7 +153,15 @@ public final class ConfigFiles {
                 throw new ConfigException(dotted(e.getPath(), ce.key()), problem(ce));
             }
             throw new ConfigException(dotted(e.getPath(), null), e.getOriginalMessage()
-                    + "; check the value against the configuration table in README.md");
+                    + "; check the value against docs/configuration.md");
+        } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                throw new ConfigException(dotted(e.getPath(), null), "got '" + e.getValue()
+                        + "'; use one of " + String.join(", ", choices(e.getTargetType())));
+            }
+            throw new ConfigException(dotted(e.getPath(), null), "has the wrong type ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); give "
+                    + expected(e));
         } catch (JsonMappingException e) {
             String jackson = e.getOriginalMessage().lines().findFirst().orElse("")
                     .replaceFirst(" \\(but might if .*$", "");
@@ -149,7 +169,33 @@ public final class ConfigFiles {
                     + jackson + "); give " + expected(e));
         } catch (JsonProcessingException e) {
             throw new ConfigException("(root)", e.getOriginalMessage()
-                    + "; check the file against the configuration table in README.md");
+                    + "; check the file against docs/configuration.md");
+        }
+    }
+
+    /**
+     * The values a configuration choice takes: the enum's constants in lower case.
+     *
+     * @param type an enum type
+     * @return the names, in declaration order
+     */
+    public static List<String> choices(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    /** Writes every enum as its lower-case name, the form the configuration reads. */
+    @SuppressWarnings("rawtypes")
+    private static final class LowerCaseEnums extends StdSerializer<Enum> {
+        LowerCaseEnums() {
+            super(Enum.class);
+        }
+
+        @Override
+        public void serialize(Enum value, JsonGenerator out, SerializerProvider provider)
+                throws IOException {
+            out.writeString(value.name().toLowerCase(Locale.ROOT));
         }
     }
 

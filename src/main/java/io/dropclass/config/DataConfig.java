@@ -4,6 +4,8 @@ import static io.dropclass.config.ConfigException.oneOf;
 import static io.dropclass.config.ConfigException.positive;
 import static io.dropclass.config.ConfigException.require;
 
+import io.dropclass.data.DatasetKind;
+
 /**
  * What to train and validate on, and how training images are augmented.
  *
@@ -35,7 +37,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param flip horizontal flip with probability 0.5
  */
 public record DataConfig(
-        String dataset,
+        DatasetKind dataset,
         String root,
         String trainSplit,
         String valSplit,
@@ -46,7 +48,7 @@ public record DataConfig(
         int valImages,
         int cropHeight,
         int cropWidth,
-        String augmentation,
+        Augmentation augmentation,
         double scaleMin,
         double scaleMax,
         double scaleStep,
@@ -54,18 +56,31 @@ public record DataConfig(
         boolean photometric,
         boolean flip) {
 
+    /** How training images are augmented. */
+    public enum Augmentation {
+        /** Random crop and horizontal flip. */
+        CROP_FLIP,
+        /** Random scale, pad, crop with cat_max_ratio, flip, optional photometric distortion. */
+        STANDARD,
+        /** The official Cityscapes recipe: scale 0.5–2.1 of a 2048 long side, pad, crop, flip. */
+        CITYSCAPES_OFFICIAL
+    }
+
     /** Validates every field; messages name the key. */
     public DataConfig {
-        oneOf(dataset, "dataset", "synthetic", "cityscapes", "voc", "voc_aug", "camvid", "folder");
+        require(dataset != null, "dataset",
+                "is null; use one of " + ConfigFiles.choices(DatasetKind.class));
+        require(augmentation != null, "augmentation",
+                "is null; use one of " + ConfigFiles.choices(Augmentation.class));
         require(root != null, "root", "is null; give a folder or \"\"");
-        require(dataset.equals("synthetic") || !root.isBlank(), "root",
-                "dataset " + dataset
+        require(!dataset.onDisk() || !root.isBlank(), "root",
+                "dataset " + dataset.key()
                         + " needs the folder it lives in; give data.root=DIR or --root");
         require(trainSplit != null && !trainSplit.isBlank(), "train_split",
                 "is empty; give a split name");
         require(valSplit != null && !valSplit.isBlank(), "val_split",
                 "is empty; give a split name");
-        if (dataset.equals("synthetic")) {
+        if (!dataset.onDisk()) {
             oneOf(trainSplit, "train_split", "train");
             oneOf(valSplit, "val_split", "val", "shift");
         }
@@ -79,14 +94,13 @@ public record DataConfig(
                 + cropWidth + "; use 0 (whole image) or a positive value");
         require((cropHeight == 0) == (cropWidth == 0), "crop_width",
                 "crop_height and crop_width disagree; set both to 0 or both positive");
-        if (dataset.equals("synthetic") && augmentation.equals("crop_flip")) {
+        if (!dataset.onDisk() && augmentation == Augmentation.CROP_FLIP) {
             require(cropHeight <= height, "crop_height",
                     "got " + cropHeight + "; use at most the height, " + height);
             require(cropWidth <= width, "crop_width",
                     "got " + cropWidth + "; use at most the width, " + width);
         }
-        oneOf(augmentation, "augmentation", "crop_flip", "standard", "cityscapes_official");
-        require(!augmentation.equals("cityscapes_official") || cropHeight > 0, "crop_height",
+        require(augmentation != Augmentation.CITYSCAPES_OFFICIAL || cropHeight > 0, "crop_height",
                 "cityscapes_official needs a crop; set crop_height and crop_width (e.g. 512x1024)");
         require(scaleMin > 0 && scaleMax >= scaleMin, "scale_max",
                 "got " + scaleMin + " and " + scaleMax
@@ -98,12 +112,12 @@ public record DataConfig(
 
     /** Defaults: 128×256 synthetic scenes, 2,000 training and 100 validation images. */
     public static DataConfig defaults() {
-        return new DataConfig("synthetic", "", "train", "val", false, 128, 256, 2000, 100, 0, 0,
-                "crop_flip", 0.5, 2.0, 0.25, 1.0, false, true);
+        return new DataConfig(DatasetKind.SYNTHETIC, "", "train", "val", false, 128, 256, 2000,
+                100, 0, 0, Augmentation.CROP_FLIP, 0.5, 2.0, 0.25, 1.0, false, true);
     }
 
     /** Whether the data is the embedded synthetic benchmark. */
     public boolean synthetic() {
-        return dataset.equals("synthetic");
+        return !dataset.onDisk();
     }
 }

@@ -1,6 +1,5 @@
 package io.dropclass.config;
 
-import static io.dropclass.config.ConfigException.oneOf;
 import static io.dropclass.config.ConfigException.positive;
 import static io.dropclass.config.ConfigException.require;
 
@@ -21,7 +20,7 @@ import java.util.List;
  * @param batchSize whole: images per forward pass
  */
 public record EvaluationConfig(
-        String mode,
+        Mode mode,
         int cropHeight,
         int cropWidth,
         int strideHeight,
@@ -30,9 +29,19 @@ public record EvaluationConfig(
         boolean flip,
         int batchSize) {
 
+    /** How whole images are predicted. */
+    public enum Mode {
+        /** One forward per image. */
+        WHOLE,
+        /** Windows of the crop size with overlap, averaged. */
+        SLIDE,
+        /** Several scales (and optional flip), averaged. */
+        MULTISCALE
+    }
+
     /** Validates every field; messages name the key. */
     public EvaluationConfig {
-        oneOf(mode, "mode", "whole", "slide", "multiscale");
+        require(mode != null, "mode", "is null; use one of " + ConfigFiles.choices(Mode.class));
         positive(cropHeight, "crop_height");
         positive(cropWidth, "crop_width");
         positive(strideHeight, "stride_height");
@@ -48,6 +57,6 @@ public record EvaluationConfig(
 
     /** Defaults: whole images, batches of 8; slide 512×1024 by 341×682; scales [1.0]. */
     public static EvaluationConfig defaults() {
-        return new EvaluationConfig("whole", 512, 1024, 341, 682, List.of(1.0), false, 8);
+        return new EvaluationConfig(Mode.WHOLE, 512, 1024, 341, 682, List.of(1.0), false, 8);
     }
 }

@@ -9,7 +9,8 @@ import static io.dropclass.config.ConfigException.require;
  * @param name a short name for the run directory and reports (letters, digits, '-', '_', '.')
  * @param data what to train and validate on
  * @param model the network
- * @param method baseline or DropClass, and DropClass's settings
+ * @param method which method, and the imbalance baselines' settings
+ * @param dropclass DropClass's settings
  * @param loss the pixel loss
  * @param optimizer SGD and the learning-rate schedule
  * @param train the schedule in iterations
@@ -21,6 +22,7 @@ public record ExperimentConfig(
         DataConfig data,
         ModelConfig model,
         MethodConfig method,
+        DropClassConfig dropclass,
         LossConfig loss,
         OptimizerConfig optimizer,
         TrainConfig train,
@@ -40,6 +42,7 @@ public record ExperimentConfig(
                 DataConfig.defaults(),
                 ModelConfig.defaults(),
                 MethodConfig.defaults(),
+                DropClassConfig.defaults(),
                 LossConfig.defaults(),
                 OptimizerConfig.defaults(),
                 TrainConfig.defaults(),

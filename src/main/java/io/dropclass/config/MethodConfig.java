@@ -1,53 +1,105 @@
 package io.dropclass.config;
 
-import static io.dropclass.config.ConfigException.oneOf;
 import static io.dropclass.config.ConfigException.require;
 
+import io.dropclass.method.DropClassMethod;
+import io.dropclass.method.LossMethod;
+import io.dropclass.method.Method;
+import io.dropclass.method.SamplingUnit;
+import io.dropclass.training.PixelLoss;
+import java.util.Locale;
+import java.util.OptionalInt;
+
 /**
- * The training method: the baseline (the network alone, class-weighted cross-entropy) or DropClass
- * (docs/method.md §3–§7).
+ * The training method, and the settings of the imbalance baselines (DropClass's own are the {@code
+ * dropclass} section, {@link DropClassConfig}).
  *
- * @param name {@code dropclass}, {@code baseline} (class-weighted CE with {@code loss.class_weights}),
- *     or another imbalance baseline: {@code focal} (softmax focal loss, γ = {@code focal_gamma}),
- *     {@code ohem} (HRNet's OHEM CE: {@code ohem_threshold}, {@code ohem_min_kept}),
- *     {@code lovasz} (Lovász-softmax + {@code lovasz_ce_weight}·CE)
- * @param alpha α, the weight of the suppression term L_sup (10 in the official code)
- * @param schedule how λ = p(drop) grows: {@code epoch} (e/E, constant within an epoch, the official
- *     form) or {@code iteration} (i/N)
- * @param endEpoch E of the epoch schedule; 0 means the run's own epoch count (last epoch + 1)
- * @param sampling which class z is drawn: {@code uniform} over all K classes (official) or
- *     {@code present}, among the classes present in the batch
- * @param perImage draw one z per image instead of one per batch (official: per batch)
- * @param inferenceBranch the branch that predicts at inference: {@code drop} (all classes kept, the
- *     official model) or {@code plain}
+ * @param name which method: {@link Name}
  * @param focalGamma γ of the focal loss
  * @param ohemThreshold OHEM's probability threshold
  * @param ohemMinKept OHEM's minimum of kept pixels per batch
  * @param lovaszCeWeight weight of the cross-entropy added to Lovász-softmax (0: Lovász alone)
  */
 public record MethodConfig(
-        String name,
-        double alpha,
-        String schedule,
-        int endEpoch,
-        String sampling,
-        boolean perImage,
-        String inferenceBranch,
+        Name name,
         double focalGamma,
         double ohemThreshold,
         int ohemMinKept,
         double lovaszCeWeight) {
 
+    /**
+     * The methods this build trains: the one list of them, each with how its {@link Method} is
+     * made from the configuration. A loss-based method is one constant here and its loss.
+     */
+    public enum Name {
+        /** The network alone, class-weighted cross-entropy with {@code loss.class_weights}. */
+        BASELINE {
+            @Override
+            public Method create(ExperimentConfig config) {
+                return LossMethod.baseline();
+            }
+        },
+        /** Softmax focal loss, γ = {@code method.focal_gamma}, the class weights as α. */
+        FOCAL {
+            @Override
+            public Method create(ExperimentConfig config) {
+                return loss(PixelLoss.focal(config.method().focalGamma()));
+            }
+        },
+        /** HRNet's OHEM cross-entropy ({@code ohem_threshold}, {@code ohem_min_kept}). */
+        OHEM {
+            @Override
+            public Method create(ExperimentConfig config) {
+                MethodConfig m = config.method();
+                return loss(PixelLoss.ohem(m.ohemThreshold(), m.ohemMinKept()));
+            }
+        },
+        /** Lovász-softmax plus {@code lovasz_ce_weight}·CE. */
+        LOVASZ {
+            @Override
+            public Method create(ExperimentConfig config) {
+                return loss(PixelLoss.lovasz(config.method().lovaszCeWeight()));
+            }
+        },
+        /** DropClass, with the {@code dropclass} section's settings. */
+        DROPCLASS {
+            @Override
+            public Method create(ExperimentConfig config) {
+                DropClassConfig d = config.dropclass();
+                return new DropClassMethod(d.alpha(), d.schedule(), d.endEpoch(),
+                        config.train().iterations(),
+                        d.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
+                        d.sampling() == DropClassConfig.Sampling.PRESENT, d.inferenceBranch(),
+                        DropClassMethod.samplerSeed(config.runtime().seed()), OptionalInt.empty());
+            }
+        };
+
+        /**
+         * The method as configured.
+         *
+         * @param config the whole configuration (a method may read its section, the schedule's
+         *     length and the seed)
+         * @return the method
+         */
+        public abstract Method create(ExperimentConfig config);
+
+        /**
+         * The configuration name.
+         *
+         * @return e.g. {@code dropclass}
+         */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        LossMethod loss(PixelLoss loss) {
+            return new LossMethod(key(), loss);
+        }
+    }
+
     /** Validates every field; messages name the key. */
     public MethodConfig {
-        oneOf(name, "name", "dropclass", "baseline", "focal", "ohem", "lovasz");
-        require(alpha >= 0 && Double.isFinite(alpha), "alpha",
-                "got " + alpha + "; use a non-negative number");
-        oneOf(schedule, "schedule", "epoch", "iteration");
-        require(endEpoch >= 0, "end_epoch",
-                "got " + endEpoch + "; use 0 (the run's epoch count) or a positive integer");
-        oneOf(sampling, "sampling", "uniform", "present");
-        oneOf(inferenceBranch, "inference_branch", "drop", "plain");
+        require(name != null, "name", "is null; use one of " + ConfigFiles.choices(Name.class));
         require(focalGamma >= 0, "focal_gamma", "got " + focalGamma + "; use a non-negative value");
         require(ohemThreshold > 0 && ohemThreshold <= 1, "ohem_threshold",
                 "got " + ohemThreshold + "; use a value in (0, 1]");
@@ -57,14 +109,13 @@ public record MethodConfig(
                 "got " + lovaszCeWeight + "; use a non-negative value");
     }
 
-    /** Defaults: DropClass as the official code runs it. */
+    /** Defaults: DropClass; the baselines' settings as their papers and HRNet use them. */
     public static MethodConfig defaults() {
-        return new MethodConfig("dropclass", 10.0, "epoch", 0, "uniform", false, "drop", 2.0, 0.7,
-                100_000, 1.0);
+        return new MethodConfig(Name.DROPCLASS, 2.0, 0.7, 100_000, 1.0);
     }
 
     /** Whether the DropClass head is used. */
     public boolean usesDropClass() {
-        return name.equals("dropclass");
+        return name == Name.DROPCLASS;
     }
 }

@@ -1,6 +1,8 @@
 package io.dropclass.config;
 
-import static io.dropclass.config.ConfigException.oneOf;
+import io.dropclass.model.Architecture;
+import io.dropclass.model.weights.WeightFormat;
+import java.util.Optional;
 
 /**
  * The network, and the weights it starts from.
@@ -15,23 +17,44 @@ import static io.dropclass.config.ConfigException.oneOf;
  *     another class count); otherwise a mismatch stops the run
  */
 public record ModelConfig(
-        String architecture, String pretrained, String pretrainedFormat, boolean pretrainedPartial) {
+        Architecture architecture,
+        String pretrained,
+        PretrainedFormat pretrainedFormat,
+        boolean pretrainedPartial) {
 
-    /** The architectures this build knows. */
-    public static final String[] ARCHITECTURES = {
-        "hrnet_w18_small_v1", "hrnet_w18_small_v2", "hrnet_w48", "deeplabv3_mobilenet_v3_large"
-    };
+    /** The naming scheme of a pretrained file. */
+    public enum PretrainedFormat {
+        /** Detected from the tensor names. */
+        AUTO,
+        /** HRNet/DropClass checkpoints, HRNet ImageNet checkpoints. */
+        OFFICIAL,
+        /** timm's names. */
+        TIMM,
+        /** torchvision's names. */
+        TORCHVISION;
 
-    /** Validates the names. */
+        /**
+         * The weight format, unless it is to be detected.
+         *
+         * @return the format, or empty for {@code auto}
+         */
+        public Optional<WeightFormat> weightFormat() {
+            return this == AUTO ? Optional.empty() : Optional.of(WeightFormat.valueOf(name()));
+        }
+    }
+
+    /** Validates the names.
     public ModelConfig {
-        oneOf(architecture, "architecture", ARCHITECTURES);
+        ConfigException.require(architecture != null, "architecture",
+                "is null; use one of " + ConfigFiles.choices(Architecture.class));
         ConfigException.require(pretrained != null, "pretrained",
                 "is null; give a file path or \"\"");
-        oneOf(pretrainedFormat, "pretrained_format", "auto", "official", "timm", "torchvision");
+        ConfigException.require(pretrainedFormat != null, "pretrained_format",
+                "is null; use one of " + ConfigFiles.choices(PretrainedFormat.class));
     }
 
     /** Defaults: HRNetV2-W18-Small-v1, the paper's smallest model, from scratch. */
     public static ModelConfig defaults() {
-        return new ModelConfig("hrnet_w18_small_v1", "", "auto", false);
+        return new ModelConfig(Architecture.HRNET_W18_SMALL_V1, "", PretrainedFormat.AUTO, false);
     }
 }

@@ -1,6 +1,5 @@
 package io.dropclass.config;
 
-import static io.dropclass.config.ConfigException.oneOf;
 import static io.dropclass.config.ConfigException.positive;
 import static io.dropclass.config.ConfigException.require;
 
@@ -27,8 +26,16 @@ public record TrainConfig(
         int logInterval,
         int checkpointInterval,
         int keepCheckpoints,
-        String onNonfinite,
+        NonFinite onNonfinite,
         int maxSkippedSteps) {
+
+    /** What a NaN or infinite loss does. */
+    public enum NonFinite {
+        /** The run ends; the last good checkpoint stays. */
+        STOP,
+        /** The step's update is not applied and training goes on, within a budget. */
+        SKIP
+    }
 
     /** Validates the values. */
     public TrainConfig {
@@ -43,7 +50,8 @@ public record TrainConfig(
                 "must be 0 (only at validations) or a positive number of steps, got "
                         + checkpointInterval);
         positive(keepCheckpoints, "keep_checkpoints");
-        oneOf(onNonfinite, "on_nonfinite", "stop", "skip");
+        require(onNonfinite != null, "on_nonfinite",
+                "is null; use one of " + ConfigFiles.choices(NonFinite.class));
         require(maxSkippedSteps >= 0, "max_skipped_steps",
                 "must be 0 or more, got " + maxSkippedSteps);
     }
@@ -53,7 +61,7 @@ public record TrainConfig(
      * a non-finite loss stops the run.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(1000, 8, 250, 10, 0, 3, "stop", 10);
+        return new TrainConfig(1000, 8, 250, 10, 0, 3, NonFinite.STOP, 10);
     }
 
     /**
@@ -62,6 +70,6 @@ public record TrainConfig(
      * @return true for {@code on_nonfinite=skip}
      */
     public boolean skipsNonFinite() {
-        return onNonfinite.equals("skip");
+        return onNonfinite == NonFinite.SKIP;
     }
 }

@@ -1,17 +1,11 @@
 package io.dropclass.data;
 
-import io.dropclass.data.camvid.CamVidLayout;
-import io.dropclass.data.cityscapes.CityscapesLayout;
-import io.dropclass.data.folder.FolderLayout;
 import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.validation.SplitLoading;
-import io.dropclass.data.voc.VocLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Opens a dataset from the layout its owners ship: lists the split, validates it (see {@code
@@ -19,10 +13,6 @@ import java.util.Locale;
  * warnings. Nothing is downloaded.
  */
 public final class DatasetLoader {
-
-    /** The dataset names {@link #open} knows. */
-    public static final List<String> NAMES =
-            List.of("cityscapes", "voc", "voc_aug", "camvid", "folder");
 
     private DatasetLoader() {}
 
@@ -33,7 +23,7 @@ public final class DatasetLoader {
      * @return the dataset and the warnings about skipped samples
      * @throws IOException if the root or split is missing, a list cannot be read, or (strict)
      *     validation found a problem; the message is one line naming the file and the fix
-     * @throws IllegalArgumentException if the dataset name is unknown
+     * @throws IllegalArgumentException for the synthetic benchmark, which is not on disk
      */
     public static LoadedDataset open(DatasetSpec spec) throws IOException {
         if (!Files.isDirectory(spec.root())) {
@@ -47,18 +37,9 @@ public final class DatasetLoader {
     }
 
     private static DatasetSource list(DatasetSpec spec) throws IOException {
-        return switch (spec.name().toLowerCase(Locale.ROOT)) {
-            case "cityscapes" -> CityscapesLayout.list(spec.root(), spec.split());
-            case "voc" -> VocLayout.list(spec.root(), spec.split(), false);
-            case "voc_aug" -> VocLayout.list(spec.root(), spec.split(), true);
-            case "camvid" -> CamVidLayout.list(spec.root(), spec.split());
-            case "folder" -> FolderLayout.list(spec.root(), spec.split());
-            default ->
-                    throw new IllegalArgumentException(
-                            "unknown dataset "
-                                    + spec.name()
-                                    + "; use one of "
-                                    + String.join(", ", NAMES));
-        };
+        if (!spec.kind().onDisk()) {
+            throw new IllegalArgumentException(spec.name() + " is not a dataset on disk");
+        }
+        return spec.kind().list(spec.root(), spec.split());
     }
 }

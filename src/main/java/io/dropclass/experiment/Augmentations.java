@@ -28,11 +28,11 @@ final class Augmentations {
         int h = data.cropHeight();
         int w = data.cropWidth();
         return switch (data.augmentation()) {
-            case "cityscapes_official" -> TransformPresets.cityscapesOfficial(h, w);
-            case "standard" -> TransformPresets.standard(crop(h, data, train, true),
+            case CITYSCAPES_OFFICIAL -> TransformPresets.cityscapesOfficial(h, w);
+            case STANDARD -> TransformPresets.standard(crop(h, data, train, true),
                     crop(w, data, train, false), data.scaleMin(), data.scaleMax(), data.scaleStep(),
                     data.flip(), data.photometric(), data.catMaxRatio());
-            default -> cropFlip(data, train);
+            case CROP_FLIP -> cropFlip(data, train);
         };
     }
 
@@ -68,10 +68,10 @@ final class Augmentations {
      */
     static EvaluationMode evaluation(EvaluationConfig evaluation) {
         return switch (evaluation.mode()) {
-            case "slide" -> EvaluationMode.slide(evaluation.cropHeight(), evaluation.cropWidth(),
+            case SLIDE -> EvaluationMode.slide(evaluation.cropHeight(), evaluation.cropWidth(),
                     evaluation.strideHeight(), evaluation.strideWidth());
-            case "multiscale" -> EvaluationMode.multiscale(evaluation.scales(), evaluation.flip());
-            default -> EvaluationMode.whole();
+            case MULTISCALE -> EvaluationMode.multiscale(evaluation.scales(), evaluation.flip());
+            case WHOLE -> EvaluationMode.whole();
         };
     }
 }

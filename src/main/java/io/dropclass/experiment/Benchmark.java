@@ -13,15 +13,14 @@ import io.dropclass.benchmark.MemoryFigures;
 import io.dropclass.benchmark.ProcessMemory;
 import io.dropclass.benchmark.Resolution;
 import io.dropclass.benchmark.TrainingBenchmark;
+import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
-import io.dropclass.method.DropClassNetwork;
-import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.method.LossMethod;
+import io.dropclass.method.MethodParts;
 import io.dropclass.nn.FlopCounter;
 import io.dropclass.training.BatchLoader;
-import io.dropclass.training.CrossEntropyObjective;
 import io.dropclass.training.TrainingBatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,8 +50,8 @@ public final class Benchmark {
     /**
      * Runs the benchmark.
      *
-     * @param config the resolved configuration; {@code train.iterations} should be warm-up +
-     *     steps (the poly learning rate runs over it)
+     * @param config the resolved configuration; its {@code train.iterations} is replaced by the
+     *     steps the benchmark runs, the horizon of the learning rate and of the DropClass schedule
      * @param settings steps, inference sizes, memory sampling, matrix size
      * @param console receives progress lines
      * @return the figures
@@ -61,14 +60,14 @@ public final class Benchmark {
     public static BenchmarkReport run(
             ExperimentConfig config, BenchmarkSettings settings, Consumer<String> console)
             throws IOException {
+        int horizon = settings.warmup() + settings.steps() + (settings.profileRows() > 0 ? 1 : 0);
+        config = ConfigFiles.resolve(config, null, List.of("train.iterations=" + horizon));
         Networks.checkInputs(config);
         SegmentationDataset train = Datasets.train(config, console);
         ClassStatistics stats = Datasets.weightsNeedStatistics(config)
                 ? ClassStatistics.compute(train, config.runtime().loaderThreads())
                 : null; // the fixed schemes do not read it
-        double[] classWeights = Datasets.classWeights(config, train, stats);
         int batch = config.train().batchSize();
-        int total = settings.warmup() + settings.steps();
         boolean dropClass = config.method().usesDropClass();
         List<String> notes = new ArrayList<>();
         if (dropClass) {
@@ -79,21 +78,22 @@ public final class Benchmark {
                 + " copy; optimizer includes releasing the step's arrays");
         notes.add("peak RSS (VmHWM) covers the whole process: training, inference and matmul");
         try (NDManager manager = NDManager.newBaseManager()) {
-            SegmentationNetwork network = Networks.create(config, train.classes().size());
-            Networks.initialize(config, network, manager).ifPresent(console);
             FlopFigures flops;
             Resolution crop;
             TrainingBenchmark.Result trained;
-            try (BatchLoader loader = Datasets.trainingLoader(config, train, 0);
-                    TrainingSetup setup = TrainingSetup.create(config, network, classWeights,
-                            loader.epochOf(total - 1) + 1, OptionalInt.of(0), manager)) {
+            SegmentationPredictor predictor;
+            try (TrainingSetup setup = TrainingSetup.forRun(config, train, stats, 0,
+                    OptionalInt.of(0), TrainingSetup.Start.CONFIGURED, manager, console)) {
                 console.accept("counting the FLOPs of a forward (two images, halved)");
+                BatchLoader loader = setup.loader();
                 TrainingBatch sample = loader.build(0);
                 crop = new Resolution(sample.height(), sample.width());
-                FlopCounter counted = ForwardFlops.perImage(manager, setup.objective(), sample, 0);
-                if (network instanceof DropClassNetwork head) {
-                    FlopCounter bare = ForwardFlops.perImage(manager,
-                            new CrossEntropyObjective(head.network(), classWeights), sample, 0);
+                MethodParts parts = setup.parts();
+                FlopCounter counted = ForwardFlops.perImage(manager, parts.objective(), sample, 0);
+                if (parts.hasHead()) {
+                    FlopCounter bare = ForwardFlops.perImage(manager, LossMethod.baseline()
+                            .build(parts.bare(), ones(parts.bare().numClasses()), 1)
+                            .objective(), sample, 0);
                     flops = FlopFigures.withDropClassBranch(counted, bare, batch);
                 } else {
                     flops = FlopFigures.of(counted, batch);
@@ -103,9 +103,8 @@ public final class Benchmark {
                 trained = TrainingBenchmark.run(manager, setup.step(), loader,
                         setup.learningRate(), batch, settings.warmup(), settings.steps(),
                         settings.rssEvery(), settings.profileRows() > 0);
+                predictor = setup.predictor();
             }
-            SegmentationPredictor predictor =
-                    new SegmentationPredictor(network, ImageNormalization.IMAGENET);
             List<InferenceBenchmark.InferenceResult> inference = new ArrayList<>();
             for (Resolution size : settings.inference()) {
                 console.accept("inference at " + size);
@@ -115,14 +114,20 @@ public final class Benchmark {
             console.accept("matmul " + settings.matmulSize() + "x" + settings.matmulSize());
             MatmulCeiling.MatmulResult matmul = MatmulCeiling.measure(manager,
                     settings.matmulSize(), MATMUL_WARMUP, MATMUL_RUNS);
-            return new BenchmarkReport(Environment.tool(), config.model().architecture(),
-                    config.method().name(), crop, engineThreads(config),
+            return new BenchmarkReport(Environment.tool(), config.model().architecture().key(),
+                    config.method().name().key(), crop, engineThreads(config),
                     config.runtime().loaderThreads(),
                     Environment.versions(), notes, trained.measurement(), flops, inference, matmul,
                     new MemoryFigures(ProcessMemory.read(), trained.rss(), MemoryAllocator.current(),
                             trained.timedFaults(), settings.steps()),
                     trained.profile().map(p -> p.limit(settings.profileRows())));
         }
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        return w;
     }
 
     /**

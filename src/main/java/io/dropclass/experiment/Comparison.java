@@ -3,6 +3,7 @@ package io.dropclass.experiment;
 import io.dropclass.analysis.SeedComparison;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
+import io.dropclass.config.MethodConfig;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class Comparison {
 
+    /** The baseline with the class weights of {@code --weights}. */
+    private static final String WEIGHTED_CE = "weighted_ce";
+
     /** Methods and their configuration overrides; {@code baseline} is plain cross-entropy. */
     private static final Map<String, List<String>> METHODS = methods();
 
@@ -46,14 +50,15 @@ public final class Comparison {
 
     private Comparison() {}
 
+    /** Every configured method, and {@code weighted_ce}: the baseline with computed weights. */
     private static Map<String, List<String>> methods() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("baseline", List.of("method.name=baseline"));
-        m.put("weighted_ce", List.of("method.name=baseline"));
-        m.put("focal", List.of("method.name=focal"));
-        m.put("ohem", List.of("method.name=ohem"));
-        m.put("lovasz", List.of("method.name=lovasz"));
-        m.put("dropclass", List.of("method.name=dropclass"));
+        for (MethodConfig.Name name : MethodConfig.Name.values()) {
+            m.put(name.key(), List.of("method.name=" + name.key()));
+            if (name == MethodConfig.Name.BASELINE) {
+                m.put(WEIGHTED_CE, List.of("method.name=" + name.key()));
+            }
+        }
         return m;
     }
 
@@ -92,7 +97,7 @@ public final class Comparison {
             for (long seed : seeds) {
                 List<String> overrides = new ArrayList<>(METHODS.get(method));
                 overrides.add("runtime.seed=" + seed);
-                if (method.equals("weighted_ce")) {
+                if (method.equals(WEIGHTED_CE)) {
                     overrides.add("loss.class_weights=" + weightScheme);
                 }
                 ExperimentConfig config = ConfigFiles.resolve(base, null, overrides);

@@ -12,14 +12,13 @@ import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.training.BatchLoader;
-import io.dropclass.data.camvid.CamVidClasses;
 import io.dropclass.data.validation.LoadedDataset;
-import io.dropclass.data.voc.VocClasses;
 import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -86,12 +85,10 @@ final class Datasets {
      * @throws IOException if a folder dataset's classes file cannot be read
      */
     static ClassCatalog catalog(ExperimentConfig config) throws IOException {
-        return switch (config.data().dataset()) {
-            case "voc", "voc_aug" -> VocClasses.catalog();
-            case "camvid" -> CamVidClasses.catalog();
-            case "folder" -> split(config, config.data().valSplit(), w -> { }).classes();
-            default -> ClassCatalog.cityscapes();
-        };
+        Optional<ClassCatalog> fixed = config.data().dataset().fixedCatalog();
+        return fixed.isPresent()
+                ? fixed.get()
+                : split(config, config.data().valSplit(), w -> { }).classes(); // its classes file
     }
 
     /**
@@ -107,21 +104,19 @@ final class Datasets {
             ExperimentConfig config, SegmentationDataset dataset, ClassStatistics stats) {
         int k = dataset.classes().size();
         return switch (config.loss().classWeights()) {
-            case "none" -> {
+            case NONE -> {
                 double[] ones = new double[k];
                 Arrays.fill(ones, 1);
                 yield ones;
             }
-            case "cityscapes" -> dataset.classes().fixedWeights().orElseThrow(() ->
+            case CITYSCAPES -> dataset.classes().fixedWeights().orElseThrow(() ->
                     new ConfigException("loss.class_weights", "dataset "
                             + dataset.classes().name() + " has no Cityscapes weights"));
-            case "inverse" -> ClassWeights.inverseFrequency(stats).toArray();
-            case "median_frequency" -> ClassWeights.medianFrequency(stats).toArray();
-            case "enet" -> ClassWeights.enet(stats).toArray();
-            case "effective_number" -> ClassWeights.effectiveNumber(stats,
+            case INVERSE -> ClassWeights.inverseFrequency(stats).toArray();
+            case MEDIAN_FREQUENCY -> ClassWeights.medianFrequency(stats).toArray();
+            case ENET -> ClassWeights.enet(stats).toArray();
+            case EFFECTIVE_NUMBER -> ClassWeights.effectiveNumber(stats,
                     config.loss().effectiveNumberBeta(), CountUnit.IMAGES).toArray();
-            default -> throw new ConfigException("loss.class_weights",
-                    "unknown scheme " + config.loss().classWeights());
         };
     }
 
@@ -133,8 +128,7 @@ final class Datasets {
      * @return true for the computed schemes
      */
     static boolean weightsNeedStatistics(ExperimentConfig config) {
-        return !config.loss().classWeights().equals("none")
-                && !config.loss().classWeights().equals("cityscapes");
+        return config.loss().classWeights().needsStatistics();
     }
 
     /** Classes under 1 % of the labelled training pixels. */

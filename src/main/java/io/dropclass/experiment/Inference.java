@@ -188,10 +188,10 @@ public final class Inference {
         SegmentationDataset dataset = Datasets.split(config, split, warnings::add);
         ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
         Path file = output.resolve("class_stats.json");
-        Datasets.writeStatistics(file, stats, config.data().dataset(), split);
+        Datasets.writeStatistics(file, stats, config.data().dataset().key(), split);
         Path chart = output.resolve("class_stats.png");
         ImageFiles.writePng(chart, ClassShareChart.draw(stats, dataset.classes(),
-                config.data().dataset() + " " + split));
+                config.data().dataset().key() + " " + split));
         return new Statistics(ClassStatisticsTable.format(stats), file, chart, warnings);
     }
 

@@ -1,6 +1,6 @@
 package io.dropclass.experiment;
 
-import io.dropclass.config.ModelConfig;
+import io.dropclass.model.Architecture;
 import io.dropclass.model.SegmentationNetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +33,13 @@ public final class ModelCatalog {
      * Every architecture of this build.
      *
      * @param numClasses K
-     * @return one entry per architecture, in {@link ModelConfig#ARCHITECTURES} order
+     * @return one entry per architecture, in {@link Architecture} order
      */
     public static List<ModelInfo> all(int numClasses) {
         List<ModelInfo> list = new ArrayList<>();
-        for (String name : ModelConfig.ARCHITECTURES) {
-            SegmentationNetwork network = Networks.bare(name, numClasses);
+        for (Architecture architecture : Architecture.values()) {
+            String name = architecture.key();
+            SegmentationNetwork network = architecture.create(numClasses);
             int c = network.featureChannels();
             List<String> formats = name.startsWith("hrnet")
                     ? List.of("official (segmentation and ImageNet checkpoints)", "timm")

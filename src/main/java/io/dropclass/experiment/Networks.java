@@ -5,92 +5,49 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
 import io.dropclass.config.ExperimentConfig;
-import io.dropclass.config.MethodConfig;
+import io.dropclass.method.Method;
 import io.dropclass.config.ModelConfig;
-import io.dropclass.method.ClassDropSampler;
-import io.dropclass.method.DropClassNetwork;
-import io.dropclass.method.DropClassObjective;
-import io.dropclass.method.DropSchedule;
-import io.dropclass.method.PredictionBranch;
-import io.dropclass.method.SamplingUnit;
 import io.dropclass.model.DeepLabV3;
-import io.dropclass.model.HrNet;
-import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.nn.TensorFormat;
-import io.dropclass.training.CrossEntropyObjective;
-import io.dropclass.training.PixelLoss;
-import io.dropclass.training.PixelLossObjective;
-import io.dropclass.training.TrainingObjective;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** Builds the configured network and the objective of its method (baseline or DropClass). */
+/**
+ * The configured method and network: the method from {@code method.name}'s registry entry, the
+ * network from {@code model.architecture}'s, initialised from the seed and the pretrained file.
+ */
 final class Networks {
-
-    /** Keeps the class-drop stream apart from the other streams drawn from the run's seed. */
-    private static final long SAMPLER_STREAM = 0x5DEECE66DL;
 
     private Networks() {}
 
     /**
-     * The seed of the class-drop sampler: the decision of iteration i is drawn from (this seed, i).
+     * The configured method.
      *
-     * @param runSeed {@code runtime.seed}
-     * @return the sampler's seed
+     * @param config the configuration (method, dropclass, train, runtime)
+     * @return the method
      */
-    static long samplerSeed(long runSeed) {
-        return runSeed ^ SAMPLER_STREAM;
+    static Method method(ExperimentConfig config) {
+        return config.method().name().create(config);
     }
 
     /**
-     * Creates the uninitialised network of the method: the bare network for the baseline, wrapped
-     * in the DropClass head for DropClass.
+     * The uninitialised network the configured method predicts with: the bare architecture, or
+     * the method's head around it. The network {@link TrainingSetup} trains is built the same way.
      *
      * @param config the configuration (model, method)
      * @param numClasses K
      * @return the network
      */
     static SegmentationNetwork create(ExperimentConfig config, int numClasses) {
-        return withMethod(config.method(), bare(config.model().architecture(), numClasses));
-    }
-
-    /**
-     * The network a method trains: the bare network itself, or the DropClass head around it.
-     *
-     * @param method the method section
-     * @param network the bare network, uninitialised
-     * @return the network of the method
-     */
-    static SegmentationNetwork withMethod(MethodConfig method, SegmentationNetwork network) {
-        if (!method.usesDropClass()) {
-            return network;
-        }
-        PredictionBranch branch = method.inferenceBranch().equals("plain")
-                ? PredictionBranch.PLAIN
-                : PredictionBranch.DROP;
-        return DropClassNetwork.builder(network).optPredictionBranch(branch).build();
-    }
-
-    /**
-     * A network without any head, by architecture name.
-     *
-     * @param architecture one of {@link io.dropclass.config.ModelConfig#ARCHITECTURES}
-     * @param numClasses K
-     * @return the uninitialised network
-     */
-    static SegmentationNetwork bare(String architecture, int numClasses) {
-        return architecture.equals("deeplabv3_mobilenet_v3_large")
-                ? DeepLabV3.mobileNetV3Large(numClasses)
-                : HrNet.create(HrNetSpec.byName(architecture), numClasses);
+        return method(config).network(config.model().architecture().create(numClasses));
     }
 
     /**
@@ -111,7 +68,7 @@ final class Networks {
         if (model.pretrained().isEmpty()) {
             return Optional.empty();
         }
-        WeightFormat format = WeightFormat.parse(model.pretrainedFormat()).orElse(null);
+        WeightFormat format = model.pretrainedFormat().weightFormat().orElse(null);
         try {
             return Optional.of(PretrainedWeights.load(network, Path.of(model.pretrained()), format,
                     model.pretrainedPartial(), manager).summary());
@@ -158,68 +115,15 @@ final class Networks {
     }
 
     /**
-     * The training objective of the method.
+     * Positions the network's random streams (DeepLabV3's dropout masks) at an iteration: one
+     * training forward per step, so the next mask is that of forward {@code iteration}, as in an
+     * uninterrupted run.
      *
-     * @param config the configuration (method, train, runtime)
-     * @param network the network from {@link #create}
-     * @param classWeights the cross-entropy's class weights
-     * @param epochs the run's epoch count (last epoch + 1), E unless {@code method.end_epoch} is
-     *     set
-     * @param forcedClass DropClass: empty to draw from the run's seed; a class to drop it at every
-     *     step whatever λ is (the benchmark's worst case, a reference case's class); −1 to never
-     *     drop
-     * @return the objective
-     */
-    static TrainingObjective objective(
-            ExperimentConfig config,
-            SegmentationNetwork network,
-            double[] classWeights,
-            int epochs,
-            OptionalInt forcedClass) {
-        MethodConfig method = config.method();
-        switch (method.name()) {
-            case "baseline" -> {
-                return new CrossEntropyObjective(network, classWeights);
-            }
-            case "focal" -> {
-                return new PixelLossObjective(network, classWeights,
-                        PixelLoss.focal(method.focalGamma()));
-            }
-            case "ohem" -> {
-                return new PixelLossObjective(network, classWeights,
-                        PixelLoss.ohem(method.ohemThreshold(), method.ohemMinKept()));
-            }
-            case "lovasz" -> {
-                return new PixelLossObjective(network, classWeights,
-                        PixelLoss.lovasz(method.lovaszCeWeight()));
-            }
-            default -> { } // dropclass, below
-        }
-        DropSchedule schedule = method.schedule().equals("iteration")
-                ? DropSchedule.perIteration(config.train().iterations())
-                : DropSchedule.perEpoch(method.endEpoch() > 0 ? method.endEpoch() : epochs);
-        ClassDropSampler sampler = forcedClass.isPresent()
-                ? ClassDropSampler.forced(network.numClasses(), forcedClass.getAsInt())
-                : ClassDropSampler.seeded(network.numClasses(),
-                samplerSeed(config.runtime().seed()),
-                method.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
-                method.sampling().equals("present"));
-        return new DropClassObjective((DropClassNetwork) network, classWeights, schedule, sampler,
-                method.alpha());
-    }
-
-    /**
-     * Positions the network's random streams (DeepLabV3's dropout masks, also inside a DropClass
-     * head) at an iteration: one training forward per step, so the next mask is that of forward
-     * {@code iteration}, as in an uninterrupted run.
-     *
-     * @param network the network from {@link #create}
+     * @param bare the network without the method's head
      * @param iteration the iteration the run continues at
      */
-    static void positionRandomStreams(SegmentationNetwork network, int iteration) {
-        SegmentationNetwork inner =
-                network instanceof DropClassNetwork head ? head.network() : network;
-        if (inner instanceof DeepLabV3 deepLab) {
+    static void positionRandomStreams(SegmentationNetwork bare, int iteration) {
+        if (bare instanceof DeepLabV3 deepLab) {
             deepLab.positionDropout(iteration);
         }
     }

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.method.DropClassLoss;
+import io.dropclass.method.MethodParts;
 import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.SegmentationNetwork;
@@ -91,21 +92,22 @@ public final class ReferenceReplay {
         Optional<ReferenceStep> step = referenceCase.step();
         ExperimentConfig config = configuration(referenceCase, hasHead(referenceCase));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            SegmentationNetwork network = Networks.withMethod(config.method(), bare.get());
+            double[] classWeights = step.map(ReferenceReplay::classWeights)
+                    .orElseGet(() -> ones(numClasses));
+            int forced = step.map(ReferenceStep::droppedClass).orElse(-1);
+            MethodParts parts = Networks.method(config).droppingAlways(forced).build(bare.get(),
+                    classWeights, Math.max(1, config.dropclass().endEpoch()));
+            SegmentationNetwork network = parts.network();
             network.initializeParameters(manager, config.runtime().seed(), mode.format());
             Optional<String> loadError = loadWeights(network, referenceCase, manager);
             if (loadError.isPresent()) {
                 return ReferenceCheck.failed(referenceCase, mode, loadError.get());
             }
             CaseInputs inputs = CaseInputs.read(referenceCase, numClasses);
-            double[] classWeights = step.map(ReferenceReplay::classWeights)
-                    .orElseGet(() -> ones(numClasses));
             Recorder recorder = new Recorder(network);
             int epoch = step.map(ReferenceStep::epoch).orElse(0);
-            int forced = step.map(ReferenceStep::droppedClass).orElse(-1);
             // the setup moves the parameters into the optimizer's buffer: stores come after it
-            try (TrainingSetup setup = TrainingSetup.create(config, network, classWeights,
-                    Math.max(1, config.method().endEpoch()), OptionalInt.of(forced), manager)) {
+            try (TrainingSetup setup = TrainingSetup.forParts(config, parts, manager)) {
                 ParameterStore ps = new ParameterStore(manager, false);
                 if (wants(referenceCase, mode, "eval_logits_upsampled")) {
                     recorder.evaluate(ps, inputs, mode, manager, true);
@@ -173,11 +175,11 @@ public final class ReferenceReplay {
         List<String> overrides = new ArrayList<>();
         overrides.add("method.name=" + (head ? "dropclass" : "baseline"));
         referenceCase.step().ifPresent(step -> {
-            overrides.add("method.alpha=" + step.alpha());
-            overrides.add("method.end_epoch=" + step.endEpoch());
+            overrides.add("dropclass.alpha=" + step.alpha());
+            overrides.add("dropclass.end_epoch=" + step.endEpoch());
         });
-        overrides.addAll(List.of("method.schedule=epoch", "method.sampling=uniform",
-                "method.per_image=false", "method.inference_branch=drop", "runtime.seed=0",
+        overrides.addAll(List.of("dropclass.schedule=epoch", "dropclass.sampling=uniform",
+                "dropclass.per_image=false", "dropclass.inference_branch=drop", "runtime.seed=0",
                 "train.on_nonfinite=stop"));
         return ConfigFiles.resolve(ExperimentConfig.defaults(), (Path) null, overrides);
     }

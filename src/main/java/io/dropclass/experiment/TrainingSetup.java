@@ -1,81 +1,140 @@
 package io.dropclass.experiment;
 
 import ai.djl.ndarray.NDManager;
-
+import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.OptimizerConfig;
 import io.dropclass.config.TrainConfig;
+import io.dropclass.data.SegmentationDataset;
+import io.dropclass.inference.ImageNormalization;
+import io.dropclass.inference.SegmentationPredictor;
+import io.dropclass.method.Method;
+import io.dropclass.method.MethodParts;
 import io.dropclass.model.SegmentationNetwork;
+import io.dropclass.training.BatchLoader;
 import io.dropclass.training.PolyLearningRate;
-import io.dropclass.training.SegmentationTrainer;
+import io.dropclass.training.NonFinitePolicy;
 import io.dropclass.training.Sgd;
-import io.dropclass.training.TrainingObjective;
 import io.dropclass.training.TrainingStep;
-
-import java.util.Objects;
+import java.io.IOException;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
- * What a run steps with, built here once from the configuration and an initialised network:
+ * What a run steps with, built here once from the configuration:
  *
  * <pre>
- *   objective      the method's loss (DropClass: its λ schedule and class-drop sampler)
- *   sgd            PyTorch's SGD rule over the network's trainable arrays
- *   learningRate   poly over train.iterations
- *   step           one optimizer step of the objective and SGD, in the network's tensor format
- *                  (element type, layout), with the configured non-finite policy
+ *   loader        the training batches (augmentation, batch size, seed), from a start step
+ *   parts         the method's network around the configured architecture, and its objective
+ *                 (DropClass: its λ schedule over the loader's epochs and its class-drop sampler)
+ *   sgd           PyTorch's SGD rule over the network's trainable arrays
+ *   learningRate  poly over train.iterations
+ *   step          one optimizer step of the objective and SGD, in the network's tensor format
+ *                 (element type, layout), with the configured non-finite policy
  * </pre>
  *
  * <p>{@code train}, {@code bench} and {@code check-reference} all build their step here, so the
- * benchmark times and the reference check vouches for the step that training runs. What differs is
- * named at the call: the class-drop draw (seeded for training, forced for the benchmark's worst
- * case and for a reference case's class).
+ * benchmark times and the reference check vouches for the step that training runs; {@code
+ * evaluate} and {@code predict} build their network with {@link Networks#create}, the method's
+ * network of the same registry. What differs is named at the call: the class-drop draw (seeded for
+ * training, forced for the benchmark's worst case and for a reference case's class) and where the
+ * weights come from.
  */
 final class TrainingSetup implements AutoCloseable {
 
-    private final SegmentationNetwork network;
-    private final TrainingObjective objective;
+    /** Where a run's network gets its first values. */
+    enum Start {
+        /** The seed, then {@code model.pretrained} if configured: a new run or the benchmark. */
+        CONFIGURED,
+        /** The seed only: a checkpoint's values are restored over them (resume). */
+        RESTORED
+    }
+
+    private final MethodParts parts;
+    private final BatchLoader loader;
     private final Sgd sgd;
     private final PolyLearningRate learningRate;
     private final TrainingStep step;
 
-    private TrainingSetup(SegmentationNetwork network, TrainingObjective objective, Sgd sgd,
+    private TrainingSetup(MethodParts parts, BatchLoader loader, Sgd sgd,
             PolyLearningRate learningRate, TrainingStep step) {
-        this.network = network;
-        this.objective = objective;
+        this.parts = parts;
+        this.loader = loader;
         this.sgd = sgd;
         this.learningRate = learningRate;
         this.step = step;
     }
 
     /**
-     * Builds the setup of a run.
+     * Builds the setup of a run: loader, method, network (initialised), optimizer and step.
      *
-     * @param config the configuration (method, optimizer, train, runtime)
-     * @param network the network of {@link Networks#create} (or {@link Networks#withMethod}),
-     *     initialised; its tensor format is the step's
-     * @param classWeights the cross-entropy's class weights
-     * @param epochs the run's epoch count (last epoch + 1): E of the DropClass schedule unless
-     *     {@code method.end_epoch} is set
-     * @param forcedClass empty: DropClass draws z and the drop from the run's seed; a class: that
-     *     class is dropped at every step whatever λ is; −1: nothing is ever dropped
+     * @param config the configuration; {@code train.iterations} is the horizon of the learning
+     *     rate and of an iteration schedule, and its loader's epochs the epoch schedule's E
+     * @param train the training split
+     * @param stats the training split's class statistics, or null when the class-weight scheme
+     *     does not read them
+     * @param startIteration the first step the loader delivers (0, or a checkpoint's step)
+     * @param forcedClass empty: DropClass draws from the run's seed; a class: that class is
+     *     dropped at every step (the benchmark's worst case)
+     * @param start where the network's first values come from
+     * @param manager owner of the parameters and the momentum buffers
+     * @param console receives the pretrained load's summary
+     * @return the setup; close it to stop the loader and release the optimizer's state
+     * @throws IOException if the pretrained file cannot be read or does not fit
+     */
+    static TrainingSetup forRun(ExperimentConfig config, SegmentationDataset train,
+            ClassStatistics stats, int startIteration, OptionalInt forcedClass, Start start,
+            NDManager manager, Consumer<String> console) throws IOException {
+        double[] classWeights = Datasets.classWeights(config, train, stats);
+        BatchLoader loader = Datasets.trainingLoader(config, train, startIteration);
+        try {
+            int epochs = loader.epochOf(config.train().iterations() - 1) + 1;
+            Method method = Networks.method(config);
+            if (forcedClass.isPresent()) {
+                method = method.droppingAlways(forcedClass.getAsInt());
+            }
+            MethodParts parts = method.build(
+                    config.model().architecture().create(train.classes().size()), classWeights,
+                    epochs);
+            if (start == Start.CONFIGURED) {
+                Networks.initialize(config, parts.network(), manager).ifPresent(console);
+            } else {
+                parts.network().initializeParameters(manager, config.runtime().seed(),
+                        Networks.format(config));
+            }
+            return stepping(config, parts, loader, manager);
+        } catch (IOException | RuntimeException e) {
+            loader.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds the optimizer and step over a method's initialised network, without a loader (the
+     * reference check feeds its own batch).
+     *
+     * @param config the configuration (optimizer, train)
+     * @param parts the method's parts, the network initialised
      * @param manager parent of the momentum buffers
      * @return the setup; close it to release the optimizer's state
      */
-    static TrainingSetup create(ExperimentConfig config, SegmentationNetwork network,
-            double[] classWeights, int epochs, OptionalInt forcedClass, NDManager manager) {
-        Objects.requireNonNull(network, "network");
-        TrainingObjective objective =
-                Networks.objective(config, network, classWeights, epochs, forcedClass);
+    static TrainingSetup forParts(ExperimentConfig config, MethodParts parts, NDManager manager) {
+        return stepping(config, parts, null, manager);
+    }
+
+    private static TrainingSetup stepping(
+            ExperimentConfig config, MethodParts parts, BatchLoader loader, NDManager manager) {
+        SegmentationNetwork network = parts.network();
         OptimizerConfig opt = config.optimizer();
         TrainConfig train = config.train();
+        // the optimizer re-homes the parameters in its buffer: parameter stores come after it
         Sgd sgd = Sgd.over(manager, network.trainableParameters(), network.tensorFormat(),
                 opt.momentum(), opt.weightDecay(), opt.nesterov());
         PolyLearningRate learningRate =
                 new PolyLearningRate(opt.lr(), train.iterations(), opt.polyPower());
-        TrainingStep step = new TrainingStep(objective, sgd, nonFinitePolicy(train),
+        TrainingStep step = new TrainingStep(parts.objective(), sgd, nonFinitePolicy(train),
                 Networks.runningStatistics(network), network.tensorFormat());
-        return new TrainingSetup(network, objective, sgd, learningRate, step);
+        return new TrainingSetup(parts, loader, sgd, learningRate, step);
     }
 
     /**
@@ -84,10 +143,19 @@ final class TrainingSetup implements AutoCloseable {
      * @param train the train section
      * @return stop, or skip with its budget
      */
-    static SegmentationTrainer.NonFinitePolicy nonFinitePolicy(TrainConfig train) {
+    static NonFinitePolicy nonFinitePolicy(TrainConfig train) {
         return train.skipsNonFinite()
-                ? SegmentationTrainer.NonFinitePolicy.skip(train.maxSkippedSteps())
-                : SegmentationTrainer.NonFinitePolicy.STOP;
+                ? NonFinitePolicy.skip(train.maxSkippedSteps())
+                : NonFinitePolicy.STOP;
+    }
+
+    /**
+     * The method's network and objective, and the bare network inside.
+     *
+     * @return the parts
+     */
+    MethodParts parts() {
+        return parts;
     }
 
     /**
@@ -96,16 +164,30 @@ final class TrainingSetup implements AutoCloseable {
      * @return the network
      */
     SegmentationNetwork network() {
-        return network;
+        return parts.network();
     }
 
     /**
-     * The method's objective.
+     * The predictor of the network (ImageNet normalisation), for validation and the benchmark's
+     * inference.
      *
-     * @return the objective
+     * @return a new predictor over the same network
      */
-    TrainingObjective objective() {
-        return objective;
+    SegmentationPredictor predictor() {
+        return new SegmentationPredictor(parts.network(), ImageNormalization.IMAGENET);
+    }
+
+    /**
+     * The training batches.
+     *
+     * @return the loader
+     * @throws IllegalStateException for a setup made {@link #forParts}
+     */
+    BatchLoader loader() {
+        if (loader == null) {
+            throw new IllegalStateException("this setup has no loader");
+        }
+        return loader;
     }
 
     /**
@@ -135,9 +217,25 @@ final class TrainingSetup implements AutoCloseable {
         return step;
     }
 
-    /** Releases the optimizer's state. */
+    /**
+     * Positions the network's random streams (DeepLabV3's dropout masks) at an iteration, as in
+     * an uninterrupted run.
+     *
+     * @param iteration the iteration the run continues at
+     */
+    void positionRandomStreams(int iteration) {
+        Networks.positionRandomStreams(parts.bare(), iteration);
+    }
+
+    /** Stops the loader's threads and releases the optimizer's state. */
     @Override
     public void close() {
-        sgd.close();
+        try {
+            if (loader != null) {
+                loader.close();
+            }
+        } finally {
+            sgd.close();
+        }
     }
 }

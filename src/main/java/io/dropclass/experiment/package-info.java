@@ -1,5 +1,6 @@
 /**
- * The composition root: turns a configuration into datasets, a network, an objective and a trainer,
- * runs them, and lays out the run directory. The only package that sees the whole configuration.
+ * The composition root: builds datasets, the method (network and objective) and the training
+ * setup from the configuration, and runs the use cases: train and resume, compare, bench,
+ * evaluate, predict, the reference check and the run analysis.
  */
 package io.dropclass.experiment;

@@ -110,10 +110,11 @@ public final class DropClassLoss {
         parts.put("ce", ce);
         parts.put("drop", drop);
         parts.put("sup", sup);
-        parts.put("dropped_class", manager.create((float) decision.droppedClass()));
-        parts.put("dropped", manager.create(decision.dropped() ? 1f : 0f));
-        parts.put("lambda", manager.create((float) lambda));
-        return new Terms(total, parts,
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("dropped_class", (double) (float) decision.droppedClass());
+        diagnostics.put("dropped", decision.dropped() ? 1.0 : 0.0);
+        diagnostics.put("lambda", (double) (float) lambda); // float as it always was written
+        return new Terms(total, parts, diagnostics,
                 Map.of(Terms.LOGITS, logits, DROP_LOGITS, outputs.dropLogits()));
     }
 

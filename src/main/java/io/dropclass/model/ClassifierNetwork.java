@@ -1,22 +1,16 @@
 package io.dropclass.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterValues;
 import io.dropclass.nn.TensorFormat;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What every network of this package shares: a feature extractor ending in A, a 1×1 classifier
@@ -24,7 +18,7 @@ import java.util.Map;
  * (so DJL's own listing shows them too). Subclasses build their layers, then call {@link
  * #register} once at the end of their constructor.
  */
-abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNetwork {
+abstract class ClassifierNetwork extends NetworkBlock {
 
     /** Seed of DJL's lazy initialisation ({@link #initialize}) of parameters not yet set. */
     static final long LAZY_INIT_SEED = 0L;
@@ -32,7 +26,6 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
     private final int numClasses;
     private Conv2dLayer classifier;
     private List<LayerParameter> allParameters = List.of();
-    private Map<String, Parameter> named = Map.of();
     private TensorFormat format = TensorFormat.FLOAT32;
 
     ClassifierNetwork(int numClasses) {
@@ -49,15 +42,9 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
      * @param classifierLayer the final 1×1 classifier
      */
     protected final void register(List<LayerParameter> parameters, Conv2dLayer classifierLayer) {
-        Map<String, Parameter> map = new LinkedHashMap<>();
-        for (LayerParameter lp : parameters) {
-            if (map.put(lp.name(), addParameter(lp.parameter())) != null) {
-                throw new IllegalStateException("duplicate parameter name " + lp.name());
-            }
-        }
+        register(parameters);
         classifier = classifierLayer;
         allParameters = List.copyOf(parameters);
-        named = Collections.unmodifiableMap(map);
     }
 
     /** {@inheritDoc} */
@@ -65,19 +52,6 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
     public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {
         // (B, C, h, w) -> (B, K, h, w)
         return classifier.forward(parameterStore, features, training);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray a = features(parameterStore, inputs.singletonOrThrow(), training);
-        NDArray logits = classify(parameterStore, a, training);
-        a.close();
-        return new NDList(logits);
     }
 
     /**
@@ -94,7 +68,7 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
         format = new TensorFormat(dataType, false);
         beforeInitialize(inputShapes);
         ParameterValues.initialize(allParameters, manager, LAZY_INIT_SEED, true, format);
-        for (Parameter parameter : named.values()) {
+        for (Parameter parameter : namedParameters().values()) {
             // as DJL's own blocks: arrays loaded by Model.load get their gradient flag here
             parameter.initialize(manager, dataType);
         }
@@ -105,10 +79,7 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
     public void initializeParameters(NDManager manager, long seed, TensorFormat format) {
         this.format = format;
         ParameterValues.initialize(allParameters, manager, seed, false, format);
-        if (inputShapes == null) {
-            // marks the block initialised for DJL (save, forward); the size is free
-            beforeInitialize(new Shape(-1, 3, -1, -1));
-        }
+        markInitialized();
     }
 
     /** {@inheritDoc} */
@@ -133,11 +104,5 @@ abstract class ClassifierNetwork extends AbstractBlock implements SegmentationNe
     @Override
     public int numClasses() {
         return numClasses;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Map<String, Parameter> namedParameters() {
-        return named;
     }
 }

@@ -136,7 +136,33 @@ public final class ParameterValues {
             long seed,
             boolean onlyMissing,
             TensorFormat format) {
+        initialize(parameters, manager, seed, 0, onlyMissing, format);
+    }
+
+    /**
+     * Initialises parameters from a seed, as {@link #initialize(Collection, NDManager, long,
+     * boolean, TensorFormat)}, with the streams from a position on: parameters added after those
+     * of another block continue that block's stream sequence.
+     *
+     * @param parameters the parameters, in a stable order
+     * @param manager the manager of newly created arrays
+     * @param seed the seed
+     * @param firstStream the position of the first parameter's stream (streams before it are
+     *     split off and unused)
+     * @param onlyMissing true to leave initialised parameters untouched (DJL's lazy initialisation)
+     * @param format element type and layout of newly created arrays
+     */
+    public static void initialize(
+            Collection<LayerParameter> parameters,
+            NDManager manager,
+            long seed,
+            int firstStream,
+            boolean onlyMissing,
+            TensorFormat format) {
         SplittableRandom root = new SplittableRandom(seed);
+        for (int i = 0; i < firstStream; i++) {
+            root.split();
+        }
         for (LayerParameter lp : parameters) {
             SplittableRandom random = root.split();
             Parameter parameter = lp.parameter();

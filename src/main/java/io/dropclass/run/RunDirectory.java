@@ -1,4 +1,4 @@
-package io.dropclass.experiment;
+package io.dropclass.run;
 
 import io.dropclass.results.ResultFiles;
 import io.dropclass.results.RunManifest;
@@ -7,8 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -130,5 +132,63 @@ public final class RunDirectory {
      */
     public void writeManifest(RunManifest manifest) throws IOException {
         ResultFiles.writeJson(file("manifest.json"), manifest);
+    }
+
+    /**
+     * A run's manifest.
+     *
+     * @param root the run directory
+     * @return the manifest
+     * @throws IOException naming the folder if the manifest cannot be read
+     */
+    public static RunManifest readManifest(Path root) throws IOException {
+        try {
+            return ResultFiles.readJson(root.resolve("manifest.json"), RunManifest.class);
+        } catch (IOException e) {
+            throw new IOException("run directory " + root + ": manifest.json cannot be read: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /**
+     * Whether a run's manifest says it finished.
+     *
+     * @param root the run directory
+     * @return true for status finished
+     * @throws IOException if the manifest cannot be read
+     */
+    public static boolean isFinished(Path root) throws IOException {
+        return "finished".equals(readManifest(root).status());
+    }
+
+    /**
+     * The most recently modified run directory (one with a manifest) in a folder that no process
+     * is training in now.
+     *
+     * @param runs the folder of runs, e.g. {@code runs}
+     * @return the run directory
+     * @throws IOException naming the folder if it holds no such run
+     */
+    public static Path latest(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            throw new IOException("--resume: no run directory given and no " + runs
+                    + " folder here; name the run directory");
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("manifest.json")))
+                    .filter(d -> !RunLock.isLocked(d))
+                    .max(Comparator.comparing(d -> lastModified(d.resolve("manifest.json"))))
+                    .orElseThrow(() -> new IOException("--resume: no run directory in " + runs
+                            + " that no other dropclass process is training in; name the run"
+                            + " directory"));
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 }

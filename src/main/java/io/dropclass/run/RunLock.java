@@ -1,4 +1,4 @@
-package io.dropclass.experiment;
+package io.dropclass.run;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Closing any descriptor of a file drops every POSIX lock the process holds on it, so a run
  * this JVM already holds is answered from {@link #HELD} without opening the lock file again.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
     /** The lock file's name in the run directory. */
-    static final String FILE = ".lock";
+    public static final String FILE = ".lock";
 
     /** The run directories this JVM holds the lock of (absolute, normalised). */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
@@ -48,7 +48,7 @@ final class RunLock implements AutoCloseable {
      * @throws IOException with a one-line message if another process (or another run in this
      *     process) holds it, or the lock file cannot be opened
      */
-    static RunLock acquire(Path root) throws IOException {
+    public static RunLock acquire(Path root) throws IOException {
         Path key = key(root);
         if (!HELD.add(key)) {
             throw new IOException(busy(root));
@@ -86,7 +86,7 @@ final class RunLock implements AutoCloseable {
      * @param root the run directory
      * @return one line naming it and the way out
      */
-    static String busy(Path root) {
+    public static String busy(Path root) {
         return root + ": another dropclass process is training in this run directory; wait for it"
                 + " or stop it";
     }
@@ -98,7 +98,7 @@ final class RunLock implements AutoCloseable {
      * @param root the run directory
      * @return true if it is held
      */
-    static boolean isLocked(Path root) {
+    public static boolean isLocked(Path root) {
         if (HELD.contains(key(root))) {
             return true;
         }

@@ -1,4 +1,4 @@
-package io.dropclass.experiment;
+package io.dropclass.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -40,10 +40,10 @@ import java.util.zip.CRC32;
  * durable; the checkpoint of the best validation is never deleted, so the best state can be
  * resumed too.
  */
-final class StateCheckpoints {
+public final class StateCheckpoints {
 
     /** Name prefix of a momentum buffer. */
-    static final String MOMENTUM_PREFIX = StateDict.MOMENTUM_PREFIX;
+    public static final String MOMENTUM_PREFIX = StateDict.MOMENTUM_PREFIX;
 
     private static final Pattern NAME = Pattern.compile("iter_(\\d{6,})\\.safetensors");
     private static final Pattern TEMPORARY = Pattern.compile("\\.iter_\\d{6,}\\.safetensors\\..*\\.tmp");
@@ -55,7 +55,7 @@ final class StateCheckpoints {
      * @param state its training state
      * @param tensors every tensor, by name
      */
-    record Loaded(Path file, TrainingState state, Map<String, TensorData> tensors) {}
+    public record Loaded(Path file, TrainingState state, Map<String, TensorData> tensors) {}
 
     private final Path dir;
     /** Wraps the stream of every write; a test hook to make a write fail midway. */
@@ -66,7 +66,7 @@ final class StateCheckpoints {
      *
      * @param dir the run's {@code checkpoints/} folder
      */
-    StateCheckpoints(Path dir) {
+    public StateCheckpoints(Path dir) {
         this.dir = dir;
     }
 
@@ -76,7 +76,7 @@ final class StateCheckpoints {
      * @param iteration steps done
      * @return {@code iter_NNNNNN.safetensors}
      */
-    static String fileName(int iteration) {
+    public static String fileName(int iteration) {
         return String.format(java.util.Locale.ROOT, "iter_%06d.safetensors", iteration);
     }
 
@@ -90,7 +90,7 @@ final class StateCheckpoints {
      * @return the file
      * @throws IOException if it cannot be written; earlier checkpoints are then untouched
      */
-    Path write(SegmentationNetwork network, Sgd sgd, TrainingState state, long samplerSeed)
+    public Path write(SegmentationNetwork network, Sgd sgd, TrainingState state, long samplerSeed)
             throws IOException {
         Map<String, TensorData> tensors = new LinkedHashMap<>();
         List<String> trainable = new ArrayList<>();
@@ -133,7 +133,7 @@ final class StateCheckpoints {
      * @return the files
      * @throws IOException if the folder cannot be listed
      */
-    List<Path> list() throws IOException {
+    public List<Path> list() throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -150,7 +150,7 @@ final class StateCheckpoints {
      * @param file a checkpoint file
      * @return its iteration
      */
-    static int iterationOf(Path file) {
+    public static int iterationOf(Path file) {
         Matcher m = NAME.matcher(file.getFileName().toString());
         if (!m.matches()) {
             throw new IllegalArgumentException(file + ": not a checkpoint name");
@@ -167,7 +167,7 @@ final class StateCheckpoints {
      * @throws IOException if it cannot be read
      * @throws IllegalArgumentException if it is not intact
      */
-    Loaded read(Path file) throws IOException {
+    public Loaded read(Path file) throws IOException {
         Map<String, String> metadata = SafeTensors.readHeader(file).metadata();
         TrainingState state = TrainingState.fromMetadata(metadata, file.toString());
         Map<String, TensorData> tensors = SafeTensors.readTensors(file);
@@ -189,7 +189,7 @@ final class StateCheckpoints {
      * @return the checkpoint, or empty if there is none intact
      * @throws IOException if the folder cannot be listed
      */
-    Optional<Loaded> newestIntact(Consumer<String> warn) throws IOException {
+    public Optional<Loaded> newestIntact(Consumer<String> warn) throws IOException {
         List<Path> files = new ArrayList<>(list());
         for (int i = files.size() - 1; i >= 0; i--) {
             Path file = files.get(i);
@@ -214,7 +214,7 @@ final class StateCheckpoints {
      * @param manager the manager of temporary arrays
      * @throws IllegalArgumentException if the checkpoint does not fit the network
      */
-    static void restore(Loaded loaded, SegmentationNetwork network, Sgd sgd, NDManager manager) {
+    public static void restore(Loaded loaded, SegmentationNetwork network, Sgd sgd, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
             Map<String, NDArray> weights = new LinkedHashMap<>();
             Map<String, NDArray> momentum = new HashMap<>();
@@ -254,7 +254,7 @@ final class StateCheckpoints {
      * @return the deleted files
      * @throws IOException if a file cannot be deleted
      */
-    List<Path> prune(int keep, int protect) throws IOException {
+    public List<Path> prune(int keep, int protect) throws IOException {
         List<Path> files = list();
         List<Path> deleted = new ArrayList<>();
         for (int i = 0; i < files.size() - keep; i++) {
@@ -275,7 +275,7 @@ final class StateCheckpoints {
      * @param iteration the iteration resumed from
      * @return the folder (not created)
      */
-    Path freshAbandonedFolder(int iteration) {
+    public Path freshAbandonedFolder(int iteration) {
         Path folder = dir.resolve("abandoned-" + iteration);
         for (int n = 2; Files.exists(folder); n++) {
             folder = dir.resolve("abandoned-" + iteration + "-" + n);
@@ -290,7 +290,7 @@ final class StateCheckpoints {
      * @return the files, oldest first
      * @throws IOException if the folder cannot be listed
      */
-    List<Path> after(int iteration) throws IOException {
+    public List<Path> after(int iteration) throws IOException {
         return list().stream().filter(f -> iterationOf(f) > iteration).toList();
     }
 
@@ -303,7 +303,7 @@ final class StateCheckpoints {
      * @return the moved files' new paths
      * @throws IOException if a file cannot be moved
      */
-    static List<Path> moveInto(List<Path> files, Path folder) throws IOException {
+    public static List<Path> moveInto(List<Path> files, Path folder) throws IOException {
         List<Path> moved = new ArrayList<>();
         for (Path file : files) {
             if (Files.exists(file)) {
@@ -323,7 +323,7 @@ final class StateCheckpoints {
      * @param metadata its metadata
      * @throws IOException if it cannot be written
      */
-    static void writeWeights(Loaded loaded, Path target, Map<String, String> metadata)
+    public static void writeWeights(Loaded loaded, Path target, Map<String, String> metadata)
             throws IOException {
         Map<String, TensorData> weights = new LinkedHashMap<>();
         loaded.tensors().forEach((name, tensor) -> {
@@ -340,7 +340,7 @@ final class StateCheckpoints {
      * @return how many were deleted
      * @throws IOException if the folder cannot be listed or a file deleted
      */
-    int deleteTemporaries() throws IOException {
+    public int deleteTemporaries() throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -1,4 +1,4 @@
-package io.dropclass.experiment;
+package io.dropclass.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Map;
  * @param skippedSteps steps skipped because of a non-finite loss
  * @param learningRate the learning rate of the next step
  */
-record TrainingState(
+public record TrainingState(
         int iteration,
         int epoch,
         long seed,
@@ -33,10 +33,10 @@ record TrainingState(
         double learningRate) {
 
     /** The format of the metadata; a reader refuses other versions. */
-    static final String FORMAT = "dropclass-training-state";
+    public static final String FORMAT = "dropclass-training-state";
 
     /** The version of the format. */
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     /**
      * The safetensors {@code __metadata__} entries (strings; doubles in Java's round-trip form).
@@ -44,7 +44,7 @@ record TrainingState(
      * @param samplerSeed the class-drop sampler's seed
      * @return the entries
      */
-    Map<String, String> toMetadata(long samplerSeed) {
+    public Map<String, String> toMetadata(long samplerSeed) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("format_version", Integer.toString(VERSION));
@@ -72,7 +72,7 @@ record TrainingState(
      * @return the state
      * @throws IllegalArgumentException if an entry is missing or malformed, or the format differs
      */
-    static TrainingState fromMetadata(Map<String, String> m, String source) {
+    public static TrainingState fromMetadata(Map<String, String> m, String source) {
         if (!FORMAT.equals(m.get("format"))) {
             throw new IllegalArgumentException(source + ": not a training-state checkpoint");
         }

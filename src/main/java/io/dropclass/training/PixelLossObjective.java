@@ -7,6 +7,7 @@ import io.dropclass.loss.PixelTargets;
 import io.dropclass.model.SegmentationNetwork;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A class-imbalance baseline as a training objective: the network's logits, upsampled to the label
@@ -36,7 +37,18 @@ public final class PixelLossObjective implements TrainingObjective {
         this.classWeights = classWeights.clone();
         this.unitWeights = new double[classWeights.length];
         Arrays.fill(unitWeights, 1);
-        this.loss = java.util.Objects.requireNonNull(loss, "loss");
+        this.loss = Objects.requireNonNull(loss, "loss");
+    }
+
+    /**
+     * The baseline's objective: class-weighted cross-entropy.
+     *
+     * @param network the network to train
+     * @param classWeights one weight per class
+     * @return the objective
+     */
+    public static PixelLossObjective crossEntropy(SegmentationNetwork network, double[] classWeights) {
+        return new PixelLossObjective(network, classWeights, PixelLoss.weightedCrossEntropy());
     }
 
     /** The loss strategy. */

@@ -3,7 +3,7 @@ package io.dropclass.training;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.IterationRecord;
 
-/** Receives the events of a training run: logged steps and validations. */
+/** Receives the events of a training run: steps, skipped steps, validations, checkpoints. */
 public interface TrainingListener {
 
     /**
@@ -12,7 +12,7 @@ public interface TrainingListener {
      * @param record the step's figures
      * @param logged whether this step is a logging step (every log interval, and the last)
      */
-    void onIteration(IterationRecord record, boolean logged);
+    default void onIteration(IterationRecord record, boolean logged) {}
 
     /**
      * A validation ran.
@@ -21,7 +21,8 @@ public interface TrainingListener {
      * @param evaluation the result
      * @throws java.io.IOException if the listener cannot write its files
      */
-    void onValidation(int iteration, SegmentationEvaluation evaluation) throws java.io.IOException;
+    default void onValidation(int iteration, SegmentationEvaluation evaluation)
+            throws java.io.IOException {}
 
     /**
      * The state after a step is to be saved (at every validation and every checkpoint interval).
@@ -38,9 +39,8 @@ public interface TrainingListener {
      * A step was skipped because a loss term was not finite; its update was not applied.
      *
      * @param iteration the step (1-based)
-     * @param term the first non-finite term
-     * @param value its value
+     * @param term the first non-finite term and its value
      * @param skippedSteps steps skipped so far, this one included
      */
-    default void onSkipped(int iteration, String term, double value, int skippedSteps) {}
+    default void onSkipped(int iteration, StepResult.NonFiniteTerm term, int skippedSteps) {}
 }

@@ -29,10 +29,13 @@ public interface TrainingObjective {
      *
      * @param total the scalar to back-propagate
      * @param parts named scalar parts (already weighted as in the total), for logging
+     * @param diagnostics per-step figures that are not losses (DropClass: the dropped class,
+     *     whether it was dropped, λ), for the history
      * @param outputs the forward's outputs the loss was computed from, by name ({@link #LOGITS},
      *     and DropClass's {@code logits_drop}), for a {@link TrainingStep.Probe}; not owned
      */
-    record Terms(NDArray total, Map<String, NDArray> parts, Map<String, NDArray> outputs) {
+    record Terms(NDArray total, Map<String, NDArray> parts, Map<String, Double> diagnostics,
+            Map<String, NDArray> outputs) {
 
         /** The plain branch's logits, (B, K, h, w). */
         public static final String LOGITS = "logits";
@@ -40,17 +43,29 @@ public interface TrainingObjective {
         /** Copies the maps, keeping their order (the order of the history's columns). */
         public Terms {
             parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+            diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
             outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         }
 
         /**
-         * Terms without outputs.
+         * Terms without diagnostics.
+         *
+         * @param total the scalar to back-propagate
+         * @param parts named scalar parts
+         * @param outputs the forward's outputs, by name
+         */
+        public Terms(NDArray total, Map<String, NDArray> parts, Map<String, NDArray> outputs) {
+            this(total, parts, Map.of(), outputs);
+        }
+
+        /**
+         * Terms without outputs or diagnostics.
          *
          * @param total the scalar to back-propagate
          * @param parts named scalar parts
          */
         public Terms(NDArray total, Map<String, NDArray> parts) {
-            this(total, parts, Map.of());
+            this(total, parts, Map.of(), Map.of());
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One optimizer step on a host batch, the code path of {@link SegmentationTrainer} (and of the
@@ -34,9 +35,9 @@ import java.util.Objects;
  * time of the phase.
  *
  * <p>A NaN or infinite loss term stops ({@link TrainingDivergedException}, naming the iteration and
- * the term) or, under {@link SegmentationTrainer.NonFinitePolicy#skip}, skips the step: no backward,
- * no update (gradients stay zero, momentum untouched), the BatchNorm running statistics the forward
- * changed put back, and the result carries {@link #SKIPPED} = 1.
+ * the term) or, under {@link NonFinitePolicy#skip}, skips the step: no backward, no update
+ * (gradients stay zero, momentum untouched), the BatchNorm running statistics the forward changed
+ * put back, and the result names the term.
  */
 public final class TrainingStep {
 
@@ -91,12 +92,9 @@ public final class TrainingStep {
 
     private static final NDIndex ALL = new NDIndex("...");
 
-    /** The loss-map entry (value 1) of a skipped step. */
-    public static final String SKIPPED = "skipped";
-
     private final TrainingObjective objective;
     private final Sgd sgd;
-    private final SegmentationTrainer.NonFinitePolicy policy;
+    private final NonFinitePolicy policy;
     private final List<NDArray> runningStatistics;
     private final TensorFormat format;
     private final Probe probe;
@@ -108,8 +106,7 @@ public final class TrainingStep {
      * @param sgd the optimizer of the network's trainable parameters
      */
     public TrainingStep(TrainingObjective objective, Sgd sgd) {
-        this(objective, sgd, SegmentationTrainer.NonFinitePolicy.STOP, List.of(),
-                TensorFormat.FLOAT32);
+        this(objective, sgd, NonFinitePolicy.STOP, List.of(), TensorFormat.FLOAT32);
     }
 
     /**
@@ -123,13 +120,13 @@ public final class TrainingStep {
      * @param format the network's element type and layout, which the image batch takes
      */
     public TrainingStep(TrainingObjective objective, Sgd sgd,
-            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics,
+            NonFinitePolicy policy, List<NDArray> runningStatistics,
             TensorFormat format) {
         this(objective, sgd, policy, runningStatistics, format, Probe.NONE);
     }
 
     private TrainingStep(TrainingObjective objective, Sgd sgd,
-            SegmentationTrainer.NonFinitePolicy policy, List<NDArray> runningStatistics,
+            NonFinitePolicy policy, List<NDArray> runningStatistics,
             TensorFormat format, Probe probe) {
         this.objective = Objects.requireNonNull(objective, "objective");
         this.sgd = Objects.requireNonNull(sgd, "sgd");
@@ -159,10 +156,10 @@ public final class TrainingStep {
      * @param epoch the epoch of the batch (0-based)
      * @param lr the learning rate of this step
      * @param clock receives the phase times
-     * @return the loss ({@code loss}) and its named parts, in the objective's order
+     * @return the loss, its named parts and the objective's diagnostics
      * @throws TrainingDivergedException if a loss term is NaN or infinite
      */
-    public Map<String, Double> run(
+    public StepResult run(
             NDManager manager,
             ParameterStore ps,
             TrainingBatch batch,
@@ -183,12 +180,12 @@ public final class TrainingStep {
      * @param lr the learning rate of this step
      * @param skippedSoFar steps the run has skipped already (checked against the budget)
      * @param clock receives the phase times
-     * @return the loss ({@code loss}) and its named parts, in the objective's order, plus
-     *     {@link #SKIPPED} = 1 if the step was skipped
+     * @return the loss, its named parts and the objective's diagnostics; the non-finite term if
+     *     the step was skipped
      * @throws TrainingDivergedException if a loss term is NaN or infinite and the policy (or its
      *     budget) says stop
      */
-    public Map<String, Double> run(
+    public StepResult run(
             NDManager manager,
             ParameterStore ps,
             TrainingBatch batch,
@@ -196,9 +193,9 @@ public final class TrainingStep {
             double lr,
             int skippedSoFar,
             PhaseClock clock) {
-        Map<String, Double> losses = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         long updateStart;
+        StepResult result;
         try (NDManager scope = manager.newSubManager()) {
             List<NDArray> saved = policy.skip() ? copies(scope) : List.of();
             NDArray images = format.images(batch.images(),
@@ -207,16 +204,18 @@ public final class TrainingStep {
             clock.record(Phase.DATA, t1 - t0);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 TrainingObjective.Terms terms = objective.loss(ps, images, batch, epoch);
-                losses.put("loss", Scalars.value(terms.total()));
-                terms.parts().forEach((name, v) -> losses.put(name, Scalars.value(v)));
-                Map.Entry<String, Double> bad = firstNonFinite(losses);
-                if (bad != null) {
-                    skipOrStop(batch.iteration() + 1, bad, skippedSoFar);
+                Map<String, Double> parts = new LinkedHashMap<>();
+                terms.parts().forEach((name, v) -> parts.put(name, Scalars.value(v)));
+                result = new StepResult(Scalars.value(terms.total()), parts, terms.diagnostics(),
+                        Optional.empty());
+                Optional<StepResult.NonFiniteTerm> bad = result.firstNonFinite();
+                if (bad.isPresent()) {
+                    skipOrStop(batch.iteration() + 1, bad.get(), skippedSoFar);
                     for (int k = 0; k < saved.size(); k++) {
                         runningStatistics.get(k).set(ALL, saved.get(k)); // in place
                     }
-                    losses.put(SKIPPED, 1.0);
-                    return losses; // no backward, no update: gradients stay zero
+                    // no backward, no update: gradients stay zero
+                    return new StepResult(result.loss(), parts, result.diagnostics(), bad);
                 }
                 probe.afterForward(terms);
                 long t2 = System.nanoTime();
@@ -230,7 +229,7 @@ public final class TrainingStep {
             sgd.step(lr);
         }
         clock.record(Phase.OPTIMIZER, System.nanoTime() - updateStart);
-        return losses;
+        return result;
     }
 
     /** Copies of the running statistics, (C) each, attached to the step's scope. */
@@ -244,30 +243,13 @@ public final class TrainingStep {
         return saved;
     }
 
-    private void skipOrStop(int iteration, Map.Entry<String, Double> bad, int skippedSoFar) {
+    private void skipOrStop(int iteration, StepResult.NonFiniteTerm bad, int skippedSoFar) {
         if (!policy.skip()) {
-            throw new TrainingDivergedException(iteration, bad.getKey(), bad.getValue());
+            throw new TrainingDivergedException(iteration, bad.term(), bad.value());
         }
         if (skippedSoFar >= policy.maxSkipped()) {
-            throw new TrainingDivergedException(iteration, bad.getKey(), bad.getValue(),
+            throw new TrainingDivergedException(iteration, bad.term(), bad.value(),
                     "train.max_skipped_steps=" + policy.maxSkipped() + " skipped steps already");
         }
-    }
-
-    /**
-     * The first non-finite term, the parts before the total.
-     *
-     * @param losses the step's loss map
-     * @return the term and its value, or null if all are finite
-     */
-    static Map.Entry<String, Double> firstNonFinite(Map<String, Double> losses) {
-        for (Map.Entry<String, Double> e : losses.entrySet()) {
-            if (!Double.isFinite(e.getValue()) && !e.getKey().equals("loss")
-                    && !e.getKey().equals(SKIPPED)) {
-                return e;
-            }
-        }
-        double total = losses.get("loss");
-        return Double.isFinite(total) ? null : Map.entry("loss", total);
     }
 }

@@ -1,5 +1,6 @@
 package io.dropclass.cli;
 
+import io.dropclass.data.DatasetKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropclass.data.DatasetLoader;
@@ -30,7 +31,7 @@ class SynthCliTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("wrote 3 images");
 
-        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec("folder", root, "all", true));
+        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec(DatasetKind.FOLDER, root, "all", true));
         SegmentationDataset folder = loaded.dataset();
         StreetSceneDataset generated = StreetSceneDataset.of(5, SyntheticSplit.TRAIN, 3, 32, 64);
         assertThat(loaded.warnings()).isEmpty();

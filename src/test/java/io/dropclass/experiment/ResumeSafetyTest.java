@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.TensorData;
 import io.dropclass.results.ResultFiles;
+import io.dropclass.run.RunDirectory;
+import io.dropclass.run.RunLock;
+import io.dropclass.run.StateCheckpoints;
+import io.dropclass.run.TerminalStatus;
 import io.dropclass.results.RunManifest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -78,9 +82,9 @@ class ResumeSafetyTest {
                             List.of("resume"), ResumeTest.quiet(), false))
                     .hasMessageContaining("another dropclass process is training");
             assertUnchanged(before, busy);
-            assertThat(Experiment.latestRun(runs)).isEqualTo(older);
+            assertThat(RunDirectory.latest(runs)).isEqualTo(older);
         }
-        assertThat(Experiment.latestRun(runs)).isEqualTo(busy);
+        assertThat(RunDirectory.latest(runs)).isEqualTo(busy);
     }
 
     @Test
@@ -152,8 +156,8 @@ class ResumeSafetyTest {
         Path run = tmp.resolve("run");
         ResumeTest.copyTree(whole, run);
         RunManifest m = ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class);
-        Experiment.TerminalStatus terminal =
-                new Experiment.TerminalStatus(RunDirectory.open(run));
+        TerminalStatus terminal =
+                new TerminalStatus(RunDirectory.open(run));
         assertThat(terminal.write(m.end("finished", null, "now", Map.of()))).isTrue();
         // the shutdown hook of a SIGTERM that arrives before the hook is removed
         assertThat(terminal.write(m.end("interrupted", "stopped by a signal", "later", Map.of())))
@@ -182,8 +186,8 @@ class ResumeSafetyTest {
         RunManifest m = ResultFiles.readJson(run.resolve("manifest.json"), RunManifest.class);
         Files.delete(run.resolve("manifest.json"));
         Files.createDirectories(run.resolve("manifest.json/full")); // no rename can replace it
-        Experiment.TerminalStatus terminal =
-                new Experiment.TerminalStatus(RunDirectory.open(run));
+        TerminalStatus terminal =
+                new TerminalStatus(RunDirectory.open(run));
         io.dropclass.training.TrainingDivergedException diverged =
                 new io.dropclass.training.TrainingDivergedException(3, "ce", Double.NaN);
         terminal.fail(m, diverged);

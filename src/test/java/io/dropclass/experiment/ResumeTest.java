@@ -9,6 +9,10 @@ import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.TensorData;
 import io.dropclass.results.IterationRecord;
 import io.dropclass.results.ResultFiles;
+import io.dropclass.run.RunDirectory;
+import io.dropclass.run.RunLock;
+import io.dropclass.run.StateCheckpoints;
+import io.dropclass.run.TerminalStatus;
 import io.dropclass.results.RunManifest;
 import io.dropclass.results.TrainingHistory;
 import java.io.ByteArrayOutputStream;
@@ -120,7 +124,7 @@ class ResumeTest {
     @BeforeAll
     static void trainOnce(@TempDir Path dir) throws IOException {
         whole = dir.resolve("whole");
-        wholeOutcome = train(tiny("method.schedule=iteration"), whole);
+        wholeOutcome = train(tiny("dropclass.schedule=iteration"), whole);
     }
 
     private static Path finalCheckpoint(Path run) {

@@ -19,7 +19,7 @@ class ClassDropSamplerTest {
     void drawsTheClassFirstThenTheUniformAsTheOfficialCode() {
         // Given: the same seed drawn by hand
         SplittableRandom byHand = new SplittableRandom(777);
-        ClassDropSampler sampler = ClassDropSampler.official(K, new SplittableRandom(777));
+        var sampler = ClassDropSampler.official(K, new SplittableRandom(777));
         for (int i = 0; i < 50; i++) {
             int z = byHand.nextInt(K);
             double u = byHand.nextDouble();
@@ -35,7 +35,7 @@ class ClassDropSamplerTest {
     @Test
     void classesAreUniformAndTheDropRateIsP() {
         // Given
-        ClassDropSampler sampler = ClassDropSampler.official(K, new SplittableRandom(1));
+        var sampler = ClassDropSampler.official(K, new SplittableRandom(1));
         int draws = 95_000;
         double p = 0.3;
         long[] counts = new long[K];
@@ -59,7 +59,7 @@ class ClassDropSamplerTest {
 
     @Test
     void epochZeroNeverDropsAndProbabilityOneAlwaysDrops() {
-        ClassDropSampler sampler = ClassDropSampler.official(K, new SplittableRandom(2));
+        var sampler = ClassDropSampler.official(K, new SplittableRandom(2));
         for (int i = 0; i < 10_000; i++) {
             assertThat(sampler.sample(0, 0.0, BATCH).dropped()).isFalse();
             assertThat(sampler.sample(1, 1.0, BATCH).dropped()).isTrue();
@@ -70,7 +70,7 @@ class ClassDropSamplerTest {
     void presentClassOptionDrawsOnlyLabelledClasses() {
         // Given: classes 3 and 7 and ignore pixels
         byte[][] labels = {{3, 3, (byte) 255}, {7, (byte) 255, 3}};
-        ClassDropSampler sampler =
+        var sampler =
                 ClassDropSampler.of(K, new SplittableRandom(3), SamplingUnit.BATCH, true);
         Set<Integer> seen = new HashSet<>();
         // When
@@ -84,7 +84,7 @@ class ClassDropSamplerTest {
     @Test
     void presentClassOptionFallsBackToAllClassesWithoutLabels() {
         byte[][] unlabelled = {{(byte) 255, (byte) 255}};
-        ClassDropSampler sampler =
+        var sampler =
                 ClassDropSampler.of(K, new SplittableRandom(4), SamplingUnit.BATCH, true);
         Set<Integer> seen = new HashSet<>();
 
@@ -99,7 +99,7 @@ class ClassDropSamplerTest {
     void perImageSamplingDrawsOneClassPerImageAndOneDropFlag() {
         // Given: per image the classes present in that image
         byte[][] labels = {{1, 1}, {5, 6}, {9, 9}};
-        ClassDropSampler sampler =
+        var sampler =
                 ClassDropSampler.of(K, new SplittableRandom(5), SamplingUnit.IMAGE, true);
         Set<List<Integer>> combinations = new HashSet<>();
         for (int i = 0; i < 200; i++) {
@@ -118,7 +118,7 @@ class ClassDropSamplerTest {
 
     @Test
     void perImageSamplingOverAllClassesVariesBetweenImages() {
-        ClassDropSampler sampler =
+        var sampler =
                 ClassDropSampler.of(K, new SplittableRandom(6), SamplingUnit.IMAGE, false);
 
         DropDecision d = sampler.sample(2, 1.0, new byte[8][1]);
@@ -130,19 +130,19 @@ class ClassDropSamplerTest {
 
     @Test
     void forcedSamplerIgnoresTheProbability() {
-        assertThat(ClassDropSampler.forced(K, 12).sample(0, 0.0, BATCH))
+        assertThat(ClassDropSampler.forced(K, 12).sample(0, 0, 0.0, BATCH))
                 .isEqualTo(DropDecision.forced(0, 0.0, 12));
-        assertThat(ClassDropSampler.forced(K, -1).sample(5, 0.9, BATCH).dropped()).isFalse();
+        assertThat(ClassDropSampler.forced(K, -1).sample(0, 5, 0.9, BATCH).dropped()).isFalse();
     }
 
     @Test
     void aSeededSamplerDrawsIterationIFromTheSeedAndIAlone() {
-        ClassDropSampler whole = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
+        var whole = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
         List<DropDecision> uninterrupted = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
             uninterrupted.add(whole.sample(i, 0, 0.5, BATCH));
         }
-        ClassDropSampler resumed = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
+        var resumed = ClassDropSampler.seeded(K, 9, SamplingUnit.BATCH, false);
         for (int i = 30; i < 50; i++) { // a run resumed at 30
             assertThat(resumed.sample(i, 0, 0.5, BATCH)).isEqualTo(uninterrupted.get(i));
         }
@@ -151,7 +151,7 @@ class ClassDropSamplerTest {
         assertThat(uninterrupted.stream().filter(DropDecision::dropped).count()).isBetween(10L, 40L);
         // z first, u second: the pair of iteration i is (nextInt(K), nextDouble()) of its generator
         java.util.SplittableRandom g =
-                new java.util.SplittableRandom(ClassDropSampler.iterationSeed(9, 7));
+                new java.util.SplittableRandom(SeededClassDropSampler.iterationSeed(9, 7));
         int z = g.nextInt(K);
         double u = g.nextDouble();
         assertThat(uninterrupted.get(7).sampledClasses()).containsExactly(z);

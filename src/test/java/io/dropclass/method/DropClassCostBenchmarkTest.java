@@ -12,7 +12,8 @@ import io.dropclass.benchmark.ForwardFlops;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.nn.TensorFormat;
-import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.NonFinitePolicy;
+import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.SegmentationTrainer;
 import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
@@ -31,7 +32,7 @@ import java.util.SplittableRandom;
 
 /**
  * Prints the cost of DropClass: ms per training step (forward, loss, backward, SGD) of
- * HRNetV2-W18-Small-v1 at batch 8 of 3×128×256, the baseline ({@link CrossEntropyObjective}) and
+ * HRNetV2-W18-Small-v1 at batch 8 of 3×128×256, the baseline ({@link PixelLossObjective#crossEntropy}) and
  * DropClass ({@link DropClassObjective}, a drop forced every step) interleaved in one run, medians
  * after warm-up; and the FLOP share of the DropClass branch, counted by {@link ForwardFlops}.
  * Measures, asserts nothing. Run with {@code -Ddropclass.benchmark=true}.
@@ -67,7 +68,7 @@ class DropClassCostBenchmarkTest {
             dropClass.initializeParameters(root, 0, FORMAT);
             double[] weights = new double[K];
             Arrays.fill(weights, 1);
-            TrainingObjective baseline = new CrossEntropyObjective(hrnet, weights);
+            TrainingObjective baseline = PixelLossObjective.crossEntropy(hrnet, weights);
             TrainingObjective method =
                     new DropClassObjective(
                             dropClass,
@@ -83,9 +84,9 @@ class DropClassCostBenchmarkTest {
             try (Sgd baseSgd = sgd(root, hrnet);
                     Sgd dropSgd = sgd(root, dropClass)) {
                 TrainingStep baseStep = new TrainingStep(baseline, baseSgd,
-                        SegmentationTrainer.NonFinitePolicy.STOP, List.of(), FORMAT);
+                        NonFinitePolicy.STOP, List.of(), FORMAT);
                 TrainingStep dropStep = new TrainingStep(method, dropSgd,
-                        SegmentationTrainer.NonFinitePolicy.STOP, List.of(), FORMAT);
+                        NonFinitePolicy.STOP, List.of(), FORMAT);
                 for (int i = 0; i < WARMUP + STEPS; i++) {
                     TrainingBatch batch = randomBatch(i, random, B, H, W, K);
                     long c0 = THREADS.getCurrentThreadCpuTime();
@@ -148,7 +149,7 @@ class DropClassCostBenchmarkTest {
                 new byte[][] {new byte[height * width]}, height, width);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             long bare = ForwardFlops.perImage(manager,
-                    new CrossEntropyObjective(network.network(), weights), one, 0).macs();
+                    PixelLossObjective.crossEntropy(network.network(), weights), one, 0).macs();
             long withHead = ForwardFlops.perImage(manager, new DropClassObjective(network, weights,
                     DropSchedule.perEpoch(968), ClassDropSampler.forced(K, 12)), one, 0).macs();
             System.out.printf(

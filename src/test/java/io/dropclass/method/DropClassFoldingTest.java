@@ -124,7 +124,7 @@ class DropClassFoldingTest {
                 NDArray a = tiny.features(ps, x, true);
                 NDArray dropped =
                         literal
-                                ? network.literalDropFeatures(ps, a, decision, true)
+                                ? LiteralDropFeatures.of(network, ps, a, decision, true)
                                 : network.dropFeatures(ps, a, decision, true);
                 NDArray logits = tiny.classify(ps, dropped, true);
                 out.add(logits.toFloatArray());
@@ -158,7 +158,7 @@ class DropClassFoldingTest {
     private static NDArray literal(
             DropClassNetwork network, SegmentationNetwork inner, ParameterStore ps, NDArray x) {
         NDArray a = inner.features(ps, x, false);
-        NDArray dropped = network.literalDropFeatures(ps, a, DropDecision.none(0, 0), false);
+        NDArray dropped = LiteralDropFeatures.of(network, ps, a, DropDecision.none(0, 0), false);
         return inner.classify(ps, dropped, false);
     }
 

@@ -47,9 +47,9 @@ class DropClassObjectiveTest {
 
                 Terms terms = objective.loss(ps, images(manager), batch, 7);
 
-                assertThat(terms.parts().get("lambda").getFloat()).isCloseTo(0.7f, within(1e-7f));
-                assertThat(terms.parts().get("dropped").getFloat()).isEqualTo(dropped ? 1f : 0f);
-                assertThat((int) terms.parts().get("dropped_class").getFloat())
+                assertThat(terms.diagnostics().get("lambda").floatValue()).isCloseTo(0.7f, within(1e-7f));
+                assertThat(terms.diagnostics().get("dropped").floatValue()).isEqualTo(dropped ? 1f : 0f);
+                assertThat((int) terms.diagnostics().get("dropped_class").floatValue())
                         .isEqualTo(dropped ? z : -1);
             }
         }

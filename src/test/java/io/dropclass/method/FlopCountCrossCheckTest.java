@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.nn.FlopCounter;
-import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ class FlopCountCrossCheckTest {
                     new byte[][] {new byte[H * W]}, H, W);
             DropClassObjective dropClass = new DropClassObjective(network, weights,
                     DropSchedule.perEpoch(10), ClassDropSampler.forced(K, 3));
-            CrossEntropyObjective baseline = new CrossEntropyObjective(hrnet, weights);
+            PixelLossObjective baseline = PixelLossObjective.crossEntropy(hrnet, weights);
 
             long withHead = convolutionMacs(root, dropClass, batch);
             long bare = convolutionMacs(root, baseline, batch);

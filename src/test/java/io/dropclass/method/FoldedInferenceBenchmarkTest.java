@@ -57,7 +57,7 @@ class FoldedInferenceBenchmarkTest {
                         } else {
                             NDArray a = hrnet.features(ps, x, false);
                             NDArray dropped =
-                                    network.literalDropFeatures(
+                                    LiteralDropFeatures.of(network, 
                                             ps, a, DropDecision.none(0, 0), false);
                             logits = hrnet.classify(ps, dropped, false);
                         }

@@ -13,7 +13,7 @@ import io.dropclass.method.DropClassLoss;
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.method.DropClassObjective;
 import io.dropclass.method.DropSchedule;
-import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
@@ -52,7 +52,7 @@ class DeepLabV3BenchmarkTest {
             dropClass.initializeParameters(root, 0);
             double[] weights = new double[K];
             Arrays.fill(weights, 1);
-            TrainingObjective baseline = new CrossEntropyObjective(deepLab, weights);
+            TrainingObjective baseline = PixelLossObjective.crossEntropy(deepLab, weights);
             TrainingObjective method =
                     new DropClassObjective(
                             dropClass,

@@ -20,7 +20,7 @@ final class RunFixture {
             long[][] confusion) throws IOException {
         Path dir = Files.createDirectories(root.resolve(name));
         Files.writeString(dir.resolve("config.json"), """
-                {"name": "%s", "method": {"name": "%s", "alpha": 10.0},
+                {"name": "%s", "method": {"name": "%s"}, "dropclass": {"alpha": 10.0},
                  "model": {"architecture": "hrnet_w18_small_v1"}, "runtime": {"seed": %d}}
                 """.formatted(name, method, seed));
         Files.writeString(dir.resolve("manifest.json"), """

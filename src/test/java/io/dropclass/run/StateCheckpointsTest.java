@@ -1,4 +1,4 @@
-package io.dropclass.experiment;
+package io.dropclass.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.dropclass.testing.TinyNetwork;
 import io.dropclass.testing.TrainingSteps;
-import io.dropclass.training.CrossEntropyObjective;
+import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.Sgd;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class StateCheckpointsTest {
             network.initializeParameters(manager, 1);
             StateCheckpoints store = new StateCheckpoints(dir);
             try (Sgd sgd = TrainingSteps.sgd(manager, network)) {
-                CrossEntropyObjective objective = new CrossEntropyObjective(network, new double[K]);
+                PixelLossObjective objective = PixelLossObjective.crossEntropy(network, new double[K]);
                 SplittableRandom random = new SplittableRandom(3);
                 TrainingSteps.step(manager, objective, sgd,
                         TrainingSteps.randomBatch(0, random, 2, 8, 8, K));
@@ -102,7 +102,7 @@ class StateCheckpointsTest {
             List<float[]> weights = new ArrayList<>();
             List<float[]> momentum = new ArrayList<>();
             try (Sgd sgd = TrainingSteps.sgd(manager, network)) {
-                TrainingSteps.step(manager, new CrossEntropyObjective(network, new double[K]), sgd,
+                TrainingSteps.step(manager, PixelLossObjective.crossEntropy(network, new double[K]), sgd,
                         TrainingSteps.randomBatch(0, new SplittableRandom(5), 2, 8, 8, K));
                 store.write(network, sgd, state(1), 11);
                 network.namedParameters().values()

@@ -27,12 +27,12 @@ class NonFiniteLossTest {
 
     /** Cross-entropy whose part {@code drop} is NaN at chosen steps; updates a running mean. */
     private static final class NanAt implements TrainingObjective {
-        private final CrossEntropyObjective ce;
+        private final PixelLossObjective ce;
         private final Set<Integer> nanSteps;
         private final NDArray runningMean;
 
         NanAt(TinyNetwork network, Set<Integer> nanSteps, NDArray runningMean) {
-            this.ce = new CrossEntropyObjective(network, new double[] {1, 1, 1});
+            this.ce = PixelLossObjective.crossEntropy(network, new double[] {1, 1, 1});
             this.nanSteps = nanSteps;
             this.runningMean = runningMean;
         }
@@ -80,12 +80,12 @@ class NonFiniteLossTest {
         public void onValidation(int iteration, SegmentationEvaluation evaluation) {}
 
         @Override
-        public void onSkipped(int iteration, String term, double value, int skippedSteps) {
-            skipped.add(iteration + ":" + term + ":" + value + ":" + skippedSteps);
+        public void onSkipped(int iteration, StepResult.NonFiniteTerm term, int skippedSteps) {
+            skipped.add(iteration + ":" + term.term() + ":" + term.value() + ":" + skippedSteps);
         }
     }
 
-    private static Recorder fit(Set<Integer> nanSteps, SegmentationTrainer.NonFinitePolicy policy)
+    private static Recorder fit(Set<Integer> nanSteps, NonFinitePolicy policy)
             throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             TinyNetwork network = new TinyNetwork(4, K);
@@ -100,9 +100,10 @@ class NonFiniteLossTest {
                     BatchLoader loader = new BatchLoader(data, transform, 2, 42, 1, 0)) {
                 sgd[0] = optimizer;
                 var schedule = new SegmentationTrainer.Schedule(5, 100, 1,
-                        new PolyLearningRate(0.01, 5, 0.9), 0, policy);
-                new SegmentationTrainer(new NanAt(network, nanSteps, runningMean), optimizer,
-                        schedule, () -> null, recorder, List.of(runningMean))
+                        new PolyLearningRate(0.01, 5, 0.9), 0);
+                TrainingStep step = new TrainingStep(new NanAt(network, nanSteps, runningMean),
+                        optimizer, policy, List.of(runningMean), network.tensorFormat());
+                new SegmentationTrainer(step, schedule, () -> null, List.of(recorder))
                         .fit(manager, loader, 0);
             } catch (TrainingDivergedException e) {
                 recorder.skipped.add("stopped: " + e.getMessage());
@@ -120,7 +121,7 @@ class NonFiniteLossTest {
 
     @Test
     void stopNamesTheIterationAndTheTermAndTakesNoFurtherStep() throws IOException {
-        Recorder r = fit(Set.of(3), SegmentationTrainer.NonFinitePolicy.STOP);
+        Recorder r = fit(Set.of(3), NonFinitePolicy.STOP);
         assertThat(r.records).extracting(IterationRecord::iteration).containsExactly(1, 2);
         assertThat(r.skipped).singleElement().asString()
                 .startsWith("stopped: iteration 3: loss term 'drop' is NaN")
@@ -129,11 +130,11 @@ class NonFiniteLossTest {
 
     @Test
     void skipAppliesNoUpdateRestoresRunningStatisticsAndGoesOn() throws IOException {
-        Recorder r = fit(Set.of(3), SegmentationTrainer.NonFinitePolicy.skip(2));
+        Recorder r = fit(Set.of(3), NonFinitePolicy.skip(2));
         assertThat(r.records).extracting(IterationRecord::iteration).containsExactly(1, 2, 3, 4, 5);
         assertThat(r.skipped).containsExactly("3:drop:NaN:1");
-        assertThat(r.records.get(2).losses()).containsEntry(SegmentationTrainer.SKIPPED, 1.0);
-        assertThat(r.records.get(3).losses()).doesNotContainKey(SegmentationTrainer.SKIPPED);
+        assertThat(r.records.get(2).losses()).containsEntry(StepResult.SKIPPED, 1.0);
+        assertThat(r.records.get(3).losses()).doesNotContainKey(StepResult.SKIPPED);
         assertSameState(r.after.get(3), r.after.get(2)); // weights and momentum untouched
         assertThat(r.mean.get(3)).isEqualTo(r.mean.get(2)); // the forward's change put back
         assertThat(r.mean.get(4)).isEqualTo(r.mean.get(2) + 1);
@@ -143,7 +144,7 @@ class NonFiniteLossTest {
 
     @Test
     void skipStopsOnceTheBudgetIsSpent() throws IOException {
-        Recorder r = fit(Set.of(2, 4), SegmentationTrainer.NonFinitePolicy.skip(1));
+        Recorder r = fit(Set.of(2, 4), NonFinitePolicy.skip(1));
         assertThat(r.records).extracting(IterationRecord::iteration).containsExactly(1, 2, 3);
         assertThat(r.skipped).containsExactly("2:drop:NaN:1",
                 "stopped: iteration 4: loss term 'drop' is NaN (train.max_skipped_steps=1 skipped"

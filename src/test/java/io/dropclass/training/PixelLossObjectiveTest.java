@@ -106,7 +106,7 @@ class PixelLossObjectiveTest {
             network.initializeParameters(manager, 9);
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray images = manager.randomNormal(new Shape(2, 3, 6, 8));
-            float ce = new CrossEntropyObjective(network, WEIGHTS).loss(ps, images, batch(), 0)
+            float ce = PixelLossObjective.crossEntropy(network, WEIGHTS).loss(ps, images, batch(), 0)
                     .total().getFloat();
             float focal = new PixelLossObjective(network, WEIGHTS, PixelLoss.focal(0))
                     .loss(ps, images, batch(), 0).total().getFloat();

@@ -1,5 +1,6 @@
 package io.dropclass.data.camvid;
 
+import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.labels;
@@ -34,7 +35,7 @@ class CamVidLayoutTest {
         sample("train", "0001TP_006690.png", rows(0, 11, 10, 3));
         sample("train", "0001TP_006720.png", rows(11, 11, 8, 9));
 
-        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec("camvid", root, "train", true));
+        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec(DatasetKind.CAMVID, root, "train", true));
 
         SegmentationDataset ds = loaded.dataset();
         assertThat(ds.classes().size()).isEqualTo(11);
@@ -51,7 +52,7 @@ class CamVidLayoutTest {
         text(root.resolve("val.txt"), "/SegNet/CamVid/val/b.png /SegNet/CamVid/valannot/b.png\n");
 
         SegmentationDataset ds =
-                DatasetLoader.open(new DatasetSpec("camvid", root, "val", true)).dataset();
+                DatasetLoader.open(new DatasetSpec(DatasetKind.CAMVID, root, "val", true)).dataset();
 
         assertThat(ds.size()).isEqualTo(1);
         assertThat(labels(ds.get(0))).containsExactly(flat(rows(5, 6, 7, 8)));
@@ -63,7 +64,7 @@ class CamVidLayoutTest {
         rgbPng(root.resolve("test/lonely.png"));
         greyPng(root.resolve("testannot/orphan.png"), rows(1, 1, 1, 1));
 
-        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec("camvid", root, "test", false));
+        LoadedDataset loaded = DatasetLoader.open(new DatasetSpec(DatasetKind.CAMVID, root, "test", false));
 
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings().get(0)).startsWith("camvid test: skipped 2 of 3 samples");

@@ -1,5 +1,6 @@
 package io.dropclass.data.cityscapes;
 
+import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.labels;
@@ -34,7 +35,7 @@ class CityscapesLayoutTest {
     }
 
     private LoadedDataset open(String split, boolean strict) throws IOException {
-        return DatasetLoader.open(new DatasetSpec("cityscapes", root, split, strict));
+        return DatasetLoader.open(new DatasetSpec(DatasetKind.CITYSCAPES, root, split, strict));
     }
 
     @Test

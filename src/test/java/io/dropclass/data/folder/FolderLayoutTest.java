@@ -1,5 +1,6 @@
 package io.dropclass.data.folder;
 
+import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.colourPng;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.greyPng;
@@ -35,7 +36,7 @@ class FolderLayoutTest {
     @TempDir Path root;
 
     private LoadedDataset open(String split, boolean strict) throws IOException {
-        return DatasetLoader.open(new DatasetSpec("folder", root, split, strict));
+        return DatasetLoader.open(new DatasetSpec(DatasetKind.FOLDER, root, split, strict));
     }
 
     private static int[][] colourRows(int... rowColours) {

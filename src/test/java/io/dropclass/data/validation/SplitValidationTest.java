@@ -1,5 +1,6 @@
 package io.dropclass.data.validation;
 
+import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.colourPng;
 import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.rgbPng;
@@ -34,7 +35,7 @@ class SplitValidationTest {
     }
 
     private LoadedDataset open(boolean strict) throws IOException {
-        return DatasetLoader.open(new DatasetSpec("camvid", root, "train", strict));
+        return DatasetLoader.open(new DatasetSpec(DatasetKind.CAMVID, root, "train", strict));
     }
 
     /** The bad sample is skipped with a summary and one line; strict stops with that line. */

@@ -1,5 +1,6 @@
 package io.dropclass.data.voc;
 
+import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.bordered;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.jpeg;
@@ -51,7 +52,7 @@ class VocLayoutTest {
         text(root.resolve("ImageSets/Segmentation/train.txt"), "2007_000033\n2007_000032\n");
 
         SegmentationDataset ds =
-                DatasetLoader.open(new DatasetSpec("voc", root, "train", true)).dataset();
+                DatasetLoader.open(new DatasetSpec(DatasetKind.VOC, root, "train", true)).dataset();
 
         assertThat(ds.size()).isEqualTo(2);
         assertThat(labels(ds.get(0))).containsExactly(flat(bordered(1)));
@@ -66,7 +67,7 @@ class VocLayoutTest {
         text(root.resolve("train_aug.txt"), "/JPEGImages/a.jpg /SegmentationClassAug/a.png\n\nb\n");
 
         SegmentationDataset ds =
-                DatasetLoader.open(new DatasetSpec("voc_aug", root, "train", true)).dataset();
+                DatasetLoader.open(new DatasetSpec(DatasetKind.VOC_AUG, root, "train", true)).dataset();
 
         assertThat(ds.size()).isEqualTo(2);
         assertThat(labels(ds.get(0))).containsExactly(flat(bordered(3)));
@@ -78,7 +79,7 @@ class VocLayoutTest {
     void aMissingListNamesItAndTheFix() {
         sample("a", "SegmentationClass", 3);
 
-        assertThatThrownBy(() -> DatasetLoader.open(new DatasetSpec("voc", root, "val", false)))
+        assertThatThrownBy(() -> DatasetLoader.open(new DatasetSpec(DatasetKind.VOC, root, "val", false)))
                 .isInstanceOf(InvalidDatasetException.class)
                 .hasMessageStartingWith(
                         "voc root " + root + ": no list ImageSets/Segmentation/val.txt;")

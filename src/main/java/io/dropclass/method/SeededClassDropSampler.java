@@ -1,0 +1,41 @@
+package io.dropclass.method;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The training sampler: the draws of iteration i come from a fresh generator seeded with a mix of
+ * (seed, i), so a run resumed at any iteration draws the same decisions as an uninterrupted one,
+ * with no random state to save.
+ *
+ * @param draw which classes, per batch or per image
+ * @param seed the seed of the class-drop stream
+ */
+public record SeededClassDropSampler(ClassDraw draw, long seed) implements ClassDropSampler {
+
+    /** Checks the draw. */
+    public SeededClassDropSampler {
+        Objects.requireNonNull(draw, "draw");
+    }
+
+    /**
+     * The seed of the generator of one iteration.
+     *
+     * @param seed the sampler's seed
+     * @param iteration the 0-based iteration
+     * @return the seed of that iteration's generator
+     */
+    public static long iterationSeed(long seed, long iteration) {
+        long x = seed * 0x9E3779B97F4A7C15L + (iteration + 1) * 0xBF58476D1CE4E5B9L;
+        x ^= x >>> 31;
+        x *= 0x94D049BB133111EBL;
+        return x ^ (x >>> 29);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public DropDecision sample(int iteration, int epoch, double lambda, byte[][] labels) {
+        return draw.draw(new SplittableRandom(iterationSeed(seed, iteration)), epoch, lambda,
+                labels);
+    }
+}
