@@ -1,5 +1,7 @@
 package io.dropclass.analysis;
 
+import java.io.Serializable;
+
 /**
  * How often one class occurs in a dataset. Pixels are labelled (non-ignored) pixels.
  *
@@ -13,7 +15,8 @@ package io.dropclass.analysis;
  *     denominator of median-frequency balancing)
  */
 public record ClassCount(
-        int id, String name, long pixels, double share, int images, long pixelsOfImagesWithClass) {
+        int id, String name, long pixels, double share, int images, long pixelsOfImagesWithClass)
+        implements Serializable {
 
     /** Validates the fields. */
     public ClassCount {

@@ -2,6 +2,7 @@ package io.dropclass.analysis;
 
 import io.dropclass.data.SegmentationDataset;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.concurrent.Future;
  * @param ignoredPixels pixels labelled {@code 255}
  * @param images the number of images counted
  */
-public record ClassStatistics(List<ClassCount> classes, long ignoredPixels, int images) {
+public record ClassStatistics(List<ClassCount> classes, long ignoredPixels, int images)
+        implements Serializable {
 
     /** Share of labelled pixels below which a class is called rare (1 %). */
     public static final double RARE_SHARE = 0.01;
@@ -104,6 +106,53 @@ public record ClassStatistics(List<ClassCount> classes, long ignoredPixels, int 
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Counts the classes of a range of samples in the calling thread: a part of the dataset's
+     * statistics, to be added up with {@link #plus}.
+     *
+     * @param dataset the samples; labels must be train ids or 255
+     * @param from the first index
+     * @param to one past the last index
+     * @return the statistics of the range
+     * @throws IllegalArgumentException if a label is neither a train id nor 255, or the range is
+     *     outside the dataset
+     */
+    public static ClassStatistics computeRange(SegmentationDataset dataset, int from, int to) {
+        if (from < 0 || to > dataset.size() || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is outside the"
+                    + " dataset's " + dataset.size() + " samples");
+        }
+        return countRange(dataset, from, to).toStatistics(dataset.classes());
+    }
+
+    /**
+     * The statistics of both parts together: counts added, shares recomputed. Counts are integers,
+     * so the sum does not depend on how a dataset was split.
+     *
+     * @param other statistics of other images of the same classes
+     * @return the sum
+     * @throws IllegalArgumentException if the class lists differ
+     */
+    public ClassStatistics plus(ClassStatistics other) {
+        if (other.numClasses() != numClasses()) {
+            throw new IllegalArgumentException("cannot add statistics of " + other.numClasses()
+                    + " classes to statistics of " + numClasses());
+        }
+        long labelled = labelledPixels() + other.labelledPixels();
+        List<ClassCount> sum = new ArrayList<>(numClasses());
+        for (int c = 0; c < numClasses(); c++) {
+            ClassCount a = classes.get(c);
+            ClassCount b = other.classes.get(c);
+            long pixels = a.pixels() + b.pixels();
+            sum.add(new ClassCount(c, a.name(), pixels,
+                    labelled == 0 ? Double.NaN : (double) pixels / labelled,
+                    a.images() + b.images(),
+                    a.pixelsOfImagesWithClass() + b.pixelsOfImagesWithClass()));
+        }
+        return new ClassStatistics(sum, ignoredPixels + other.ignoredPixels,
+                images + other.images);
     }
 
     /** Labelled (non-ignored) pixels of all classes. */

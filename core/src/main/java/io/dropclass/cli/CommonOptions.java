@@ -47,6 +47,13 @@ final class CommonOptions {
                 list.add(a);
             }
         }
+        list.addAll(optionOverrides());
+        return list;
+    }
+
+    /** The overrides that the options stand for (--seed, --threads, --dataset, --root). */
+    List<String> optionOverrides() {
+        List<String> list = new ArrayList<>();
         if (seed != null) {
             list.add("runtime.seed=" + seed);
         }

@@ -4,6 +4,7 @@ import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Comparison;
 import io.dropclass.run.RunDirectory;
+import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,14 @@ import picocli.CommandLine.Option;
         description = "Train and evaluate several methods on the same data, model and schedule"
                 + " over several seeds; per-class IoU as mean ± std and each method's paired"
                 + " difference to plain cross-entropy, saying when it is within seed noise."
-                + " Finished runs are reused, so an interrupted comparison resumes.")
+                + " Finished runs are reused, so an interrupted comparison resumes. --executor"
+                + " processes or spark trains several runs at once, each in its own JVM, with the"
+                + " same results.")
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
+
+    @Mixin ExecutorOptions executor;
 
     @Option(names = "--methods", split = ",", paramLabel = "M,M,...",
             description = "Methods (default: all this build knows).")
@@ -40,6 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
+        RunExecutor runs = executor.runs(); // a bad executor option fails before any training
         List<String> chosen = methods == null ? Comparison.knownMethods() : methods;
         for (String m : chosen) {
             if (!Comparison.knownMethods().contains(m)) {
@@ -58,8 +64,8 @@ final class CompareCommand implements Callable<Integer> {
             seedList.add(firstSeed + i);
         }
         Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
-        Comparison.Result result =
-                Comparison.run(base, chosen, seedList, weights, root, System.err);
+        Comparison.Result result = Comparison.run(base,
+                new Comparison.Plan(chosen, seedList, weights), root, runs, System.err);
         System.out.print(result.table());
         System.out.println("comparison: " + root.resolve("comparison.json"));
         return 0;

@@ -2,6 +2,7 @@ package io.dropclass.cli;
 
 import io.dropclass.config.ConfigException;
 import io.dropclass.data.validation.InvalidSampleException;
+import io.dropclass.scale.ChildJvm;
 import io.dropclass.training.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,6 +81,7 @@ public final class DropClassCli implements Runnable {
             System.err.println("dropclass: " + online.get());
             return USER_ERROR;
         }
+        endWithParent(System.getenv(ChildJvm.PARENT_ENV));
         arguments = Arrays.asList(args.clone());
         CommandLine cli = new CommandLine(new DropClassCli());
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -93,6 +95,24 @@ public final class DropClassCli implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 report(ex, commandLine, parseResult.hasMatchedOption("--verbose")));
         return cli.execute(args);
+    }
+
+    /**
+     * A training started by an executor in a child JVM ends when the process that started it ends
+     * (a killed driver or executor), so that no orphan trains on; the run stays unfinished and is
+     * trained again by the next attempt.
+     */
+    private static void endWithParent(String parentPid) {
+        if (parentPid == null || !parentPid.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    System.err.println("dropclass: the process that started this run ("
+                            + parentPid + ") ended; stopping");
+                    System.exit(143);
+                }),
+                () -> System.exit(143));
     }
 
     private static int report(Exception ex, CommandLine commandLine, boolean verbose) {

@@ -17,6 +17,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
+    @Mixin ExecutorOptions executor;
+
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A .safetensors checkpoint (e.g. runs/x/checkpoints/best.safetensors).")
     Path checkpoint;
@@ -26,7 +28,8 @@ final class EvaluateCommand implements Callable<Integer> {
         options.requireOnlyOverrides();
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
         Path output = options.output != null ? options.output : Inference.defaultOutput(checkpoint);
-        Inference.Evaluated result = Inference.evaluate(config, checkpoint, output);
+        Inference.Evaluated result = Inference.evaluate(config, checkpoint, output,
+                executor.partitions(1));
         result.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
         System.out.println("metrics: " + result.metricsFile());

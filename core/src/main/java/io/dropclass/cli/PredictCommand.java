@@ -17,6 +17,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
+    @Mixin ExecutorOptions executor;
+
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A .safetensors checkpoint.")
     Path checkpoint;
@@ -31,7 +33,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserError("predict: no --output; give --output DIR for the masks");
         }
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        List<Path> written = Inference.predict(config, checkpoint, inputs, options.output);
+        List<Path> written = Inference.predict(config, checkpoint, inputs,
+                options.output, executor.partitions(1));
         System.out.println("predicted " + written.size() + " image(s) into " + options.output);
         return 0;
     }

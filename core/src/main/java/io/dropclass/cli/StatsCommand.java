@@ -16,6 +16,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
+    @Mixin ExecutorOptions executor;
+
     @Option(names = "--split", defaultValue = "train",
             description = "The split, e.g. train, val (synthetic: train, val or shift;"
                     + " default: ${DEFAULT-VALUE}).")
@@ -26,7 +28,8 @@ final class StatsCommand implements Callable<Integer> {
         options.requireOnlyOverrides();
         ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
         Path output = options.output != null ? options.output : Path.of(".");
-        Inference.Statistics stats = Inference.statistics(config, split, output);
+        Inference.Statistics stats = Inference.statistics(config, split, output,
+                executor.partitions(config.runtime().effectiveThreads()));
         stats.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(stats.table());
         System.out.println("statistics: " + stats.file() + ", chart: " + stats.chart());

@@ -87,6 +87,21 @@ public final class ConfigFiles {
     }
 
     /**
+     * Resolves a configuration from the JSON text of a {@code config.json} (as {@link #toJson}
+     * writes it) over the defaults: the way a run's configuration travels to a child JVM or a
+     * cluster executor.
+     *
+     * @param json the JSON text
+     * @return the validated configuration
+     * @throws IOException if the text is not valid JSON
+     */
+    public static ExperimentConfig fromJson(String json) throws IOException {
+        ObjectNode tree = JSON.valueToTree(ExperimentConfig.defaults());
+        ConfigTree.merge(tree, JSON.readTree(json), "");
+        return bind(tree);
+    }
+
+    /**
      * Resolves a configuration shipped inside the application (a JSON resource) over the defaults.
      *
      * @param resource the class-path resource, e.g. {@code experiments/x.json}

@@ -98,6 +98,32 @@ public final class EvaluationJson {
         }
     }
 
+    /**
+     * Reads an evaluation from the text of a file written by {@link #write} (a run's metrics sent
+     * back by a worker).
+     *
+     * @param json the text
+     * @param source what the text came from, for messages
+     * @return the evaluation
+     * @throws IOException naming the source if the text is not such a file
+     */
+    public static SegmentationEvaluation parse(String json, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(source + ": expected a JSON object");
+        }
+        try {
+            return fromJson(root);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ObjectNode toJson(SegmentationEvaluation evaluation) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("label_set", evaluation.labelSet());

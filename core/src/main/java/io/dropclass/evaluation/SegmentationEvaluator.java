@@ -11,13 +11,19 @@ import java.util.List;
 /**
  * Evaluates a network on a whole dataset, whole images: predictions are accumulated into one
  * dataset-level confusion matrix (not a mean of per-image scores), then turned into metrics.
+ *
+ * <p>The images go through in chunks of {@code batchSize} consecutive indices starting at 0 (the
+ * last may be shorter); a chunk's images of one size form one forward pass. So which images share
+ * a forward depends only on the index and the batch size, and a split of the dataset at multiples
+ * of the batch size, evaluated chunk by chunk anywhere ({@link #accumulate}), gives the counts of
+ * one whole pass.
  */
 public final class SegmentationEvaluator {
 
     private SegmentationEvaluator() {}
 
     /**
-     * Evaluates every sample of a dataset.
+     * Evaluates every sample of a dataset, whole images in batches.
      *
      * @param predictor the network in inference mode
      * @param dataset the labelled images
@@ -30,22 +36,7 @@ public final class SegmentationEvaluator {
             SegmentationDataset dataset,
             int batchSize,
             NDManager manager) {
-        ConfusionMatrix matrix = new ConfusionMatrix(dataset.classes().size());
-        List<SegmentationSample> pending = new ArrayList<>();
-        for (int i = 0; i < dataset.size(); i++) {
-            SegmentationSample sample = dataset.get(i);
-            if (!pending.isEmpty() && !sameSize(pending.get(0), sample)) {
-                flush(predictor, pending, matrix, manager);
-            }
-            pending.add(sample);
-            if (pending.size() == batchSize) {
-                flush(predictor, pending, matrix, manager);
-            }
-        }
-        if (!pending.isEmpty()) {
-            flush(predictor, pending, matrix, manager);
-        }
-        return SegmentationEvaluation.of(matrix, dataset.classes());
+        return evaluate(predictor, dataset, batchSize, manager, EvaluationMode.whole());
     }
 
     /**
@@ -66,16 +57,67 @@ public final class SegmentationEvaluator {
             int batchSize,
             NDManager manager,
             EvaluationMode mode) {
-        if (mode.isPlainWhole()) {
-            return evaluate(predictor, dataset, batchSize, manager);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
         ConfusionMatrix matrix = new ConfusionMatrix(dataset.classes().size());
-        for (int i = 0; i < dataset.size(); i++) {
-            SegmentationSample sample = dataset.get(i);
-            matrix.add(sample.label(), predictor.predict(
-                    manager, sample.image(), sample.height(), sample.width(), mode));
+        for (int start = 0; start < dataset.size(); start += batchSize) {
+            accumulate(predictor, chunk(dataset, start, Math.min(dataset.size(),
+                    start + batchSize)), mode, manager, matrix);
         }
         return SegmentationEvaluation.of(matrix, dataset.classes());
+    }
+
+    /**
+     * The samples of one chunk of indices, read in order.
+     *
+     * @param dataset the labelled images
+     * @param from the first index, a multiple of the batch size
+     * @param to one past the last index, at most {@code from + batchSize}
+     * @return the samples
+     */
+    public static List<SegmentationSample> chunk(SegmentationDataset dataset, int from, int to) {
+        List<SegmentationSample> samples = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            samples.add(dataset.get(i));
+        }
+        return samples;
+    }
+
+    /**
+     * Predicts one chunk and adds it to a confusion matrix: in the plain whole-image mode each run
+     * of consecutive images of one size is one forward pass, in the other modes each image is
+     * predicted on its own.
+     *
+     * @param predictor the network in inference mode
+     * @param chunk the samples of indices {@code [k·batchSize, (k+1)·batchSize)}
+     * @param mode how to predict
+     * @param manager parent of the temporary arrays
+     * @param matrix the counts to add to
+     */
+    public static void accumulate(
+            SegmentationPredictor predictor,
+            List<SegmentationSample> chunk,
+            EvaluationMode mode,
+            NDManager manager,
+            ConfusionMatrix matrix) {
+        if (!mode.isPlainWhole()) {
+            for (SegmentationSample sample : chunk) {
+                matrix.add(sample.label(), predictor.predict(
+                        manager, sample.image(), sample.height(), sample.width(), mode));
+            }
+            return;
+        }
+        List<SegmentationSample> pending = new ArrayList<>();
+        for (SegmentationSample sample : chunk) {
+            if (!pending.isEmpty() && !sameSize(pending.get(0), sample)) {
+                flush(predictor, pending, matrix, manager);
+            }
+            pending.add(sample);
+        }
+        if (!pending.isEmpty()) {
+            flush(predictor, pending, matrix, manager);
+        }
     }
 
     private static boolean sameSize(SegmentationSample a, SegmentationSample b) {

@@ -5,26 +5,27 @@ import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.MethodConfig;
 import io.dropclass.evaluation.AbsentClassPolicy;
-import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.ResultFiles;
+import io.dropclass.scale.RunExecutor;
+import io.dropclass.scale.RunResult;
+import io.dropclass.scale.RunTask;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Trains and evaluates several methods on the same data, model and schedule over several seeds,
  * then compares each with plain cross-entropy, pairing runs of equal seed. Runs live in
  * {@code ROOT/<method>/seed-<s>}; a finished run is reused, an unfinished one is trained again, so
- * an interrupted comparison resumes.
+ * an interrupted comparison resumes. A {@link RunExecutor} trains the runs (in this process, in
+ * child JVMs or on a Spark cluster); the comparison is written from the runs' metrics, the same
+ * way for every executor.
  */
 public final class Comparison {
 
@@ -68,80 +69,60 @@ public final class Comparison {
     }
 
     /**
-     * Runs (or reuses) every method × seed, then compares.
+     * What a comparison trains.
      *
-     * @param base the shared configuration (data, model, schedule)
-     * @param methods method names, {@code baseline} first or added
+     * @param methods method names; {@code baseline} is put first (added if missing)
      * @param seeds the seeds
      * @param weightScheme the class-weight scheme of {@code weighted_ce}
+     */
+    public record Plan(List<String> methods, List<Long> seeds, String weightScheme) {
+
+        /** Copies the lists. */
+        public Plan {
+            methods = List.copyOf(methods);
+            seeds = List.copyOf(seeds);
+        }
+    }
+
+    /**
+     * Runs (or reuses) every method × seed with an executor, then compares.
+     *
+     * @param base the shared configuration (data, model, schedule)
+     * @param plan methods, seeds and the weight scheme
      * @param root the comparison folder
+     * @param executor trains the runs (serially, in child JVMs, on a cluster)
      * @param console progress
      * @return the result (also written to {@code ROOT/comparison.json})
-     * @throws IOException if a run cannot be written
+     * @throws IOException if a run fails or cannot be written
      */
-    public static Result run(
-            ExperimentConfig base,
-            List<String> methods,
-            List<Long> seeds,
-            String weightScheme,
-            Path root,
-            PrintStream console)
-            throws IOException {
-        List<String> order = new ArrayList<>(methods);
+    public static Result run(ExperimentConfig base, Plan plan, Path root, RunExecutor executor,
+            PrintStream console) throws IOException {
+        List<String> order = new ArrayList<>(plan.methods());
         order.remove("baseline");
         order.add(0, "baseline");
-        Map<String, List<SegmentationEvaluation>> evaluations = new LinkedHashMap<>();
-        Set<Integer> rare = null;
+        List<RunTask> tasks = new ArrayList<>();
         for (String method : order) {
-            List<SegmentationEvaluation> perSeed = new ArrayList<>();
-            for (long seed : seeds) {
+            for (long seed : plan.seeds()) {
                 List<String> overrides = new ArrayList<>(METHODS.get(method));
                 overrides.add("runtime.seed=" + seed);
                 if (method.equals(WEIGHTED_CE)) {
-                    overrides.add("loss.class_weights=" + weightScheme);
+                    overrides.add("loss.class_weights=" + plan.weightScheme());
                 }
-                ExperimentConfig config = ConfigFiles.resolve(base, null, overrides);
-                Path dir = root.resolve(method).resolve("seed-" + seed);
-                perSeed.add(finishedOrTrain(config, dir, console));
-                if (rare == null) {
-                    rare = Inference.rareClassesOf(dir.resolve("class_stats.json"));
-                }
+                tasks.add(Grids.task(root, method, seed,
+                        ConfigFiles.resolve(base, null, overrides)));
             }
-            evaluations.put(method, perSeed);
         }
-        String table = ComparisonReport.table(evaluations, rare, seeds);
+        List<RunResult> results = Grids.execute(executor, tasks, console);
+        Map<String, List<SegmentationEvaluation>> evaluations = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            evaluations.computeIfAbsent(r.task().name(), m -> new ArrayList<>())
+                    .add(Grids.evaluation(r));
+        }
+        Set<Integer> rare = Grids.rareClasses(results.get(0));
+        String table = ComparisonReport.table(evaluations, rare, plan.seeds());
         ResultFiles.writeJson(root.resolve("comparison.json"),
-                ComparisonReport.json(evaluations, rare, seeds));
+                ComparisonReport.json(evaluations, rare, plan.seeds()));
         return new Result(root, evaluations, rare, table);
-    }
-
-    private static SegmentationEvaluation finishedOrTrain(
-            ExperimentConfig config, Path dir, PrintStream console) throws IOException {
-        if (isFinished(dir)) {
-            console.println("reusing finished run " + dir);
-            return EvaluationJson.read(dir.resolve("metrics.json"));
-        }
-        if (Files.exists(dir)) {
-            console.println("training again the unfinished run " + dir);
-            deleteTree(dir);
-        }
-        console.println("== " + dir);
-        return Experiment.train(config, dir, List.of("compare"), console, false).finalEvaluation();
-    }
-
-    private static boolean isFinished(Path dir) throws IOException {
-        Path manifest = dir.resolve("manifest.json");
-        return Files.isRegularFile(manifest) && Files.isRegularFile(dir.resolve("metrics.json"))
-                && "finished".equals(ResultFiles.mapper().readTree(manifest.toFile())
-                        .path("status").asText());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** mIoU of an evaluation under the rare-class subset (absent classes skipped). */

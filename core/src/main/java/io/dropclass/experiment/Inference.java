@@ -1,7 +1,6 @@
 package io.dropclass.experiment;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.network.CamTarget;
@@ -15,14 +14,13 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.evaluation.SegmentationEvaluator;
-import io.dropclass.inference.EvaluationMode;
+import io.dropclass.evaluation.ConfusionMatrix;
 import io.dropclass.inference.ImageNormalization;
-import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.Export;
 import io.dropclass.model.weights.ExportFormat;
 import io.dropclass.model.weights.SafeTensors;
+import io.dropclass.scale.PartitionExecutor;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.chart.ClassShareChart;
@@ -36,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Uses of a trained checkpoint, and dataset statistics: evaluate, predict, stats. */
@@ -115,24 +112,24 @@ public final class Inference {
      * @param config the configuration (model, data)
      * @param checkpoint the weights
      * @param output the folder of metrics.json
+     * @param executor evaluates the images: in this process, or spread over workers (the counts
+     *     are the same)
      * @return the evaluation
      * @throws IOException if the checkpoint cannot be read or the output written
      */
-    public static Evaluated evaluate(ExperimentConfig config, Path checkpoint, Path output)
-            throws IOException {
+    public static Evaluated evaluate(ExperimentConfig config, Path checkpoint, Path output,
+            PartitionExecutor executor) throws IOException {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset val = Datasets.validation(config, warnings::add);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
-            SegmentationEvaluation evaluation = SegmentationEvaluator.evaluate(
-                    new SegmentationPredictor(network, ImageNormalization.IMAGENET), val,
-                    config.evaluation().batchSize(), manager,
-                    Augmentations.evaluation(config.evaluation()));
-            Path file = output.resolve("metrics.json");
-            EvaluationJson.write(file, evaluation);
-            Set<Integer> rare = rareClasses(config, checkpoint);
-            return new Evaluated(evaluation, rare, file, warnings);
-        }
+        long[][] counts = executor.run(new DatasetJobs.Evaluation(ConfigFiles.toJson(config),
+                checkpoint.toAbsolutePath().toString(), config.data().valSplit(), val.size(),
+                val.classes().size(), config.evaluation().batchSize()));
+        SegmentationEvaluation evaluation =
+                SegmentationEvaluation.of(ConfusionMatrix.of(counts), val.classes());
+        Path file = output.resolve("metrics.json");
+        EvaluationJson.write(file, evaluation);
+        Set<Integer> rare = rareClasses(config, checkpoint);
+        return new Evaluated(evaluation, rare, file, warnings);
     }
 
     /**
@@ -143,32 +140,23 @@ public final class Inference {
      * @param checkpoint the weights
      * @param inputs image files or folders of images
      * @param output the folder of the masks
+     * @param executor predicts the images: in this process, or spread over workers
      * @return the masks written
      * @throws IOException if an input or the checkpoint cannot be read, or the output written
      */
-    public static List<Path> predict(
-            ExperimentConfig config, Path checkpoint, List<Path> inputs, Path output)
-            throws IOException {
+    public static List<Path> predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
+            Path output, PartitionExecutor executor) throws IOException {
         List<Path> images = expand(inputs);
-        ClassCatalog classes = Datasets.catalog(config);
+        Datasets.catalog(config); // a folder dataset's classes file is checked here, once
+        Files.createDirectories(output);
+        executor.run(new DatasetJobs.Prediction(ConfigFiles.toJson(config),
+                checkpoint.toAbsolutePath().toString(),
+                images.stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                output.toAbsolutePath().toString()));
         List<Path> written = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SegmentationNetwork network = load(config, checkpoint, classes, manager);
-            SegmentationPredictor predictor =
-                    new SegmentationPredictor(network, ImageNormalization.IMAGENET);
-            EvaluationMode mode = Augmentations.evaluation(config.evaluation());
-            Files.createDirectories(output);
-            for (Path file : images) {
-                RgbImage image = readInput(file);
-                byte[] mask = predictor.predict(manager, image.planar(), image.height(),
-                        image.width(), mode);
-                String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                Path maskFile = output.resolve(stem + ".png");
-                MaskImages.writeLabelPng(maskFile, mask, image.height(), image.width(), classes);
-                ImageFiles.writePng(output.resolve(stem + "_overlay.png"), MaskImages.overlay(
-                        image.planar(), mask, image.height(), image.width(), classes, 0.5));
-                written.add(maskFile);
-            }
+        for (Path file : images) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            written.add(output.resolve(stem + ".png"));
         }
         return written;
     }
@@ -179,14 +167,18 @@ public final class Inference {
      * @param config the configuration (data)
      * @param split train, val or shift
      * @param output the folder of class_stats.json
+     * @param executor counts the images: in this process, or spread over workers (the counts are
+     *     the same)
      * @return the table and the file
      * @throws IOException if the output cannot be written
      */
-    public static Statistics statistics(ExperimentConfig config, String split, Path output)
-            throws IOException {
+    public static Statistics statistics(ExperimentConfig config, String split, Path output,
+            PartitionExecutor executor) throws IOException {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset dataset = Datasets.split(config, split, warnings::add);
-        ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
+        ClassStatistics stats = executor.run(new DatasetJobs.Statistics(
+                ConfigFiles.toJson(config), split, dataset.size(),
+                dataset.classes().classes().stream().map(c -> c.name()).toList()));
         Path file = output.resolve("class_stats.json");
         Datasets.writeStatistics(file, stats, config.data().dataset().key(), split);
         Path chart = output.resolve("class_stats.png");
@@ -297,16 +289,10 @@ public final class Inference {
 
     /** Classes under 1 % of the pixels in a {@code class_stats.json}. */
     static Set<Integer> rareClassesOf(Path stats) throws IOException {
-        Set<Integer> rare = new TreeSet<>();
-        for (JsonNode c : new ObjectMapper().readTree(stats.toFile()).path("classes")) {
-            if (c.path("share").asDouble(1) < ClassStatistics.RARE_SHARE) {
-                rare.add(c.path("id").asInt());
-            }
-        }
-        return rare;
+        return Grids.rareClassesOf(new ObjectMapper().readTree(stats.toFile()));
     }
 
-    private static SegmentationNetwork load(
+    static SegmentationNetwork load(
             ExperimentConfig config, Path checkpoint, ClassCatalog classes, NDManager manager)
             throws IOException {
         SegmentationNetwork network = Networks.create(config, classes.size());
@@ -323,7 +309,7 @@ public final class Inference {
     }
 
     /** An input image; an unreadable one is a one-line error naming it and the fix. */
-    private static RgbImage readInput(Path file) throws IOException {
+    static RgbImage readInput(Path file) throws IOException {
         try {
             return ImageFiles.read(file);
         } catch (IOException e) {
