@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             ExportCommand.class,
             ModelsCommand.class,
             CompareCommand.class,
+            SweepCommand.class,
             ReportCommand.class,
             CamCommand.class,
             BenchCommand.class,
@@ -55,8 +56,8 @@ public final class DropClassCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: train, evaluate, predict, stats, demo, compare, report,"
-                        + " cam, bench, check-reference, export or models");
+                "a command is required: train, evaluate, predict, stats, demo, compare, sweep,"
+                        + " report, cam, bench, check-reference, export or models");
     }
 
     /**
