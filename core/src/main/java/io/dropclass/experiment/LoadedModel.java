@@ -12,6 +12,7 @@ import io.dropclass.evaluation.SegmentationEvaluator;
 import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
+import io.dropclass.nn.GradMode;
 import io.dropclass.scale.Devices;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ final class LoadedModel implements AutoCloseable {
             throws IOException {
         ExperimentConfig config = ConfigFiles.fromJson(configJson);
         ClassCatalog classes = Datasets.catalog(config);
+        GradMode.offInThisThread(); // a worker's thread: weights are loaded in place
         Optional<Integer> gpu = Devices.gpuIndex(device);
         NDManager manager = gpu.isPresent() ? NDManager.newBaseManager(Device.gpu(gpu.get()))
                 : NDManager.newBaseManager();
@@ -80,6 +82,7 @@ final class LoadedModel implements AutoCloseable {
      * @param matrix the counts to add to
      */
     synchronized void evaluate(List<SegmentationSample> chunk, ConfusionMatrix matrix) {
+        GradMode.offInThisThread();
         try (NDManager scope = manager.newSubManager()) {
             SegmentationEvaluator.accumulate(predictor, chunk, mode, scope, matrix);
         }
@@ -92,6 +95,7 @@ final class LoadedModel implements AutoCloseable {
      * @return its label map
      */
     synchronized byte[] predict(RgbImage image) {
+        GradMode.offInThisThread();
         try (NDManager scope = manager.newSubManager()) {
             return predictor.predict(scope, image.planar(), image.height(), image.width(), mode);
         }
