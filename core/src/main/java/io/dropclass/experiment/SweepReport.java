@@ -55,10 +55,11 @@ final class SweepReport {
     static String table(List<Sweep.Axis> axes, List<Sweep.Row> rows, List<Long> seeds, Path root) {
         int width = Math.max(7, rows.stream().mapToInt(r -> r.setting().name().length())
                 .max().orElse(7));
+        List<Integer> varied = varied(axes);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "sweep over %s, %d setting(s) × seeds %s: validation mIoU %% of the final"
                         + " evaluation, mean ± std over seeds, best first%n",
-                axes.stream().map(Sweep.Axis::key).collect(Collectors.joining(" × ")),
+                varied.stream().map(i -> axes.get(i).key()).collect(Collectors.joining(" × ")),
                 rows.size(), seeds));
         out.append(String.format(Locale.ROOT, " %4s  %-" + width + "s  %15s  %15s  %s%n",
                 "rank", "setting", "mIoU", "rare mIoU", "mIoU per seed"));
@@ -72,10 +73,27 @@ final class SweepReport {
         }
         Sweep.Row best = rows.get(0);
         out.append(String.format(Locale.ROOT, "best: %s (validation mIoU %s %% over seeds %s):"
-                        + " %s%n", String.join(" ", best.setting().overrides()),
+                        + " %s%n", varied.stream().map(i -> best.setting().overrides().get(i))
+                        .collect(Collectors.joining(" ")),
                 meanStd(best.summary().mean(), best.summary().std()), best.seeds(),
                 root.resolve(best.setting().name()).resolve("seed-*")));
         return out.toString();
+    }
+
+    /** The indices of the axes with more than one value (of every axis when none varies). */
+    private static List<Integer> varied(List<Sweep.Axis> axes) {
+        List<Integer> varied = new ArrayList<>();
+        for (int i = 0; i < axes.size(); i++) {
+            if (axes.get(i).values().size() > 1) {
+                varied.add(i);
+            }
+        }
+        if (varied.isEmpty()) {
+            for (int i = 0; i < axes.size(); i++) {
+                varied.add(i);
+            }
+        }
+        return varied;
     }
 
     private static String meanStd(double mean, double std) {
