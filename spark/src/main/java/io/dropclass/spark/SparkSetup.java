@@ -82,7 +82,9 @@ record SparkSetup(String master, Map<String, String> conf, List<String> localDev
                     + " from Spark's resource scheduling; use --spark-conf"
                     + " spark.task.resource.gpu.amount=1 (and the executor's GPU settings) instead");
         }
-        applicationJars().ifPresent(jars -> conf.putIfAbsent("spark.jars", jars));
+        if (System.getProperty("spark.jars") == null) { // spark-submit --jars sets it
+            applicationJars().ifPresent(jars -> conf.putIfAbsent("spark.jars", jars));
+        }
         return new SparkSetup(master, conf, List.of());
     }
 
