@@ -117,8 +117,8 @@ final class DatasetJobs {
 
         @Override
         public ClassStatistics compute(int from, int to, WorkerContext worker) throws IOException {
-            return ClassStatistics.computeRange(openSplit(worker, configJson, split).dataset(), from,
-                    to);
+            SegmentationDataset dataset = openSplit(worker, configJson, split).dataset();
+            return ClassStatistics.computeRange(dataset, from, to);
         }
 
         @Override

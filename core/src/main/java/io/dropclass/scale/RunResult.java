@@ -18,7 +18,7 @@ public record RunResult(RunTask task, Origin origin, String metricsJson, String 
     public enum Origin {
         /** Trained from the start. */
         TRAINED,
-        /** An unfinished run directory (a killed or failed attempt) was deleted and trained again. */
+        /** An unfinished run directory (a killed or failed attempt) was deleted and retrained. */
         RETRAINED,
         /** A finished run was found and reused. */
         REUSED

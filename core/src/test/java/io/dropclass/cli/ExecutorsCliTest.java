@@ -33,7 +33,8 @@ class ExecutorsCliTest {
                 "--parallel", "2", "--output", dir.resolve("processes").toString()), TINY));
         assertThat(serial.code()).as(serial.err()).isZero();
         assertThat(processes.code()).as(processes.err()).isZero();
-        assertThat(processes.err()).contains("(output: " + dir.resolve("processes/baseline/seed-1.log"));
+        assertThat(processes.err())
+                .contains("(output: " + dir.resolve("processes/baseline/seed-1.log"));
         assertThat(json(dir.resolve("processes/comparison.json")))
                 .isEqualTo(json(dir.resolve("serial/comparison.json")));
         for (String run : List.of("baseline/seed-1", "dropclass/seed-1")) {
@@ -56,7 +57,8 @@ class ExecutorsCliTest {
         CliRunner.Result r = run(sweep);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("sweep over method.name × optimizer.lr, 4 setting(s)")
-                .contains("rank").containsPattern("best: method.name=\\w+ optimizer.lr=0.0[15] \\(");
+                .contains("rank")
+                .containsPattern("best: method.name=\\w+ optimizer.lr=0.0[15] \\(");
         JsonNode doc = json(root.resolve("sweep.json"));
         assertThat(doc.get("settings")).hasSize(4);
         double previous = Double.POSITIVE_INFINITY;
