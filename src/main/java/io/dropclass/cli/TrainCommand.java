@@ -20,8 +20,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "dropclass (default), baseline, focal, ohem or lovasz (method.name).")
+    @Option(names = "--method", paramLabel = "METHOD", completionCandidates = MethodNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (method.name; default dropclass).")
     String method;
 
     @Option(names = "--pretrained", paramLabel = "FILE",
