@@ -69,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (options.config != null || options.output != null || options.seed != null
                 || options.threads != null || options.dataset != null || options.root != null
+                || options.strict
                 || method != null || pretrained != null || pretrainedFormat != null) {
             throw new UserError("--resume: the run's config.json is its configuration; drop the other"
                     + " options (only optimizer.lr=X may be given)");

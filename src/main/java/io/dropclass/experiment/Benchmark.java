@@ -62,7 +62,7 @@ public final class Benchmark {
             ExperimentConfig config, BenchmarkSettings settings, Consumer<String> console)
             throws IOException {
         Networks.checkInputs(config);
-        SegmentationDataset train = Datasets.train(config, console);
+        SegmentationDataset train = Datasets.train(config, w -> console.accept("warning: " + w));
         ClassStatistics stats = Datasets.weightsNeedStatistics(config)
                 ? ClassStatistics.compute(train, config.runtime().loaderThreads())
                 : null; // the fixed schemes do not read it

@@ -59,7 +59,8 @@ final class Datasets {
      *
      * @param config the configuration
      * @param split e.g. train, val (synthetic: train, val or shift)
-     * @param warnings receives one line per kind of skipped sample
+     * @param warnings receives one line per kind of skipped sample, without a "warning:" prefix
+     *     (whoever prints them adds it, once)
      * @return the dataset
      * @throws IOException if the dataset on disk cannot be opened, or (strict) holds bad samples
      */
@@ -69,7 +70,7 @@ final class Datasets {
         if (!data.synthetic()) {
             LoadedDataset loaded = DatasetLoader.open(
                     new DatasetSpec(data.dataset(), Path.of(data.root()), split, data.strict()));
-            loaded.warnings().forEach(w -> warnings.accept("warning: " + w));
+            loaded.warnings().forEach(warnings);
             return loaded.dataset();
         }
         SyntheticSplit which = SyntheticSplit.parse(split);

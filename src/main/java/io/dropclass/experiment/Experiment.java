@@ -94,8 +94,8 @@ public final class Experiment {
             throws IOException {
         // every input is checked before the run directory exists: a bad input leaves nothing
         Networks.checkInputs(config);
-        SegmentationDataset train = Datasets.train(config, console::println);
-        SegmentationDataset val = Datasets.validation(config, console::println);
+        SegmentationDataset train = Datasets.train(config, warnings(console));
+        SegmentationDataset val = Datasets.validation(config, warnings(console));
         RunDirectory run = RunDirectory.create(output);
         // held for the whole run: a resume or another train of this folder is refused meanwhile
         try (RunLock lock = RunLock.acquire(run.root())) {
@@ -135,6 +135,11 @@ public final class Experiment {
      */
     public static boolean isFinished(Path runDirectory) throws IOException {
         return "finished".equals(readManifest(runDirectory).status());
+    }
+
+    /** Prints a dataset's warnings on the console, each with one "warning: " prefix. */
+    private static java.util.function.Consumer<String> warnings(PrintStream console) {
+        return w -> console.println("warning: " + w);
     }
 
     private static RunManifest readManifest(Path runDirectory) throws IOException {
@@ -261,8 +266,8 @@ public final class Experiment {
             previousLr = config.optimizer().lr();
             config = ConfigFiles.resolve(config, null, List.of("optimizer.lr=" + newLearningRate));
         }
-        SegmentationDataset train = Datasets.train(config, console::println);
-        SegmentationDataset val = Datasets.validation(config, console::println);
+        SegmentationDataset train = Datasets.train(config, warnings(console));
+        SegmentationDataset val = Datasets.validation(config, warnings(console));
         Map<String, String> fingerprints = Map.of("train", train.fingerprint(),
                 "val", val.fingerprint());
         if (manifest.datasets() != null && !manifest.datasets().equals(fingerprints)) {
