@@ -97,12 +97,14 @@ final class CheckReferenceCommand implements Callable<Integer> {
                 failed++;
             }
         }
-        written.forEach(f -> System.out.println("actual entries: " + f));
         String modeList = String.join(", ", modes.stream().map(ReferenceMode::label).toList());
         System.out.println(failed == 0
                 ? "all " + cases.size() + " case(s) passed in every mode (" + modeList + ")"
                 : failed + " of " + cases.size() + " case(s) did not pass in every mode ("
                         + modeList + ")");
+        WrittenFiles files = new WrittenFiles();
+        written.forEach(f -> files.add("actual entries", f));
+        files.print(System.out);
         return failed == 0 ? 0 : 1;
     }
 }

@@ -60,16 +60,19 @@ final class DemoCommand implements Callable<Integer> {
                     DropClassCli.arguments, System.err, System.console() != null);
             evaluations.put(method, outcome.finalEvaluation());
             rare = outcome.rareClasses();
-            System.err.printf("%s: final mIoU %.2f %%, run directory %s%n", method,
-                    100 * outcome.finalEvaluation().meanIou(), outcome.runDirectory());
+            System.err.printf("%s: final mIoU %.2f %%%n", method,
+                    100 * outcome.finalEvaluation().meanIou());
         }
         System.out.println();
         System.out.print(ComparisonTable.format(evaluations, rare));
         System.out.println("(one seed: differences of a few points can be seed noise)");
         Path report = root.resolve("report.html");
         ReportBuilder.build(List.of(root.resolve("baseline"), root.resolve("dropclass")), report);
-        System.out.println("runs: " + root.resolve("baseline") + ", " + root.resolve("dropclass"));
-        System.out.println("report: " + report);
+        new WrittenFiles()
+                .add("baseline run", root.resolve("baseline"))
+                .add("dropclass run", root.resolve("dropclass"))
+                .add("report", report)
+                .print(System.out);
         return 0;
     }
 }

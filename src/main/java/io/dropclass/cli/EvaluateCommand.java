@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Inference.Evaluated result = Inference.evaluate(config, checkpoint, output);
         result.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
-        System.out.println("metrics: " + result.metricsFile());
+        new WrittenFiles().add("metrics", result.metricsFile()).print(System.out);
         return 0;
     }
 }

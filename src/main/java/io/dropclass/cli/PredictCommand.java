@@ -32,7 +32,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
         List<Path> written = Inference.predict(config, checkpoint, inputs, options.output);
-        System.out.println("predicted " + written.size() + " image(s) into " + options.output);
+        System.out.println("predicted " + written.size() + " image(s): NAME.png (class ids) and"
+                + " NAME_overlay.png each");
+        new WrittenFiles().add("masks and overlays", options.output).print(System.out);
         return 0;
     }
 }

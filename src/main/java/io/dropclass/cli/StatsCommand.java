@@ -29,7 +29,8 @@ final class StatsCommand implements Callable<Integer> {
         Inference.Statistics stats = Inference.statistics(config, split, output);
         stats.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(stats.table());
-        System.out.println("statistics: " + stats.file() + ", chart: " + stats.chart());
+        new WrittenFiles().add("statistics", stats.file()).add("chart", stats.chart())
+                .print(System.out);
         return 0;
     }
 }

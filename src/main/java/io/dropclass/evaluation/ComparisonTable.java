@@ -38,21 +38,6 @@ public final class ComparisonTable {
             }
         }
         boolean delta = evals.size() > 1;
-        StringBuilder out = new StringBuilder();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, " %3s  %-14s", "id", "class"));
-        names.forEach(n -> header.append(String.format(Locale.ROOT, "  %10s", cut(n))));
-        if (delta) {
-            header.append(String.format(Locale.ROOT, "  %8s", "delta"));
-        }
-        out.append("Per-class IoU %").append('\n').append(header.toString().stripTrailing())
-                .append("  note\n");
-        for (int c = 0; c < first.numClasses(); c++) {
-            final int cls = c;
-            List<Double> ious = evals.stream().map(e -> e.classes().get(cls).iou()).toList();
-            out.append(row(String.format(Locale.ROOT, " %3d  %-14s", c,
-                    cut(first.classNames().get(c))), ious, delta,
-                    rareClasses.contains(c) ? "rare" : ""));
-        }
         Map<String, List<Double>> summary = new LinkedHashMap<>();
         summary.put("mIoU (absent skipped)", evals.stream().map(SegmentationEvaluation::meanIou).toList());
         summary.put("mIoU (absent as 0)",
@@ -63,8 +48,27 @@ public final class ComparisonTable {
         }
         summary.put("pixel accuracy",
                 evals.stream().map(SegmentationEvaluation::pixelAccuracy).toList());
-        summary.forEach((label, values) ->
-                out.append(row(String.format(Locale.ROOT, " %-19s", label), values, delta, "")));
+        // one label column for the class rows (" id  name") and the summary rows, so the numbers align
+        int nameWidth = Math.max(14,
+                summary.keySet().stream().mapToInt(String::length).max().orElse(0) - 5);
+        StringBuilder out = new StringBuilder();
+        StringBuilder header = new StringBuilder(
+                String.format(Locale.ROOT, " %3s  %-" + nameWidth + "s", "id", "class"));
+        names.forEach(n -> header.append(String.format(Locale.ROOT, "  %10s", cut(n))));
+        if (delta) {
+            header.append(String.format(Locale.ROOT, "  %8s", "delta"));
+        }
+        out.append("Per-class IoU %").append('\n').append(header.toString().stripTrailing())
+                .append("  note\n");
+        for (int c = 0; c < first.numClasses(); c++) {
+            final int cls = c;
+            List<Double> ious = evals.stream().map(e -> e.classes().get(cls).iou()).toList();
+            out.append(row(String.format(Locale.ROOT, " %3d  %-" + nameWidth + "s", c,
+                    cut(first.classNames().get(c))), ious, delta,
+                    rareClasses.contains(c) ? "rare" : ""));
+        }
+        summary.forEach((label, values) -> out.append(row(
+                String.format(Locale.ROOT, " %-" + (nameWidth + 5) + "s", label), values, delta, "")));
         return out.toString();
     }
 

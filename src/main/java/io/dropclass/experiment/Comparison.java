@@ -7,6 +7,7 @@ import io.dropclass.config.MethodConfig;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
+import io.dropclass.results.AtomicFiles;
 import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,12 +41,14 @@ public final class Comparison {
      * @param root the comparison folder
      * @param evaluations per method, one final evaluation per seed (seed order)
      * @param rareClasses classes under 1 % of the training pixels
-     * @param table the console table
+     * @param summary one row per method: mIoU and rare-class mIoU, differences to baseline
+     * @param table the per-class table, also written to {@code comparison.txt}
      */
     public record Result(
             Path root,
             Map<String, List<SegmentationEvaluation>> evaluations,
             Set<Integer> rareClasses,
+            String summary,
             String table) {}
 
     private Comparison() {}
@@ -76,7 +79,8 @@ public final class Comparison {
      * @param weightScheme the class-weight scheme of {@code weighted_ce}
      * @param root the comparison folder
      * @param console progress
-     * @return the result (also written to {@code ROOT/comparison.json})
+     * @return the result (also written to {@code ROOT/comparison.json} and, the per-class table,
+     *     {@code ROOT/comparison.txt})
      * @throws IOException if a run cannot be written
      */
     public static Result run(
@@ -110,9 +114,11 @@ public final class Comparison {
             evaluations.put(method, perSeed);
         }
         String table = ComparisonReport.table(evaluations, rare, seeds);
+        AtomicFiles.writeString(root.resolve("comparison.txt"), table);
         ResultFiles.writeJson(root.resolve("comparison.json"),
                 ComparisonReport.json(evaluations, rare, seeds));
-        return new Result(root, evaluations, rare, table);
+        return new Result(root, evaluations, rare,
+                ComparisonReport.summary(evaluations, rare, seeds), table);
     }
 
     private static SegmentationEvaluation finishedOrTrain(

@@ -10,12 +10,46 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-/** The table and the JSON of a {@link Comparison}: per-class IoU over seeds, differences to CE. */
+/**
+ * The tables and the JSON of a {@link Comparison}: a summary per method (mIoU and rare-class mIoU
+ * over seeds, differences to CE) for the console, and the per-class table for a file.
+ */
 final class ComparisonReport {
 
     private ComparisonReport() {}
 
-    /** Console table: mean ± std per method, then each method's paired difference to baseline. */
+    /**
+     * The console summary, one row per method: mIoU and rare-class mIoU as mean ± std over the
+     * seeds, and each method's paired difference to baseline.
+     */
+    static String summary(
+            Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE) with a 95 %%"
+                        + " bootstrap interval over seed pairs; 'noise' = the interval contains 0%n",
+                seeds.size(), seeds));
+        out.append(String.format(Locale.ROOT, " %-12s  %15s  %-26s  %15s  %s%n", "method", "mIoU",
+                "Δ mIoU", "rare-class mIoU", "Δ rare-class mIoU").stripTrailing()).append('\n');
+        List<ToDoubleFunction<SegmentationEvaluation>> metrics = List.of(
+                SegmentationEvaluation::meanIou, e -> Comparison.rareMeanIou(e, rare));
+        double[][] base = metrics.stream().map(m -> values(evals.get("baseline"), m))
+                .toArray(double[][]::new);
+        evals.forEach((method, runs) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, " %-12s", method));
+            for (int i = 0; i < metrics.size(); i++) {
+                double[] v = values(runs, metrics.get(i));
+                SeedComparison.Summary s = SeedComparison.summary(v);
+                row.append(String.format(Locale.ROOT, "  %15s", Double.isNaN(s.mean()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.mean(), 100 * s.std())));
+                row.append(String.format(Locale.ROOT, "  %-26s", method.equals("baseline") ? ""
+                        : delta(Comparison.difference(v, base[i]))));
+            }
+            out.append(row.toString().stripTrailing()).append('\n');
+        });
+        return out.toString();
+    }
+
+    /** Per-class table: mean ± std per method, then each method's paired difference to baseline. */
     static String table(
             Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
         List<String> methods = new ArrayList<>(evals.keySet());

@@ -93,8 +93,9 @@ public final class Experiment {
             PrintStream console, boolean interactive) throws IOException {
         // every input is checked before the run directory exists: a bad input leaves nothing
         Networks.checkInputs(config);
-        SegmentationDataset train = Datasets.train(config, console::println);
-        SegmentationDataset val = Datasets.validation(config, console::println);
+        SegmentationDataset train = Datasets.train(config, Datasets.warningsTo(console::println));
+        SegmentationDataset val = Datasets.validation(config,
+                Datasets.warningsTo(console::println));
         RunDirectory run = RunDirectory.create(output);
         // held for the whole run: a resume or another train of this folder is refused meanwhile
         try (RunLock lock = RunLock.acquire(run.root())) {
@@ -154,8 +155,10 @@ public final class Experiment {
                 config = ConfigFiles.resolve(config, null,
                         List.of("optimizer.lr=" + newLearningRate));
             }
-            SegmentationDataset train = Datasets.train(config, console::println);
-            SegmentationDataset val = Datasets.validation(config, console::println);
+            SegmentationDataset train = Datasets.train(config,
+                    Datasets.warningsTo(console::println));
+            SegmentationDataset val = Datasets.validation(config,
+                    Datasets.warningsTo(console::println));
             if (plan.manifest().datasets() != null && !plan.manifest().datasets().equals(
                     Map.of("train", train.fingerprint(), "val", val.fingerprint()))) {
                 throw new IOException("run directory " + runDirectory + ": the dataset changed"

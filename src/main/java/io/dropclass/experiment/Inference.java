@@ -66,6 +66,14 @@ public final class Inference {
      */
     public record Statistics(String table, Path file, Path chart, List<String> warnings) {}
 
+    /**
+     * A Grad-CAM written.
+     *
+     * @param file the image | heat map PNG
+     * @param summary one line: the class, the target and its pixel count
+     */
+    public record Cam(Path file, String summary) {}
+
     private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
     private Inference() {}
@@ -209,7 +217,7 @@ public final class Inference {
      * @return the written file and a one-line summary
      * @throws IOException if a file cannot be read or written
      */
-    public static String cam(
+    public static Cam cam(
             ExperimentConfig config,
             Path checkpoint,
             Path imageFile,
@@ -242,10 +250,10 @@ public final class Inference {
                     + ".png");
             ImageFiles.writePng(file, HeatMaps.panels(image.planar(), List.of(result.heatMap()),
                     image.height(), image.width(), 0.5));
-            return String.format(java.util.Locale.ROOT,
-                    "%s: class %s, %s target, %d pixels%s", file, classes.get(c).name(),
+            return new Cam(file, String.format(java.util.Locale.ROOT,
+                    "Grad-CAM of class %s, %s target, %d pixels%s", classes.get(c).name(),
                     labels == null ? "predicted" : "ground-truth", result.targetPixels(),
-                    result.empty() ? " (empty target: the map is all zero)" : "");
+                    result.empty() ? " (empty target: the map is all zero)" : ""));
         }
     }
 

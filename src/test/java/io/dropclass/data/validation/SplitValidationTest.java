@@ -44,8 +44,8 @@ class SplitValidationTest {
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings())
                 .containsExactly(
-                        "camvid train: skipped 1 of 2 samples with problems"
-                                + " (use strict validation to stop instead)",
+                        "camvid train: skipped 1 of 2 samples with problems;"
+                                + " use --strict (data.strict=true) to stop instead",
                         "camvid train: " + line);
         assertThatThrownBy(() -> open(true))
                 .isInstanceOf(InvalidDatasetException.class)
