@@ -49,7 +49,8 @@ final class CheckReferenceCommand implements Callable<Integer> {
     boolean table;
 
     @Option(names = "--write-actual", paramLabel = "OUT_DIR",
-            description = "Write the computed entries to OUT_DIR/<case>/actual[_<mode>].safetensors.")
+            description = "Write the computed entries to"
+                    + " OUT_DIR/<case>/actual[_<mode>].safetensors.")
     Path writeActual;
 
     @Option(names = "--threads", description = "Engine threads (default: all cores).")

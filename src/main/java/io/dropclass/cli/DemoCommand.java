@@ -18,9 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dropclass demo}: trains HRNetV2-W18-Small-v1 on the embedded synthetic street scenes twice,
- * with the baseline and with DropClass (same data, schedule and seed), and prints their per-class
- * IoU side by side. The configurations ship in the jar and in the repository's experiments/.
+ * {@code dropclass demo}: trains HRNetV2-W18-Small-v1 on the embedded synthetic street scenes
+ * twice, with the baseline and with DropClass (same data, schedule and seed), and prints their
+ * per-class IoU side by side. The configurations ship in the jar and in the repository's
+ * experiments/.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train HRNetV2-W18-Small-v1 on the embedded synthetic street scenes with the"

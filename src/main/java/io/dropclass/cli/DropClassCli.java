@@ -130,7 +130,8 @@ public final class DropClassCli implements Runnable {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {
             err.println("dropclass: internal error: " + cause.getClass().getSimpleName() + ": "
-                    + firstLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows details)"));
+                    + firstLine(cause.getMessage())
+                    + (verbose ? "" : " (--verbose shows details)"));
         }
         if (verbose) {
             cause.printStackTrace(err);

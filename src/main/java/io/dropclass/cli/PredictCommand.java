@@ -25,7 +25,8 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> inputs = options.positionals().stream().map(Path::of).toList();
         if (inputs.isEmpty()) {
-            throw new UserError("predict: no images; give image files or folders after the options");
+            throw new UserError(
+                    "predict: no images; give image files or folders after the options");
         }
         if (options.output == null) {
             throw new UserError("predict: no --output; give --output DIR for the masks");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code dropclass stats}: per-class pixel statistics of a dataset split. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Per-class pixel share, image count and class weights of a dataset split;"
-                + " prints a table and writes class_stats.json and class_stats.png (log-scale bars).")
+                + " prints a table and writes class_stats.json and class_stats.png"
+                + " (log-scale bars).")
 final class StatsCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;

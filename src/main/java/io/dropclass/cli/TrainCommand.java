@@ -71,8 +71,8 @@ final class TrainCommand implements Callable<Integer> {
                 || options.threads != null || options.dataset != null || options.root != null
                 || options.strict
                 || method != null || pretrained != null || pretrainedFormat != null) {
-            throw new UserError("--resume: the run's config.json is its configuration; drop the other"
-                    + " options (only optimizer.lr=X may be given)");
+            throw new UserError("--resume: the run's config.json is its configuration;"
+                    + " drop the other options (only optimizer.lr=X may be given)");
         }
         Double lr = null;
         for (String o : overrides) {

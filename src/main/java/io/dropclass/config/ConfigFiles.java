@@ -96,7 +96,8 @@ public final class ConfigFiles {
     public static ExperimentConfig fromResource(String resource) throws IOException {
         try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("configuration " + resource + " is missing from the application");
+                throw new IOException("configuration " + resource
+                        + " is missing from the application");
             }
             ObjectNode tree = JSON.valueToTree(ExperimentConfig.defaults());
             ConfigTree.merge(tree, JSON.readTree(in), "");
@@ -113,7 +114,8 @@ public final class ConfigFiles {
      */
     static ObjectNode read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("config file " + file + ": no such file; check the --config path");
+            throw new IOException("config file " + file
+                    + ": no such file; check the --config path");
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper;

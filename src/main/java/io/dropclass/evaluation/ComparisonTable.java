@@ -39,7 +39,8 @@ public final class ComparisonTable {
         }
         boolean delta = evals.size() > 1;
         Map<String, List<Double>> summary = new LinkedHashMap<>();
-        summary.put("mIoU (absent skipped)", evals.stream().map(SegmentationEvaluation::meanIou).toList());
+        summary.put("mIoU (absent skipped)", evals.stream().map(SegmentationEvaluation::meanIou)
+                .toList());
         summary.put("mIoU (absent as 0)",
                 evals.stream().map(SegmentationEvaluation::meanIouAbsentAsZero).toList());
         if (!rareClasses.isEmpty()) {
@@ -48,7 +49,7 @@ public final class ComparisonTable {
         }
         summary.put("pixel accuracy",
                 evals.stream().map(SegmentationEvaluation::pixelAccuracy).toList());
-        // one label column for the class rows (" id  name") and the summary rows, so the numbers align
+        // one label column for the class rows (" id  name") and the summary rows: numbers align
         int nameWidth = Math.max(14,
                 summary.keySet().stream().mapToInt(String::length).max().orElse(0) - 5);
         StringBuilder out = new StringBuilder();
@@ -68,7 +69,8 @@ public final class ComparisonTable {
                     rareClasses.contains(c) ? "rare" : ""));
         }
         summary.forEach((label, values) -> out.append(row(
-                String.format(Locale.ROOT, " %-" + (nameWidth + 5) + "s", label), values, delta, "")));
+                String.format(Locale.ROOT, " %-" + (nameWidth + 5) + "s", label), values, delta,
+                "")));
         return out.toString();
     }
 

@@ -25,8 +25,9 @@ final class ComparisonReport {
     static String summary(
             Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE) with a 95 %%"
-                        + " bootstrap interval over seed pairs; 'noise' = the interval contains 0%n",
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                        + " with a 95 %% bootstrap interval over seed pairs;"
+                        + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));
         out.append(String.format(Locale.ROOT, " %-12s  %15s  %-26s  %15s  %s%n", "method", "mIoU",
                 "Δ mIoU", "rare-class mIoU", "Δ rare-class mIoU").stripTrailing()).append('\n');
@@ -40,7 +41,8 @@ final class ComparisonReport {
                 double[] v = values(runs, metrics.get(i));
                 SeedComparison.Summary s = SeedComparison.summary(v);
                 row.append(String.format(Locale.ROOT, "  %15s", Double.isNaN(s.mean()) ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.mean(), 100 * s.std())));
+                        : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.mean(),
+                        100 * s.std())));
                 row.append(String.format(Locale.ROOT, "  %-26s", method.equals("baseline") ? ""
                         : delta(Comparison.difference(v, base[i]))));
             }
@@ -55,8 +57,9 @@ final class ComparisonReport {
         List<String> methods = new ArrayList<>(evals.keySet());
         SegmentationEvaluation first = evals.get("baseline").get(0);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE) with a 95 %%"
-                        + " bootstrap interval over seed pairs; 'noise' = the interval contains 0%n",
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                        + " with a 95 %% bootstrap interval over seed pairs;"
+                        + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, " %3s  %-14s", "id",
                 "class"));
@@ -123,7 +126,8 @@ final class ComparisonReport {
         doc.put("seeds", seeds);
         doc.put("rare_classes", rare);
         doc.put("difference_method", "paired by seed, method - baseline, 95 % percentile"
-                + " bootstrap over seed pairs (10,000 resamples); within_noise: interval contains 0");
+                + " bootstrap over seed pairs (10,000 resamples);"
+                + " within_noise: interval contains 0");
         SegmentationEvaluation first = evals.get("baseline").get(0);
         Map<String, Object> methods = new LinkedHashMap<>();
         for (Map.Entry<String, List<SegmentationEvaluation>> e : evals.entrySet()) {

@@ -194,7 +194,8 @@ public final class Inference {
             throws IOException {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset dataset = Datasets.split(config, split, warnings::add);
-        ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime().effectiveThreads());
+        ClassStatistics stats = ClassStatistics.compute(dataset, config.runtime()
+                .effectiveThreads());
         Path file = output.resolve("class_stats.json");
         Datasets.writeStatistics(file, stats, config.data().dataset().key(), split);
         Path chart = output.resolve("class_stats.png");
@@ -350,7 +351,8 @@ public final class Inference {
             } else if (Files.isRegularFile(input)) {
                 images.add(input);
             } else {
-                throw new IOException("input " + input + ": no such file or folder; check the path");
+                throw new IOException("input " + input
+                        + ": no such file or folder; check the path");
             }
         }
         for (Path image : images) {

@@ -106,7 +106,8 @@ final class Networks {
                     + ": no such file; check the path given to --pretrained");
         }
         try {
-            SafeTensors.readHeader(Path.of(file)); // a corrupt file fails here, before any run exists
+            // a corrupt file fails here, before any run exists
+            SafeTensors.readHeader(Path.of(file));
         } catch (IllegalArgumentException e) {
             throw new IOException("model.pretrained " + e.getMessage()
                     + "; re-export the weights with safetensors' save_file (README, pretrained"

@@ -55,8 +55,8 @@ public final class SyntheticExport {
     public record Written(Path root, int images, String fingerprint) {}
 
     /**
-     * The stem of image {@code index}: zero-padded, so the folder's sorted listing is the generation
-     * order.
+     * The stem of image {@code index}: zero-padded, so the folder's sorted listing is the
+     * generation order.
      *
      * @param index the sample index
      * @return e.g. {@code scene-00007}

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DropClass loss (docs/method.md §5), a function of the two branches' logits, the labels and the
- * drop decision:
+ * The DropClass loss (docs/method.md §5), a function of the two branches' logits, the labels and
+ * the drop decision:
  *
  * <pre>
  *   L     = (1 − λ)·L_ce + λ·L_drop + α·1[drop]·L_sup

@@ -9,8 +9,8 @@ import io.dropclass.training.TrainingObjective;
 import java.util.Objects;
 
 /**
- * DropClass as a training objective (docs/method.md §8): per iteration λ from the schedule, the drop
- * decision from the sampler, the two-branch training forward of the head, and {@link
+ * DropClass as a training objective (docs/method.md §8): per iteration λ from the schedule, the
+ * drop decision from the sampler, the two-branch training forward of the head, and {@link
  * DropClassLoss}.
  *
  * <pre>

@@ -63,7 +63,8 @@ final class Aspp implements Layer {
         return Conv2dLayer.builder(name, in, out, kernel)
                 .optPadding((kernel - 1) / 2 * dilation)
                 .optDilation(dilation)
-                .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt((double) in * kernel * kernel)))
+                .optWeightInit(
+                        ParameterInit.uniform(1.0 / Math.sqrt((double) in * kernel * kernel)))
                 .build();
     }
 

@@ -102,7 +102,8 @@ final class InvertedResidual implements Layer {
                         .optGroups(groups)
                         .optWeightInit(ParameterInit.normal(kaimingFanOutStd(out, kernel)))
                         .build();
-        return new ConvNormActivation(conv, new BatchNormLayer(name + ".1", out, momentum, eps), act);
+        return new ConvNormActivation(conv, new BatchNormLayer(name + ".1", out, momentum, eps),
+                act);
     }
 
     /** Kaiming normal, mode fan_out, ReLU gain: std = √(2 / (out·k²)) (PyTorch ignores groups). */

@@ -66,7 +66,8 @@ public final class ReportBuilder {
         List<MethodGroup> groups = groups(runs);
         StringBuilder out = new StringBuilder(1 << 16);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"viewport\"")
+                .append(" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>dropclass report</title>\n<style>\n").append(Html.STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>dropclass report</h1>\n")
                 .append("<p class=\"note\">").append(runs.size()).append(" run(s), ")

@@ -48,7 +48,8 @@ public final class PixelLossObjective implements TrainingObjective {
      * @param classWeights one weight per class
      * @return the objective
      */
-    public static PixelLossObjective crossEntropy(SegmentationNetwork network, double[] classWeights) {
+    public static PixelLossObjective crossEntropy(SegmentationNetwork network,
+            double[] classWeights) {
         return new PixelLossObjective(network, classWeights, PixelLoss.weightedCrossEntropy());
     }
 

@@ -76,7 +76,8 @@ public final class Export {
         if (format == ExportFormat.TORCHVISION
                 && architecture != TargetArchitecture.DEEPLABV3_MOBILENETV3_LARGE) {
             throw new IllegalArgumentException(
-                    "torchvision export exists for DeepLabV3-MobileNetV3 only, not " + architecture);
+                    "torchvision export exists for DeepLabV3-MobileNetV3 only, not "
+                    + architecture);
         }
         for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
             String name = e.getKey();

@@ -125,7 +125,8 @@ public final class PretrainedWeights {
         String wrapper = wrapperPrefix(state.keySet());
         if (!wrapper.isEmpty()) {
             Map<String, NDArray> unwrapped = new LinkedHashMap<>();
-            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()), values));
+            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()),
+                    values));
             state = unwrapped;
         }
         WeightFormat resolved = format != null ? format : WeightFormat.detect(state.keySet());
@@ -144,7 +145,8 @@ public final class PretrainedWeights {
             String previous = sourceOf.put(name.get(), e.getKey());
             if (previous != null) {
                 throw new IllegalArgumentException(
-                        "tensors " + previous + " and " + e.getKey() + " both map to " + name.get());
+                        "tensors " + previous + " and " + e.getKey() + " both map to "
+                        + name.get());
             }
             mapped.put(name.get(), e.getValue());
         }
@@ -174,7 +176,8 @@ public final class PretrainedWeights {
         List<String> unexpected = new ArrayList<>();
         for (String name : mapped.keySet()) {
             if (!parameters.containsKey(name) && !name.startsWith("clsdrop_")) {
-                unexpected.add(sourceOf.get(name).equals(name) ? name : sourceOf.get(name) + " → " + name);
+                unexpected.add(sourceOf.get(name).equals(name) ? name : sourceOf.get(name) + " → "
+                        + name);
             }
         }
         PretrainedLoadReport report =

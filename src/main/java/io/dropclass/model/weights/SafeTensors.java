@@ -241,7 +241,8 @@ public final class SafeTensors {
         return header;
     }
 
-    private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
+    private static void writeFully(WritableByteChannel channel,
+            ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
