@@ -505,8 +505,11 @@ public final class Experiment {
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
             TrainingProgress progress = new TrainingProgress(console, interactive, tc.iterations());
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
-            SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
-                    predictor, val, config.evaluation().batchSize(), manager, mode);
+            var officialFrames = CityscapesOfficial.frames(config, val,
+                    w -> console.println("warning: " + w));
+            SegmentationTrainer.Validator validator = () -> CityscapesOfficial.evaluate(
+                    predictor, val, config.evaluation().batchSize(), manager, mode,
+                    officialFrames);
             RunRecorder recorder;
             try (BatchLoader loader = Datasets.trainingLoader(config, train, start);
                     TrainingSetup setup = TrainingSetup.create(config, network,

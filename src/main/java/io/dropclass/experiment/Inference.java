@@ -15,7 +15,8 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.evaluation.SegmentationEvaluator;
+import io.dropclass.evaluation.cityscapes.CityscapesFrames;
+import io.dropclass.evaluation.cityscapes.CityscapesResultsJson;
 import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.ImageNormalization;
 import io.dropclass.inference.SegmentationPredictor;
@@ -35,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -48,12 +50,16 @@ public final class Inference {
      * @param evaluation the result
      * @param rareClasses classes under 1 % of the training pixels
      * @param metricsFile where metrics.json was written
+     * @param cityscapesFile where cityscapes_results.json was written, when the split is a
+     *     Cityscapes split with the official ground truth ({@code evaluation.cityscapes()} holds
+     *     the counts then)
      * @param warnings one line per kind of skipped sample
      */
     public record Evaluated(
             SegmentationEvaluation evaluation,
             Set<Integer> rareClasses,
             Path metricsFile,
+            Optional<Path> cityscapesFile,
             List<String> warnings) {}
 
     /**
@@ -110,7 +116,9 @@ public final class Inference {
     }
 
     /**
-     * Evaluates a checkpoint on the configured validation split and writes metrics.json.
+     * Evaluates a checkpoint on the configured validation split and writes metrics.json; on a
+     * Cityscapes split with the official ground truth also the official pixel-level evaluation,
+     * as {@code cityscapes_results.json} beside it.
      *
      * @param config the configuration (model, data)
      * @param checkpoint the weights
@@ -123,15 +131,21 @@ public final class Inference {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset val = Datasets.validation(config, warnings::add);
         try (NDManager manager = NDManager.newBaseManager()) {
+            Optional<CityscapesFrames> frames = CityscapesOfficial.frames(config, val, warnings::add);
             SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
-            SegmentationEvaluation evaluation = SegmentationEvaluator.evaluate(
+            SegmentationEvaluation evaluation = CityscapesOfficial.evaluate(
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET), val,
                     config.evaluation().batchSize(), manager,
-                    Augmentations.evaluation(config.evaluation()));
+                    Augmentations.evaluation(config.evaluation()), frames);
             Path file = output.resolve("metrics.json");
             EvaluationJson.write(file, evaluation);
+            Optional<Path> official = Optional.empty();
+            if (evaluation.cityscapes() != null) {
+                official = Optional.of(output.resolve(CityscapesResultsJson.FILE_NAME));
+                CityscapesResultsJson.write(official.get(), evaluation.cityscapes());
+            }
             Set<Integer> rare = rareClasses(config, checkpoint);
-            return new Evaluated(evaluation, rare, file, warnings);
+            return new Evaluated(evaluation, rare, file, official, warnings);
         }
     }
 
