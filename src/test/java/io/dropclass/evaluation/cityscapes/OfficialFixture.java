@@ -19,12 +19,12 @@ import java.util.stream.Stream;
  * {@code gtFine/<split>/* /*_gtFine_labelIds.png} in sorted order, each prediction found as the one
  * {@code <city>_<seq>_<frame>*.png} anywhere below the results folder.
  */
-final class OfficialFixture {
+public final class OfficialFixture {
 
     private OfficialFixture() {}
 
     /** The fixture's root (holds gtFine/, leftImg8bit/, results/). */
-    static Path root() {
+    public static Path root() {
         try {
             return Path.of(OfficialFixture.class.getResource(
                     "/cityscapes/official/resultPixelLevelSemanticLabeling.json").toURI()).getParent();
@@ -34,13 +34,13 @@ final class OfficialFixture {
     }
 
     /** The JSON the official script wrote, NaN tokens allowed. */
-    static JsonNode officialResults() throws IOException {
+    public static JsonNode officialResults() throws IOException {
         return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
                 .readTree(root().resolve("resultPixelLevelSemanticLabeling.json").toFile());
     }
 
     /** The ground-truth label-id files of a split, sorted by path as the harness sorts them. */
-    static List<Path> groundTruth(Path root, String split) throws IOException {
+    public static List<Path> groundTruth(Path root, String split) throws IOException {
         try (Stream<Path> files = Files.walk(root.resolve("gtFine").resolve(split), 2)) {
             return files.filter(p -> p.getFileName().toString().endsWith("_gtFine_labelIds.png"))
                     .sorted((a, b) -> a.toString().compareTo(b.toString())).toList();
@@ -52,7 +52,7 @@ final class OfficialFixture {
      *
      * @throws IllegalStateException if none or several match
      */
-    static Path prediction(Path predictions, Path groundTruth) throws IOException {
+    public static Path prediction(Path predictions, Path groundTruth) throws IOException {
         String key = CityscapesFileName.parse(groundTruth).orElseThrow().frameKey();
         try (Stream<Path> files = Files.walk(predictions)) {
             List<Path> matches = files.filter(Files::isRegularFile).filter(p -> {
@@ -68,7 +68,7 @@ final class OfficialFixture {
     }
 
     /** Evaluates a prediction folder against a tree's split as the official script does. */
-    static CityscapesCounts evaluate(Path root, String split, Path predictions) throws IOException {
+    public static CityscapesCounts evaluate(Path root, String split, Path predictions) throws IOException {
         CityscapesMetrics metrics = new CityscapesMetrics();
         for (Path gt : groundTruth(root, split)) {
             CityscapesGroundTruth files = CityscapesGroundTruth.of(gt);
