@@ -256,7 +256,7 @@ public final class Inference {
             files.filter(Files::isRegularFile).forEach(p -> {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".png") && !ours.contains(p.toAbsolutePath().normalize())
-                        && name.length() >= 3 && frames.stream().anyMatch(name::startsWith)) {
+                        && frames.stream().anyMatch(name::startsWith)) {
                     stray.add(p);
                 }
             });

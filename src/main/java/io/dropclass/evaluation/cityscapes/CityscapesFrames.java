@@ -26,8 +26,14 @@ public final class CityscapesFrames {
 
     private final List<CityscapesGroundTruth> frames;
 
+    /** Train id → official label id, for the 19 train ids. */
+    private final byte[] labelIdOfTrainId = new byte[19];
+
     private CityscapesFrames(List<CityscapesGroundTruth> frames) {
         this.frames = List.copyOf(frames);
+        for (int t = 0; t < labelIdOfTrainId.length; t++) {
+            labelIdOfTrainId[t] = (byte) CityscapesLabels.labelIdOfTrainId(t);
+        }
     }
 
     /**
@@ -114,8 +120,7 @@ public final class CityscapesFrames {
             check(gt.instanceIds(), instances.height(), instances.width(), height, width);
             byte[] labelIds = new byte[trainIds.length];
             for (int i = 0; i < trainIds.length; i++) {
-                labelIds[i] = (byte) CityscapesLabels.labelIdOfTrainId(
-                        Byte.toUnsignedInt(trainIds[i]));
+                labelIds[i] = labelIdOfTrainId[trainIds[i]]; // predictions are 0..18
             }
             try {
                 metrics.add(labels.labels(), instances.ids(), labelIds);
