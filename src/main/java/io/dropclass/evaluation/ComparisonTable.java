@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Renders evaluations of several methods on the same validation set side by side: per-class IoU of
  * each, the difference of the last to the first (e.g. DropClass − baseline), then mIoU under both
- * absent-class policies and the rare-class mIoU. A single run says nothing about seed noise; the
+ * absent-class policies, the rare-class mIoU, pixel accuracy and, where every evaluation has the
+ * official Cityscapes counts, the official iIoU. A single run says nothing about seed noise; the
  * table does not pretend otherwise.
  */
 public final class ComparisonTable {
@@ -49,6 +50,10 @@ public final class ComparisonTable {
         }
         summary.put("pixel accuracy",
                 evals.stream().map(SegmentationEvaluation::pixelAccuracy).toList());
+        if (evals.stream().allMatch(e -> e.cityscapes() != null)) {
+            summary.put("iIoU (Cityscapes)",
+                    evals.stream().map(SegmentationEvaluation::meanInstanceIou).toList());
+        }
         // one label column for the class rows (" id  name") and the summary rows: numbers align
         int nameWidth = Math.max(14,
                 summary.keySet().stream().mapToInt(String::length).max().orElse(0) - 5);

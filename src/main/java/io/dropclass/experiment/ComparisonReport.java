@@ -78,7 +78,15 @@ final class ComparisonReport {
                 SegmentationEvaluation::meanIou));
         out.append(row(String.format(Locale.ROOT, " %-20s", "rare-class mIoU"), evals,
                 e -> Comparison.rareMeanIou(e, rare)));
+        if (hasInstances(evals)) {
+            out.append(row(String.format(Locale.ROOT, " %-20s", "iIoU (Cityscapes)"), evals,
+                    SegmentationEvaluation::meanInstanceIou));
+        }
         out.append(" * rare: under 1 % of the training pixels\n");
+        if (hasInstances(evals)) {
+            out.append(" iIoU: the official Cityscapes instance-level IoU, mean over the 8 classes"
+                    + " with instances\n");
+        }
         return out.toString();
     }
 
@@ -115,6 +123,14 @@ final class ComparisonReport {
         return runs.stream().mapToDouble(metric).toArray();
     }
 
+    /**
+     * Whether every run has the official Cityscapes counts (a Cityscapes split with instance
+     * ids), so that an iIoU row means the same for every method.
+     */
+    static boolean hasInstances(Map<String, List<SegmentationEvaluation>> evals) {
+        return evals.values().stream().flatMap(List::stream).allMatch(e -> e.cityscapes() != null);
+    }
+
     private static String cut(String s) {
         return s.length() <= 14 ? s : s.substring(0, 14);
     }
@@ -136,6 +152,13 @@ final class ComparisonReport {
                     SegmentationEvaluation::meanIou)));
             m.put("rare_miou", SeedComparison.summary(values(e.getValue(),
                     x -> Comparison.rareMeanIou(x, rare))));
+            if (hasInstances(evals)) {
+                m.put("iiou", SeedComparison.summary(values(e.getValue(),
+                        SegmentationEvaluation::meanInstanceIou)));
+                m.put("iiou_difference_to_baseline", Comparison.difference(
+                        values(e.getValue(), SegmentationEvaluation::meanInstanceIou),
+                        values(evals.get("baseline"), SegmentationEvaluation::meanInstanceIou)));
+            }
             List<Map<String, Object>> classes = new ArrayList<>();
             for (int c = 0; c < first.numClasses(); c++) {
                 final int cls = c;

@@ -9,7 +9,6 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.evaluation.SegmentationEvaluator;
 import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.method.DropClassMethod;
@@ -244,8 +243,10 @@ public final class Experiment {
                                 : TrainingSetup.Start.RESTORED, manager,
                         console.out()::println)) {
             SegmentationPredictor predictor = setup.predictor();
-            SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
-                    predictor, inputs.val(), config.evaluation().batchSize(), manager, mode);
+            var officialFrames = CityscapesOfficial.frames(config, inputs.val(),
+                    Datasets.warningsTo(console.out()::println));
+            SegmentationTrainer.Validator validator = () -> CityscapesOfficial.evaluate(predictor,
+                    inputs.val(), config.evaluation().batchSize(), manager, mode, officialFrames);
             RunHistory history = new RunHistory(run.root(), inputs.train().classes().classes()
                     .stream().map(c -> c.name()).toList(), rare);
             BestWeights best = new BestWeights(run, setup.network());
