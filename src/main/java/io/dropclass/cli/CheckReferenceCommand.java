@@ -6,12 +6,10 @@ import io.dropclass.reference.ReferenceMode;
 import io.dropclass.reference.ReferenceOutputs;
 import io.dropclass.reference.ReferenceResult;
 import io.dropclass.reference.ReferenceTable;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,12 +2,12 @@ package io.dropclass.config;
 
 import static io.dropclass.config.ConfigException.require;
 
+import io.dropclass.loss.LabelSmoothing;
+import io.dropclass.loss.PixelLoss;
 import io.dropclass.method.DropClassMethod;
 import io.dropclass.method.LossMethod;
 import io.dropclass.method.Method;
 import io.dropclass.method.SamplingUnit;
-import io.dropclass.loss.LabelSmoothing;
-import io.dropclass.loss.PixelLoss;
 import java.util.Locale;
 import java.util.OptionalInt;
 

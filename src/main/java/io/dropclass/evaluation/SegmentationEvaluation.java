@@ -3,7 +3,6 @@ package io.dropclass.evaluation;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 import io.dropclass.evaluation.cityscapes.CityscapesCounts;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

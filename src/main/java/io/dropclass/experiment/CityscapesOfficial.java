@@ -2,8 +2,8 @@ package io.dropclass.experiment;
 
 import ai.djl.ndarray.NDManager;
 import io.dropclass.config.ExperimentConfig;
-import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.DatasetKind;
+import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.CheckedPairDataset;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;

@@ -3,17 +3,15 @@ package io.dropclass.experiment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-
 import io.dropclass.config.ExperimentConfig;
-import io.dropclass.method.Method;
 import io.dropclass.config.ModelConfig;
+import io.dropclass.method.Method;
 import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.nn.TensorFormat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,6 @@ import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import io.dropclass.report.image.MaskImages;
 import io.dropclass.results.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 
 /**
  * Softmax focal loss (Lin et al. 2017, the textbook multiclass form), with the class weights as the

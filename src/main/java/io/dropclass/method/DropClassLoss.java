@@ -3,13 +3,11 @@ package io.dropclass.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.loss.PixelCrossEntropy;
 import io.dropclass.loss.PixelTargets;
 import io.dropclass.nn.Scalars;
 import io.dropclass.nn.TensorFormat;
 import io.dropclass.training.TrainingObjective.Terms;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,8 @@ package io.dropclass.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
-
 import java.util.Objects;
 
 /**

@@ -1,17 +1,14 @@
 package io.dropclass.reference;
 
 import ai.djl.ndarray.types.Shape;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.SafeTensorsHeader;
 import io.dropclass.model.weights.TensorEntry;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

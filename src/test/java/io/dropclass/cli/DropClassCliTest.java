@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.data.image.ImageFiles;
-import io.dropclass.report.image.MaskImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.dropclass.analysis.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.model.SegmentationNetwork;
 
 /**

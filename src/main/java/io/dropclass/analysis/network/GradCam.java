@@ -8,10 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BilinearResize;
-
 import java.util.ArrayList;
 import java.util.List;
 

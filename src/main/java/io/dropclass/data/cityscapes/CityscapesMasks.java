@@ -5,7 +5,6 @@ import io.dropclass.data.ClassInfo;
 import io.dropclass.data.validation.DecodedMask;
 import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.MaskDecoder;
-
 import java.io.IOException;
 import java.nio.file.Path;
 

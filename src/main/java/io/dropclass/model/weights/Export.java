@@ -1,10 +1,8 @@
 package io.dropclass.model.weights;
 
-import io.dropclass.model.SegmentationNetwork;
-
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-
+import io.dropclass.model.SegmentationNetwork;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
