@@ -1,7 +1,6 @@
 package io.dropclass.analysis;
 
 import io.dropclass.data.ClassCatalog;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.dropclass.analysis;
 
 import io.dropclass.data.SegmentationDataset;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,11 @@
 package io.dropclass.analysis;
 
-import io.dropclass.results.AtomicFiles;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.dropclass.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 

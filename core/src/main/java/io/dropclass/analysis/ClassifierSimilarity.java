@@ -6,16 +6,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Disentanglement of the classifier (docs/method.md §14.2): the cosine similarity cos(W_i, W_j) of the
- * class weight vectors of the 1×1 classifier (K × C, bias excluded), with classes sorted by pixel
- * share, most frequent first (ties by id; the id order when no pixel is labelled).
+ * Disentanglement of the classifier (docs/method.md §14.2): the cosine similarity cos(W_i, W_j) of
+ * the class weight vectors of the 1×1 classifier (K × C, bias excluded), with classes sorted by
+ * pixel share, most frequent first (ties by id; the id order when no pixel is labelled).
  *
  * <p>All lists are in that sorted order: {@code cosine.get(a).get(b)} is the similarity of classes
- * {@code order.get(a)} and {@code order.get(b)}. A class whose weight row is all zero has similarity
- * 0 to every class, itself included (the cosine is undefined there). {@code meanToOthers} is the
- * mean of a class's similarities to the K − 1 other classes (signed, not absolute). {@code
- * rareMean} and {@code frequentMean} average {@code meanToOthers} over the rare classes (share
- * below {@code rareShare}, classes without pixels included, as {@link
+ * {@code order.get(a)} and {@code order.get(b)}. A class whose weight row is all zero has
+ * similarity 0 to every class, itself included (the cosine is undefined there). {@code
+ * meanToOthers} is the mean of a class's similarities to the K − 1 other classes (signed, not
+ * absolute). {@code rareMean} and {@code frequentMean} average {@code meanToOthers} over the rare
+ * classes (share below {@code rareShare}, classes without pixels included, as {@link
  * ClassStatistics#rareClasses}) and over the others; {@code null} when the group is empty. The
  * record serialises to JSON with Jackson as it is (no NaN anywhere).
  *
@@ -88,7 +88,8 @@ public record ClassifierSimilarity(
         double[][] cos = cosineMatrix(weights);
         List<ClassCount> sorted = new ArrayList<>(stats.classes());
         sorted.sort(
-                Comparator.comparingDouble((ClassCount cc) -> Double.isNaN(cc.share()) ? 0 : -cc.share())
+                Comparator.comparingDouble(
+                                (ClassCount cc) -> Double.isNaN(cc.share()) ? 0 : -cc.share())
                         .thenComparingInt(ClassCount::id));
         List<Integer> order = new ArrayList<>();
         List<String> names = new ArrayList<>();

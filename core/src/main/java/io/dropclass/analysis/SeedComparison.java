@@ -34,7 +34,8 @@ public final class SeedComparison {
      * @param pairs seed pairs with both values finite
      * @param withinNoise whether the interval contains 0 (or there are fewer than 2 pairs)
      */
-    public record Difference(double mean, double low, double high, int pairs, boolean withinNoise) {}
+    public record Difference(double mean, double low, double high, int pairs,
+            boolean withinNoise) {}
 
     private SeedComparison() {}
 

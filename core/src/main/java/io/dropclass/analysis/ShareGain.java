@@ -49,7 +49,8 @@ public record ShareGain(int id, String name, Double share, Double iouA, Double i
         }
         rows.sort(
                 Comparator.comparing(
-                                ShareGain::share, Comparator.nullsLast(Comparator.<Double>naturalOrder()))
+                                ShareGain::share,
+                                Comparator.nullsLast(Comparator.<Double>naturalOrder()))
                         .thenComparingInt(ShareGain::id));
         return List.copyOf(rows);
     }
@@ -67,7 +68,8 @@ public record ShareGain(int id, String name, Double share, Double iouA, Double i
         double sum = 0;
         int n = 0;
         for (ShareGain r : rows) {
-            if (r.share() != null && r.gain() != null && r.share() >= minShare && r.share() < maxShare) {
+            if (r.share() != null && r.gain() != null && r.share() >= minShare
+                    && r.share() < maxShare) {
                 sum += r.gain();
                 n++;
             }

@@ -51,7 +51,8 @@ public record PageFaults(long minor, long major) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new PageFaults(Long.parseLong(fields[7]), Long.parseLong(fields[9])));
+            return Optional.of(new PageFaults(Long.parseLong(fields[7]),
+                    Long.parseLong(fields[9])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -3,12 +3,10 @@ package io.dropclass.benchmark;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.training.BatchLoader;
 import io.dropclass.training.PolyLearningRate;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingStep;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

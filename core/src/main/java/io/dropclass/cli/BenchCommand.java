@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.print(BenchmarkTable.format(report));
         if (bench.json != null) {
             BenchmarkJson.write(bench.json, report);
-            System.out.println("json: " + bench.json);
+            new WrittenFiles().add("figures (JSON)", bench.json).print(System.out);
         }
         return 0;
     }

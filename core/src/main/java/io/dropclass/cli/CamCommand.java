@@ -41,8 +41,10 @@ final class CamCommand implements Callable<Integer> {
             throw new UserError("cam: no --output; give --output DIR for the heat maps");
         }
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        System.out.println(Inference.cam(config, checkpoint, Path.of(images.get(0)), className,
-                mask, options.output));
+        Inference.Cam cam = Inference.cam(config, checkpoint, Path.of(images.get(0)), className,
+                mask, options.output);
+        System.out.println(cam.summary());
+        new WrittenFiles().add("heat map", cam.file()).print(System.out);
         return 0;
     }
 }

@@ -6,12 +6,10 @@ import io.dropclass.reference.ReferenceMode;
 import io.dropclass.reference.ReferenceOutputs;
 import io.dropclass.reference.ReferenceResult;
 import io.dropclass.reference.ReferenceTable;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +47,8 @@ final class CheckReferenceCommand implements Callable<Integer> {
     boolean table;
 
     @Option(names = "--write-actual", paramLabel = "OUT_DIR",
-            description = "Write the computed entries to OUT_DIR/<case>/actual[_<mode>].safetensors.")
+            description = "Write the computed entries to"
+                    + " OUT_DIR/<case>/actual[_<mode>].safetensors.")
     Path writeActual;
 
     @Option(names = "--threads", description = "Engine threads (default: all cores).")
@@ -97,12 +96,14 @@ final class CheckReferenceCommand implements Callable<Integer> {
                 failed++;
             }
         }
-        written.forEach(f -> System.out.println("actual entries: " + f));
         String modeList = String.join(", ", modes.stream().map(ReferenceMode::label).toList());
         System.out.println(failed == 0
                 ? "all " + cases.size() + " case(s) passed in every mode (" + modeList + ")"
                 : failed + " of " + cases.size() + " case(s) did not pass in every mode ("
                         + modeList + ")");
+        WrittenFiles files = new WrittenFiles();
+        written.forEach(f -> files.add("actual entries", f));
+        files.print(System.out);
         return failed == 0 ? 0 : 1;
     }
 }

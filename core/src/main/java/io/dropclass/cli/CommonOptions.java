@@ -9,7 +9,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Options every command shares: config file, output, seed, threads, overrides. */
+/**
+ * Options every command shares: config file, output, seed, threads, the dataset (name, folder,
+ * strict validation), overrides.
+ */
 final class CommonOptions {
 
     private static final String OVERRIDE = "[a-z_]+(\\.[a-z_]+)*=.*";
@@ -34,6 +37,11 @@ final class CommonOptions {
     @Option(names = "--root", paramLabel = "DIR",
             description = "The dataset's folder on disk (data.root).")
     String root;
+
+    @Option(names = "--strict",
+            description = "Stop at the first unusable sample of a dataset on disk instead of"
+                    + " skipping it with a warning (data.strict=true).")
+    boolean strict;
 
     @Parameters(paramLabel = "KEY=VALUE", arity = "0..*",
             description = "Overrides of configuration keys, e.g. train.iterations=200.")
@@ -65,6 +73,9 @@ final class CommonOptions {
         }
         if (root != null) {
             list.add("data.root=" + root);
+        }
+        if (strict) {
+            list.add("data.strict=true");
         }
         return list;
     }

@@ -66,8 +66,12 @@ final class CompareCommand implements Callable<Integer> {
         Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
         Comparison.Result result = Comparison.run(base,
                 new Comparison.Plan(chosen, seedList, weights), root, runs, System.err);
-        System.out.print(result.table());
-        System.out.println("comparison: " + root.resolve("comparison.json"));
+        System.out.print(result.summary());
+        new WrittenFiles()
+                .add("per-class table", root.resolve("comparison.txt"))
+                .add("comparison", root.resolve("comparison.json"))
+                .add("runs (METHOD/seed-N)", root)
+                .print(System.out);
         return 0;
     }
 }

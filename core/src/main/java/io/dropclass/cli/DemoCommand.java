@@ -5,11 +5,11 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.ComparisonTable;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.experiment.Experiment;
-import io.dropclass.run.RunDirectory;
 import io.dropclass.report.ReportBuilder;
+import io.dropclass.run.RunDirectory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -18,9 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dropclass demo}: trains HRNetV2-W18-Small-v1 on the embedded synthetic street scenes twice,
- * with the baseline and with DropClass (same data, schedule and seed), and prints their per-class
- * IoU side by side. The configurations ship in the jar and in the repository's experiments/.
+ * {@code dropclass demo}: trains HRNetV2-W18-Small-v1 on the embedded synthetic street scenes
+ * twice, with the baseline and with DropClass (same data, schedule and seed), and prints their
+ * per-class IoU side by side. The configurations ship in the jar and in the repository's
+ * experiments/.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train HRNetV2-W18-Small-v1 on the embedded synthetic street scenes with the"
@@ -60,16 +61,19 @@ final class DemoCommand implements Callable<Integer> {
                     DropClassCli.arguments, System.err, System.console() != null);
             evaluations.put(method, outcome.finalEvaluation());
             rare = outcome.rareClasses();
-            System.err.printf("%s: final mIoU %.2f %%, run directory %s%n", method,
-                    100 * outcome.finalEvaluation().meanIou(), outcome.runDirectory());
+            System.err.printf("%s: final mIoU %.2f %%%n", method,
+                    100 * outcome.finalEvaluation().meanIou());
         }
         System.out.println();
         System.out.print(ComparisonTable.format(evaluations, rare));
         System.out.println("(one seed: differences of a few points can be seed noise)");
         Path report = root.resolve("report.html");
         ReportBuilder.build(List.of(root.resolve("baseline"), root.resolve("dropclass")), report);
-        System.out.println("runs: " + root.resolve("baseline") + ", " + root.resolve("dropclass"));
-        System.out.println("report: " + report);
+        new WrittenFiles()
+                .add("baseline run", root.resolve("baseline"))
+                .add("dropclass run", root.resolve("dropclass"))
+                .add("report", report)
+                .print(System.out);
         return 0;
     }
 }

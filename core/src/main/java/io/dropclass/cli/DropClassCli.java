@@ -45,7 +45,8 @@ public final class DropClassCli implements Runnable {
     static final int USER_ERROR = 2;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces of errors.")
+            description = "Show stack traces of errors, and the engine's own warnings (libtorch's"
+                    + " [W...] lines, hidden otherwise).")
     boolean verbose;
 
     /** Command arguments of this invocation, for run manifests. */
@@ -93,8 +94,16 @@ public final class DropClassCli implements Runnable {
                     + " --help' for the options");
             return USER_ERROR;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            var badLevel = EngineSettings.chooseNativeLog(verbose(parseResult), System::getenv);
+            if (badLevel.isPresent()) {
+                System.err.println("dropclass: " + badLevel.get());
+                return USER_ERROR;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                report(ex, commandLine, parseResult.hasMatchedOption("--verbose")));
+                report(ex, commandLine, verbose(parseResult)));
         return cli.execute(args);
     }
 
@@ -116,6 +125,16 @@ public final class DropClassCli implements Runnable {
                 () -> System.exit(143));
     }
 
+    /** Whether --verbose was given, before or after the command's name. */
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (var r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int report(Exception ex, CommandLine commandLine, boolean verbose) {
         PrintWriter err = commandLine.getErr();
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
@@ -132,7 +151,8 @@ public final class DropClassCli implements Runnable {
             err.println("dropclass: " + firstLine(cause.getMessage()));
         } else {
             err.println("dropclass: internal error: " + cause.getClass().getSimpleName() + ": "
-                    + firstLine(cause.getMessage()) + (verbose ? "" : " (--verbose shows details)"));
+                    + firstLine(cause.getMessage())
+                    + (verbose ? "" : " (--verbose shows details)"));
         }
         if (verbose) {
             cause.printStackTrace(err);

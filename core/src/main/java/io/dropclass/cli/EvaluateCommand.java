@@ -2,6 +2,7 @@ package io.dropclass.cli;
 
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.EvaluationTable;
+import io.dropclass.evaluation.cityscapes.CityscapesTable;
 import io.dropclass.experiment.Inference;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code dropclass evaluate}: per-class IoU of a checkpoint on the validation split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a checkpoint on the validation split: per-class IoU, mIoU (both"
-                + " absent-class policies), pixel and mean class accuracy; writes metrics.json.")
+                + " absent-class policies), pixel and mean class accuracy; writes metrics.json."
+                + " On a Cityscapes split with gtFine labelIds and instanceIds also the official"
+                + " class and category IoU and iIoU; writes cityscapes_results.json.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
@@ -32,7 +35,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 executor.partitions(1));
         result.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
-        System.out.println("metrics: " + result.metricsFile());
+        if (result.evaluation().cityscapes() != null) {
+            System.out.print(CityscapesTable.format(result.evaluation().cityscapes().scores()));
+        }
+        WrittenFiles written = new WrittenFiles().add("metrics", result.metricsFile());
+        result.cityscapesFile().ifPresent(f -> written.add("cityscapes results", f));
+        written.print(System.out);
         return 0;
     }
 }

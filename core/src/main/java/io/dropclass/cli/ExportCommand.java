@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code dropclass export}: a checkpoint as safetensors under the official or torchvision names. */
+/**
+ * {@code dropclass export}: a checkpoint as safetensors under the official or torchvision names.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a trained checkpoint as safetensors under reference names, for"
                 + " PyTorch's load_state_dict(strict=True): official (HRNet/DropClass code, with"

@@ -33,8 +33,8 @@ final class ReportCommand implements Callable<Integer> {
             runs.addAll(runDirectories(input));
         }
         if (runs.isEmpty()) {
-            throw new UserError("report: no run directory (a folder with config.json) under " + inputs
-                    + "; give the folders that dropclass train wrote");
+            throw new UserError("report: no run directory (a folder with config.json) under "
+                    + inputs + "; give the folders that dropclass train wrote");
         }
         Path html = output != null ? output : inputs.get(0).resolve("report.html");
         ReportBuilder.build(runs, html);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code dropclass stats}: per-class pixel statistics of a dataset split. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Per-class pixel share, image count and class weights of a dataset split;"
-                + " prints a table and writes class_stats.json and class_stats.png (log-scale bars).")
+                + " prints a table and writes class_stats.json and class_stats.png"
+                + " (log-scale bars).")
 final class StatsCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
@@ -32,7 +33,8 @@ final class StatsCommand implements Callable<Integer> {
                 executor.partitions(config.runtime().effectiveThreads()));
         stats.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.print(stats.table());
-        System.out.println("statistics: " + stats.file() + ", chart: " + stats.chart());
+        new WrittenFiles().add("statistics", stats.file()).add("chart", stats.chart())
+                .print(System.out);
         return 0;
     }
 }

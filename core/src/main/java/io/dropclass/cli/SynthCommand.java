@@ -3,10 +3,8 @@ package io.dropclass.cli;
 import io.dropclass.data.synthetic.StreetSceneGenerator;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import io.dropclass.experiment.SyntheticExport;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

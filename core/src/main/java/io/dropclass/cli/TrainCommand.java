@@ -20,8 +20,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin CommonOptions options;
 
-    @Option(names = "--method", paramLabel = "METHOD",
-            description = "dropclass (default), baseline, focal, ohem or lovasz (method.name).")
+    @Option(names = "--method", paramLabel = "METHOD", completionCandidates = MethodNames.class,
+            description = "One of ${COMPLETION-CANDIDATES} (method.name; default dropclass).")
     String method;
 
     @Option(names = "--pretrained", paramLabel = "FILE",
@@ -69,9 +69,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (options.config != null || options.output != null || options.seed != null
                 || options.threads != null || options.dataset != null || options.root != null
+                || options.strict
                 || method != null || pretrained != null || pretrainedFormat != null) {
-            throw new UserError("--resume: the run's config.json is its configuration; drop the other"
-                    + " options (only optimizer.lr=X may be given)");
+            throw new UserError("--resume: the run's config.json is its configuration;"
+                    + " drop the other options (only optimizer.lr=X may be given)");
         }
         Double lr = null;
         for (String o : overrides) {
@@ -107,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         return printOutcome(outcome);
     }
 
-    /** Trains, prints the per-class table and the run directory. */
+    /** Trains, prints the per-class table and what it wrote. */
     static int run(ExperimentConfig config, Path output) throws Exception {
         Path dir = output != null ? output : RunDirectory.defaultPath(config.name());
         Experiment.TrainingOutcome outcome = Experiment.train(config, dir,
@@ -120,7 +121,12 @@ final class TrainCommand implements Callable<Integer> {
         System.out.print(EvaluationTable.format(outcome.finalEvaluation(), outcome.rareClasses()));
         System.out.printf("best mIoU %.2f %% at iteration %d%n", 100 * outcome.bestMeanIou(),
                 outcome.bestIteration());
-        System.out.println("run directory: " + outcome.runDirectory());
+        Path run = outcome.runDirectory();
+        new WrittenFiles()
+                .add("run directory", run)
+                .add("best checkpoint", run.resolve("checkpoints/best.safetensors"))
+                .add("metrics", run.resolve("metrics.json"))
+                .print(System.out);
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package io.dropclass.config;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,7 +111,8 @@ public final class ConfigFiles {
     public static ExperimentConfig fromResource(String resource) throws IOException {
         try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("configuration " + resource + " is missing from the application");
+                throw new IOException("configuration " + resource
+                        + " is missing from the application");
             }
             ObjectNode tree = JSON.valueToTree(ExperimentConfig.defaults());
             ConfigTree.merge(tree, JSON.readTree(in), "");
@@ -128,7 +129,8 @@ public final class ConfigFiles {
      */
     static ObjectNode read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("config file " + file + ": no such file; check the --config path");
+            throw new IOException("config file " + file
+                    + ": no such file; check the --config path");
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper;

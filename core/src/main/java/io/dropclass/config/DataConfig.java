@@ -26,8 +26,8 @@ import io.dropclass.data.DatasetKind;
  * @param cropWidth training crop width in pixels (0: the whole image)
  * @param augmentation {@code crop_flip} (random crop and flip), {@code standard} (random scale,
  *     pad, crop with cat_max_ratio, flip, optional photometric distortion) or
- *     {@code cityscapes_official} (docs/method.md §12.7: scale 0.5–2.1 of a 2048 long side, pad, crop,
- *     flip)
+ *     {@code cityscapes_official} (docs/method.md §12.7: scale 0.5–2.1 of a 2048 long side, pad,
+ *     crop, flip)
  * @param scaleMin smallest random scale of {@code standard}
  * @param scaleMax largest random scale of {@code standard}
  * @param scaleStep step between the random scales of {@code standard}

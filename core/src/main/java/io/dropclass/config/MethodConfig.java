@@ -2,11 +2,12 @@ package io.dropclass.config;
 
 import static io.dropclass.config.ConfigException.require;
 
+import io.dropclass.loss.LabelSmoothing;
+import io.dropclass.loss.PixelLoss;
 import io.dropclass.method.DropClassMethod;
 import io.dropclass.method.LossMethod;
 import io.dropclass.method.Method;
 import io.dropclass.method.SamplingUnit;
-import io.dropclass.training.PixelLoss;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -19,13 +20,15 @@ import java.util.OptionalInt;
  * @param ohemThreshold OHEM's probability threshold
  * @param ohemMinKept OHEM's minimum of kept pixels per batch
  * @param lovaszCeWeight weight of the cross-entropy added to Lovász-softmax (0: Lovász alone)
+ * @param labelSmoothing ε of label smoothing, in [0, 1)
  */
 public record MethodConfig(
         Name name,
         double focalGamma,
         double ohemThreshold,
         int ohemMinKept,
-        double lovaszCeWeight) {
+        double lovaszCeWeight,
+        double labelSmoothing) {
 
     /**
      * The methods this build trains: the one list of them, each with how its {@link Method} is
@@ -59,6 +62,13 @@ public record MethodConfig(
             @Override
             public Method create(ExperimentConfig config) {
                 return loss(PixelLoss.lovasz(config.method().lovaszCeWeight()));
+            }
+        },
+        /** Cross-entropy against labels smoothed by ε = {@code method.label_smoothing}. */
+        LABEL_SMOOTHING {
+            @Override
+            public Method create(ExperimentConfig config) {
+                return loss(new LabelSmoothing(config.method().labelSmoothing()));
             }
         },
         /** DropClass, with the {@code dropclass} section's settings. */
@@ -107,11 +117,13 @@ public record MethodConfig(
                 "got " + ohemMinKept + "; use a non-negative value");
         require(lovaszCeWeight >= 0, "lovasz_ce_weight",
                 "got " + lovaszCeWeight + "; use a non-negative value");
+        require(labelSmoothing >= 0 && labelSmoothing < 1, "label_smoothing",
+                "got " + labelSmoothing + "; use a value in [0, 1), e.g. 0.1");
     }
 
     /** Defaults: DropClass; the baselines' settings as their papers and HRNet use them. */
     public static MethodConfig defaults() {
-        return new MethodConfig(Name.DROPCLASS, 2.0, 0.7, 100_000, 1.0);
+        return new MethodConfig(Name.DROPCLASS, 2.0, 0.7, 100_000, 1.0, 0.1);
     }
 
     /** Whether the DropClass head is used. */

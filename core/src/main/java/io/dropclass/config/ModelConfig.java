@@ -8,7 +8,8 @@ import java.util.Optional;
  * The network, and the weights it starts from.
  *
  * @param architecture {@code hrnet_w18_small_v1}, {@code hrnet_w18_small_v2}, {@code hrnet_w48}
- *     (HRNetV2, docs/method.md §10.2) or {@code deeplabv3_mobilenet_v3_large} (torchvision's, §10.3)
+ *     (HRNetV2, docs/method.md §10.2) or {@code deeplabv3_mobilenet_v3_large} (torchvision's,
+ *     §10.3)
  * @param pretrained a safetensors file to initialise the network from, or "" for none
  * @param pretrainedFormat the naming scheme of that file: {@code auto} (detected from the names),
  *     {@code official} (HRNet/DropClass checkpoints, HRNet ImageNet checkpoints), {@code timm} or

@@ -50,7 +50,8 @@ public final class ClassCatalog {
 
     /**
      * The 19 Cityscapes train classes with their label ids, colours and HRNet's fixed class weights
-     * (docs/method.md §11, §12.2), which the official DropClass code applies in every cross-entropy term.
+     * (docs/method.md §11, §12.2), which the official DropClass code applies in every cross-entropy
+     * term.
      *
      * @return the Cityscapes catalog
      */
@@ -84,15 +85,16 @@ public final class ClassCatalog {
     }
 
     /**
-     * Pixel shares (percent of non-ignored pixels) of the 19 classes in the Cityscapes fine training
-     * labels, as commonly cited (docs/method.md §14.1); the synthetic benchmark is tuned to them.
+     * Pixel shares (percent of non-ignored pixels) of the 19 classes in the Cityscapes fine
+     * training labels, as commonly cited (docs/method.md §14.1); the synthetic benchmark is tuned
+     * to them.
      *
      * @return 19 shares in train-id order, summing to 100
      */
     public static double[] cityscapesTrainSharesPercent() {
         return new double[] {
-            36.9, 6.1, 22.8, 0.7, 0.9, 1.2, 0.2, 0.6, 15.9, 1.2, 4.0, 1.2, 0.1, 7.0, 0.3, 0.2, 0.2, 0.1,
-            0.4
+            36.9, 6.1, 22.8, 0.7, 0.9, 1.2, 0.2, 0.6, 15.9, 1.2,
+            4.0, 1.2, 0.1, 7.0, 0.3, 0.2, 0.2, 0.1, 0.4
         };
     }
 

@@ -19,7 +19,8 @@ public record ClassInfo(int trainId, String name, int labelId, int rgb) {
             throw new IllegalArgumentException("class name must not be blank");
         }
         if ((rgb & ~0xFFFFFF) != 0) {
-            throw new IllegalArgumentException("rgb must be 0xRRGGBB, got " + Integer.toHexString(rgb));
+            throw new IllegalArgumentException("rgb must be 0xRRGGBB, got "
+                    + Integer.toHexString(rgb));
         }
     }
 

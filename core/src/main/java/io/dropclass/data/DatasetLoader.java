@@ -3,7 +3,6 @@ package io.dropclass.data;
 import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.validation.SplitLoading;
-
 import java.io.IOException;
 import java.nio.file.Files;
 

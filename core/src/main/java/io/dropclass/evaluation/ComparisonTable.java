@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Renders evaluations of several methods on the same validation set side by side: per-class IoU of
  * each, the difference of the last to the first (e.g. DropClass − baseline), then mIoU under both
- * absent-class policies and the rare-class mIoU. A single run says nothing about seed noise; the
+ * absent-class policies, the rare-class mIoU, pixel accuracy and, where every evaluation has the
+ * official Cityscapes counts, the official iIoU. A single run says nothing about seed noise; the
  * table does not pretend otherwise.
  */
 public final class ComparisonTable {
@@ -38,8 +39,27 @@ public final class ComparisonTable {
             }
         }
         boolean delta = evals.size() > 1;
+        Map<String, List<Double>> summary = new LinkedHashMap<>();
+        summary.put("mIoU (absent skipped)", evals.stream().map(SegmentationEvaluation::meanIou)
+                .toList());
+        summary.put("mIoU (absent as 0)",
+                evals.stream().map(SegmentationEvaluation::meanIouAbsentAsZero).toList());
+        if (!rareClasses.isEmpty()) {
+            summary.put("rare-class mIoU", evals.stream()
+                    .map(e -> e.meanIou(rareClasses, AbsentClassPolicy.PRESENT)).toList());
+        }
+        summary.put("pixel accuracy",
+                evals.stream().map(SegmentationEvaluation::pixelAccuracy).toList());
+        if (evals.stream().allMatch(e -> e.cityscapes() != null)) {
+            summary.put("iIoU (Cityscapes)",
+                    evals.stream().map(SegmentationEvaluation::meanInstanceIou).toList());
+        }
+        // one label column for the class rows (" id  name") and the summary rows: numbers align
+        int nameWidth = Math.max(14,
+                summary.keySet().stream().mapToInt(String::length).max().orElse(0) - 5);
         StringBuilder out = new StringBuilder();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, " %3s  %-14s", "id", "class"));
+        StringBuilder header = new StringBuilder(
+                String.format(Locale.ROOT, " %3s  %-" + nameWidth + "s", "id", "class"));
         names.forEach(n -> header.append(String.format(Locale.ROOT, "  %10s", cut(n))));
         if (delta) {
             header.append(String.format(Locale.ROOT, "  %8s", "delta"));
@@ -49,22 +69,13 @@ public final class ComparisonTable {
         for (int c = 0; c < first.numClasses(); c++) {
             final int cls = c;
             List<Double> ious = evals.stream().map(e -> e.classes().get(cls).iou()).toList();
-            out.append(row(String.format(Locale.ROOT, " %3d  %-14s", c,
+            out.append(row(String.format(Locale.ROOT, " %3d  %-" + nameWidth + "s", c,
                     cut(first.classNames().get(c))), ious, delta,
                     rareClasses.contains(c) ? "rare" : ""));
         }
-        Map<String, List<Double>> summary = new LinkedHashMap<>();
-        summary.put("mIoU (absent skipped)", evals.stream().map(SegmentationEvaluation::meanIou).toList());
-        summary.put("mIoU (absent as 0)",
-                evals.stream().map(SegmentationEvaluation::meanIouAbsentAsZero).toList());
-        if (!rareClasses.isEmpty()) {
-            summary.put("rare-class mIoU", evals.stream()
-                    .map(e -> e.meanIou(rareClasses, AbsentClassPolicy.PRESENT)).toList());
-        }
-        summary.put("pixel accuracy",
-                evals.stream().map(SegmentationEvaluation::pixelAccuracy).toList());
-        summary.forEach((label, values) ->
-                out.append(row(String.format(Locale.ROOT, " %-19s", label), values, delta, "")));
+        summary.forEach((label, values) -> out.append(row(
+                String.format(Locale.ROOT, " %-" + (nameWidth + 5) + "s", label), values, delta,
+                "")));
         return out.toString();
     }
 

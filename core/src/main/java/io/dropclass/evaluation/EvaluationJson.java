@@ -1,6 +1,5 @@
 package io.dropclass.evaluation;
 
-import io.dropclass.results.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.dropclass.data.cityscapes.CityscapesLabels;
+import io.dropclass.evaluation.cityscapes.CityscapesCounts;
+import io.dropclass.evaluation.cityscapes.CityscapesScores;
+import io.dropclass.evaluation.cityscapes.InstanceCounts;
+import io.dropclass.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes a {@link SegmentationEvaluation} as {@code metrics.json}.
@@ -25,6 +30,15 @@ import java.util.List;
  * frequency_weighted_iou}, {@code absent_classes} (train ids), {@code classes} (objects with {@code
  * id}, {@code name}, {@code iou}, {@code accuracy}, {@code labelled_pixels}, {@code
  * predicted_pixels}) and {@code confusion} (K rows of K counts). Fractions are in [0, 1].
+ *
+ * <p>On a Cityscapes split with the official ground truth, {@code cityscapes} holds the official
+ * pixel-level evaluation ({@link #CITYSCAPES_EXPLANATION}): its four averages ({@code
+ * mean_iou_classes}, {@code mean_iiou_classes}, {@code mean_iou_categories}, {@code
+ * mean_iiou_categories}), the iIoU of each instance class ({@code class_iiou}), the category
+ * scores ({@code category_iou}, {@code category_iiou}) and the counts they derive from ({@code
+ * label_confusion}: 34×34 over label ids; {@code instances}: {@code tp}, {@code fn}, {@code
+ * tp_weighted}, {@code fn_weighted} per instance class and category). Reading rebuilds it from
+ * the counts; a file without the block reads as an evaluation without official counts.
  *
  * <p><b>NaN is written as {@code null}</b>: JSON has no NaN, and a {@code null} reads as
  * "undefined" in every tool, where a 0 would lie and a bare {@code NaN} token breaks strict
@@ -47,6 +61,14 @@ public final class EvaluationJson {
     /** The explanation stored in every file under {@code confusion_layout}. */
     public static final String CONFUSION_LAYOUT =
             "confusion[truth][prediction] = pixels; pixels labelled 255 (ignore) are not counted";
+
+    /** The explanation stored in the {@code cityscapes} block. */
+    public static final String CITYSCAPES_EXPLANATION =
+            "The official Cityscapes pixel-level evaluation (evalPixelLevelSemanticLabeling.py) on"
+                + " label ids: class IoU over the 19 evaluated classes, iIoU over the 8 classes with"
+                + " instances (TP and FN of each ground-truth instance weighted by the class's"
+                + " official average instance size over the instance's size, FP unweighted), and"
+                + " both over the categories; averages skip undefined (null) scores.";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER =
@@ -154,7 +176,83 @@ public final class EvaluationJson {
                 r.add(n);
             }
         }
+        if (evaluation.cityscapes() != null) {
+            putCityscapes(root.putObject("cityscapes"), evaluation.cityscapes());
+        }
         return root;
+    }
+
+    private static void putCityscapes(ObjectNode node, CityscapesCounts counts) {
+        CityscapesScores scores = counts.scores();
+        node.put("explanation", CITYSCAPES_EXPLANATION);
+        putFraction(node, "mean_iou_classes", scores.averageScoreClasses());
+        putFraction(node, "mean_iiou_classes", scores.averageScoreInstClasses());
+        putFraction(node, "mean_iou_categories", scores.averageScoreCategories());
+        putFraction(node, "mean_iiou_categories", scores.averageScoreInstCategories());
+        ObjectNode classIiou = node.putObject("class_iiou");
+        counts.classInstances().keySet().forEach(c ->
+                putFraction(classIiou, c, scores.classInstScores().get(c)));
+        ObjectNode categoryIou = node.putObject("category_iou");
+        ObjectNode categoryIiou = node.putObject("category_iiou");
+        scores.categoryScores().forEach((c, v) -> {
+            if (CityscapesLabels.ofCategory(c).stream().anyMatch(l -> !l.ignoreInEval())) {
+                putFraction(categoryIou, c, v); // the 7 evaluated categories, void left out
+            }
+        });
+        counts.categoryInstances().keySet().forEach(c ->
+                putFraction(categoryIiou, c, scores.categoryInstScores().get(c)));
+        ArrayNode matrix = node.putArray("label_confusion");
+        for (long[] row : counts.labelConfusion()) {
+            ArrayNode r = matrix.addArray();
+            for (long n : row) {
+                r.add(n);
+            }
+        }
+        ObjectNode instances = node.putObject("instances");
+        putInstances(instances.putObject("classes"), counts.classInstances());
+        putInstances(instances.putObject("categories"), counts.categoryInstances());
+    }
+
+    private static void putInstances(ObjectNode node, Map<String, InstanceCounts> counts) {
+        counts.forEach((name, c) -> {
+            ObjectNode o = node.putObject(name);
+            o.put("tp", c.tp());
+            o.put("fn", c.fn());
+            o.put("tp_weighted", c.tpWeighted());
+            o.put("fn_weighted", c.fnWeighted());
+        });
+    }
+
+    private static CityscapesCounts cityscapesFromJson(JsonNode node) {
+        JsonNode rows = array(node, "label_confusion");
+        long[][] matrix = new long[rows.size()][];
+        for (int t = 0; t < rows.size(); t++) {
+            JsonNode row = rows.get(t);
+            if (!row.isArray()) {
+                throw new IllegalArgumentException(
+                        "cityscapes.label_confusion row " + t + " is not an array");
+            }
+            matrix[t] = new long[row.size()];
+            for (int p = 0; p < row.size(); p++) {
+                if (!row.get(p).isIntegralNumber()) {
+                    throw new IllegalArgumentException("cityscapes.label_confusion[" + t + "]["
+                            + p + "] is not an integer: " + row.get(p));
+                }
+                matrix[t][p] = row.get(p).asLong();
+            }
+        }
+        JsonNode instances = required(node, "instances");
+        return new CityscapesCounts(matrix, instancesFromJson(required(instances, "classes")),
+                instancesFromJson(required(instances, "categories")));
+    }
+
+    private static Map<String, InstanceCounts> instancesFromJson(JsonNode node) {
+        Map<String, InstanceCounts> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), new InstanceCounts(
+                required(e.getValue(), "tp").asLong(), required(e.getValue(), "fn").asLong(),
+                required(e.getValue(), "tp_weighted").asDouble(),
+                required(e.getValue(), "fn_weighted").asDouble())));
+        return out;
     }
 
     private static void putFraction(ObjectNode node, String field, double value) {
@@ -187,7 +285,9 @@ public final class EvaluationJson {
                 confusion[t][p] = row.get(p).asLong();
             }
         }
-        return new SegmentationEvaluation(labelSet, names, confusion);
+        JsonNode cityscapes = root.get("cityscapes");
+        return new SegmentationEvaluation(labelSet, names, confusion,
+                cityscapes == null || cityscapes.isNull() ? null : cityscapesFromJson(cityscapes));
     }
 
     private static JsonNode required(JsonNode node, String field) {

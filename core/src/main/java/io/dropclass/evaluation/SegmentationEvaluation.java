@@ -2,7 +2,7 @@ package io.dropclass.evaluation;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
-
+import io.dropclass.evaluation.cityscapes.CityscapesCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,14 +17,20 @@ import java.util.List;
  * DropClass evaluation). Both are reported because they differ on small sets. Undefined values are
  * {@code NaN}.
  *
+ * <p>On a Cityscapes split whose frames have the official ground truth, the evaluation also holds
+ * the counts of the official pixel-level evaluation ({@link #cityscapes()}), from which the
+ * official class and category IoU and the instance-level iIoU derive.
+ *
  * <p>Its components hold only counts and names, so a plain Jackson mapper also round-trips it
  * (without the derived metrics); {@link EvaluationJson} writes the full {@code metrics.json}.
  *
  * @param labelSet the name of the label set (the catalog's name)
  * @param classNames the K class names in train-id order
  * @param confusion K×K pixel counts, rows = ground truth, columns = prediction (copied in and out)
+ * @param cityscapes the official Cityscapes counts, or null where the dataset has none
  */
-public record SegmentationEvaluation(String labelSet, List<String> classNames, long[][] confusion) {
+public record SegmentationEvaluation(
+        String labelSet, List<String> classNames, long[][] confusion, CityscapesCounts cityscapes) {
 
     /** Validates and copies the fields. */
     public SegmentationEvaluation {
@@ -45,6 +51,36 @@ public record SegmentationEvaluation(String labelSet, List<String> classNames, l
         }
         // ConfusionMatrix.of checks squareness and signs and copies.
         confusion = ConfusionMatrix.of(confusion).counts();
+    }
+
+    /**
+     * An evaluation without official Cityscapes counts.
+     *
+     * @param labelSet the name of the label set
+     * @param classNames the K class names in train-id order
+     * @param confusion K×K pixel counts (copied)
+     */
+    public SegmentationEvaluation(String labelSet, List<String> classNames, long[][] confusion) {
+        this(labelSet, classNames, confusion, null);
+    }
+
+    /**
+     * This evaluation with the official Cityscapes counts of the same predictions.
+     *
+     * @param counts the counts, or null for none
+     * @return a new evaluation
+     */
+    public SegmentationEvaluation withCityscapes(CityscapesCounts counts) {
+        return new SegmentationEvaluation(labelSet, classNames, confusion, counts);
+    }
+
+    /**
+     * The official Cityscapes mean iIoU over the 8 classes with instances (NaN ones skipped).
+     *
+     * @return the mean, NaN when there are no official counts or no class has a defined iIoU
+     */
+    public double meanInstanceIou() {
+        return cityscapes == null ? Double.NaN : cityscapes.scores().averageScoreInstClasses();
     }
 
     /**
@@ -155,13 +191,14 @@ public record SegmentationEvaluation(String labelSet, List<String> classNames, l
         return o instanceof SegmentationEvaluation other
                 && labelSet.equals(other.labelSet)
                 && classNames.equals(other.classNames)
-                && Arrays.deepEquals(confusion, other.confusion);
+                && Arrays.deepEquals(confusion, other.confusion)
+                && java.util.Objects.equals(cityscapes, other.cityscapes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * labelSet.hashCode() + classNames.hashCode())
-                + Arrays.deepHashCode(confusion);
+        return 31 * (31 * (31 * labelSet.hashCode() + classNames.hashCode())
+                + Arrays.deepHashCode(confusion)) + java.util.Objects.hashCode(cityscapes);
     }
 
     @Override
@@ -176,6 +213,7 @@ public record SegmentationEvaluation(String labelSet, List<String> classNames, l
                 + meanIou()
                 + ", meanIouAbsentAsZero="
                 + meanIouAbsentAsZero()
+                + (cityscapes == null ? "" : ", meanInstanceIou=" + meanInstanceIou())
                 + "]";
     }
 }

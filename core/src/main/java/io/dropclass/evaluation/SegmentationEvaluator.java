@@ -57,13 +57,35 @@ public final class SegmentationEvaluator {
             int batchSize,
             NDManager manager,
             EvaluationMode mode) {
+        return evaluate(predictor, dataset, batchSize, manager, mode, PredictionListener.NONE);
+    }
+
+    /**
+     * Evaluates every sample of a dataset in an evaluation mode, handing each prediction to a
+     * listener as well (in sample order, after it was counted).
+     *
+     * @param predictor the network in inference mode
+     * @param dataset the labelled images
+     * @param batchSize images per forward pass in the plain whole-image mode
+     * @param manager parent of the temporary arrays
+     * @param mode how to predict each image
+     * @param listener receives every prediction
+     * @return the evaluation
+     */
+    public static SegmentationEvaluation evaluate(
+            SegmentationPredictor predictor,
+            SegmentationDataset dataset,
+            int batchSize,
+            NDManager manager,
+            EvaluationMode mode,
+            PredictionListener listener) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
         ConfusionMatrix matrix = new ConfusionMatrix(dataset.classes().size());
         for (int start = 0; start < dataset.size(); start += batchSize) {
             accumulate(predictor, chunk(dataset, start, Math.min(dataset.size(),
-                    start + batchSize)), mode, manager, matrix);
+                    start + batchSize)), mode, manager, matrix, shifted(listener, start));
         }
         return SegmentationEvaluation.of(matrix, dataset.classes());
     }
@@ -101,23 +123,56 @@ public final class SegmentationEvaluator {
             EvaluationMode mode,
             NDManager manager,
             ConfusionMatrix matrix) {
+        accumulate(predictor, chunk, mode, manager, matrix, PredictionListener.NONE);
+    }
+
+    /**
+     * {@link #accumulate(SegmentationPredictor, List, EvaluationMode, NDManager,
+     * ConfusionMatrix)}, handing each prediction to a listener too, with its index in the chunk.
+     *
+     * @param predictor the network in inference mode
+     * @param chunk the samples of indices {@code [k·batchSize, (k+1)·batchSize)}
+     * @param mode how to predict
+     * @param manager parent of the temporary arrays
+     * @param matrix the counts to add to
+     * @param listener receives every prediction, in order
+     */
+    public static void accumulate(
+            SegmentationPredictor predictor,
+            List<SegmentationSample> chunk,
+            EvaluationMode mode,
+            NDManager manager,
+            ConfusionMatrix matrix,
+            PredictionListener listener) {
         if (!mode.isPlainWhole()) {
-            for (SegmentationSample sample : chunk) {
-                matrix.add(sample.label(), predictor.predict(
-                        manager, sample.image(), sample.height(), sample.width(), mode));
+            for (int i = 0; i < chunk.size(); i++) {
+                SegmentationSample sample = chunk.get(i);
+                byte[] prediction = predictor.predict(
+                        manager, sample.image(), sample.height(), sample.width(), mode);
+                matrix.add(sample.label(), prediction);
+                listener.accept(i, prediction, sample.height(), sample.width());
             }
             return;
         }
         List<SegmentationSample> pending = new ArrayList<>();
-        for (SegmentationSample sample : chunk) {
+        int first = 0; // the chunk index of pending.get(0)
+        for (int i = 0; i < chunk.size(); i++) {
+            SegmentationSample sample = chunk.get(i);
             if (!pending.isEmpty() && !sameSize(pending.get(0), sample)) {
-                flush(predictor, pending, matrix, manager);
+                flush(predictor, pending, manager, matrix, shifted(listener, first));
+                first = i;
             }
             pending.add(sample);
         }
         if (!pending.isEmpty()) {
-            flush(predictor, pending, matrix, manager);
+            flush(predictor, pending, manager, matrix, shifted(listener, first));
         }
+    }
+
+    /** The listener of a part that starts at {@code offset}: indices shifted to the whole's. */
+    private static PredictionListener shifted(PredictionListener listener, int offset) {
+        return offset == 0 ? listener : (index, prediction, height, width) ->
+                listener.accept(offset + index, prediction, height, width);
     }
 
     private static boolean sameSize(SegmentationSample a, SegmentationSample b) {
@@ -127,14 +182,16 @@ public final class SegmentationEvaluator {
     private static void flush(
             SegmentationPredictor predictor,
             List<SegmentationSample> samples,
+            NDManager manager,
             ConfusionMatrix matrix,
-            NDManager manager) {
+            PredictionListener listener) {
         SegmentationSample first = samples.get(0);
         byte[][] predictions = predictor.predict(manager,
                 samples.stream().map(SegmentationSample::image).toList(),
                 first.height(), first.width());
         for (int b = 0; b < samples.size(); b++) {
             matrix.add(samples.get(b).label(), predictions[b]);
+            listener.accept(b, predictions[b], first.height(), first.width());
         }
         samples.clear();
     }

@@ -34,8 +34,8 @@ import java.util.function.Consumer;
  * step; then inference at the requested sizes and the matrix-product ceiling on the same engine
  * threads. No run directory: the caller writes what it wants of the report.
  *
- * <p>Order: the FLOP count (a forward of two images, halved: DeepLabV3's image-pooling BatchNorm cannot
- * train on one; before the timed steps), the training steps, then (with the
+ * <p>Order: the FLOP count (a forward of two images, halved: DeepLabV3's image-pooling BatchNorm
+ * cannot train on one; before the timed steps), the training steps, then (with the
  * loader closed, so its threads do not compete) inference and the matrix product.
  */
 public final class Benchmark {
@@ -63,7 +63,7 @@ public final class Benchmark {
         int horizon = settings.warmup() + settings.steps() + (settings.profileRows() > 0 ? 1 : 0);
         config = ConfigFiles.resolve(config, null, List.of("train.iterations=" + horizon));
         Networks.checkInputs(config);
-        SegmentationDataset train = Datasets.train(config, console);
+        SegmentationDataset train = Datasets.train(config, Datasets.warningsTo(console));
         ClassStatistics stats = Datasets.weightsNeedStatistics(config)
                 ? ClassStatistics.compute(train, config.runtime().loaderThreads())
                 : null; // the fixed schemes do not read it
@@ -118,8 +118,8 @@ public final class Benchmark {
                     config.method().name().key(), crop, engineThreads(config),
                     config.runtime().loaderThreads(),
                     Environment.versions(), notes, trained.measurement(), flops, inference, matmul,
-                    new MemoryFigures(ProcessMemory.read(), trained.rss(), MemoryAllocator.current(),
-                            trained.timedFaults(), settings.steps()),
+                    new MemoryFigures(ProcessMemory.read(), trained.rss(),
+                            MemoryAllocator.current(), trained.timedFaults(), settings.steps()),
                     trained.profile().map(p -> p.limit(settings.profileRows())));
         }
     }

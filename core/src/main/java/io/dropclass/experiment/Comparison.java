@@ -6,6 +6,7 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.config.MethodConfig;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.SegmentationEvaluation;
+import io.dropclass.results.AtomicFiles;
 import io.dropclass.results.ResultFiles;
 import io.dropclass.scale.RunExecutor;
 import io.dropclass.scale.RunResult;
@@ -41,12 +42,14 @@ public final class Comparison {
      * @param root the comparison folder
      * @param evaluations per method, one final evaluation per seed (seed order)
      * @param rareClasses classes under 1 % of the training pixels
-     * @param table the console table
+     * @param summary one row per method: mIoU and rare-class mIoU, differences to baseline
+     * @param table the per-class table, also written to {@code comparison.txt}
      */
     public record Result(
             Path root,
             Map<String, List<SegmentationEvaluation>> evaluations,
             Set<Integer> rareClasses,
+            String summary,
             String table) {}
 
     private Comparison() {}
@@ -92,7 +95,8 @@ public final class Comparison {
      * @param root the comparison folder
      * @param executor trains the runs (serially, in child JVMs, on a cluster)
      * @param console progress
-     * @return the result (also written to {@code ROOT/comparison.json})
+     * @return the result (also written to {@code ROOT/comparison.json} and, the per-class table,
+     *     {@code ROOT/comparison.txt})
      * @throws IOException if a run fails or cannot be written
      */
     public static Result run(ExperimentConfig base, Plan plan, Path root, RunExecutor executor,
@@ -120,9 +124,11 @@ public final class Comparison {
         }
         Set<Integer> rare = Grids.rareClasses(results.get(0));
         String table = ComparisonReport.table(evaluations, rare, plan.seeds());
+        AtomicFiles.writeString(root.resolve("comparison.txt"), table);
         ResultFiles.writeJson(root.resolve("comparison.json"),
                 ComparisonReport.json(evaluations, rare, plan.seeds()));
-        return new Result(root, evaluations, rare, table);
+        return new Result(root, evaluations, rare,
+                ComparisonReport.summary(evaluations, rare, plan.seeds()), table);
     }
 
     /** mIoU of an evaluation under the rare-class subset (absent classes skipped). */

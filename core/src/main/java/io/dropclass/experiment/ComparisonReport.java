@@ -10,19 +10,56 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-/** The table and the JSON of a {@link Comparison}: per-class IoU over seeds, differences to CE. */
+/**
+ * The tables and the JSON of a {@link Comparison}: a summary per method (mIoU and rare-class mIoU
+ * over seeds, differences to CE) for the console, and the per-class table for a file.
+ */
 final class ComparisonReport {
 
     private ComparisonReport() {}
 
-    /** Console table: mean ± std per method, then each method's paired difference to baseline. */
+    /**
+     * The console summary, one row per method: mIoU and rare-class mIoU as mean ± std over the
+     * seeds, and each method's paired difference to baseline.
+     */
+    static String summary(
+            Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                        + " with a 95 %% bootstrap interval over seed pairs;"
+                        + " 'noise' = the interval contains 0%n",
+                seeds.size(), seeds));
+        out.append(String.format(Locale.ROOT, " %-12s  %15s  %-26s  %15s  %s%n", "method", "mIoU",
+                "Δ mIoU", "rare-class mIoU", "Δ rare-class mIoU").stripTrailing()).append('\n');
+        List<ToDoubleFunction<SegmentationEvaluation>> metrics = List.of(
+                SegmentationEvaluation::meanIou, e -> Comparison.rareMeanIou(e, rare));
+        double[][] base = metrics.stream().map(m -> values(evals.get("baseline"), m))
+                .toArray(double[][]::new);
+        evals.forEach((method, runs) -> {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, " %-12s", method));
+            for (int i = 0; i < metrics.size(); i++) {
+                double[] v = values(runs, metrics.get(i));
+                SeedComparison.Summary s = SeedComparison.summary(v);
+                row.append(String.format(Locale.ROOT, "  %15s", Double.isNaN(s.mean()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f ± %.2f", 100 * s.mean(),
+                        100 * s.std())));
+                row.append(String.format(Locale.ROOT, "  %-26s", method.equals("baseline") ? ""
+                        : delta(Comparison.difference(v, base[i]))));
+            }
+            out.append(row.toString().stripTrailing()).append('\n');
+        });
+        return out.toString();
+    }
+
+    /** Per-class table: mean ± std per method, then each method's paired difference to baseline. */
     static String table(
             Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
         List<String> methods = new ArrayList<>(evals.keySet());
         SegmentationEvaluation first = evals.get("baseline").get(0);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE) with a 95 %%"
-                        + " bootstrap interval over seed pairs; 'noise' = the interval contains 0%n",
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                        + " with a 95 %% bootstrap interval over seed pairs;"
+                        + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, " %3s  %-14s", "id",
                 "class"));
@@ -41,7 +78,15 @@ final class ComparisonReport {
                 SegmentationEvaluation::meanIou));
         out.append(row(String.format(Locale.ROOT, " %-20s", "rare-class mIoU"), evals,
                 e -> Comparison.rareMeanIou(e, rare)));
+        if (hasInstances(evals)) {
+            out.append(row(String.format(Locale.ROOT, " %-20s", "iIoU (Cityscapes)"), evals,
+                    SegmentationEvaluation::meanInstanceIou));
+        }
         out.append(" * rare: under 1 % of the training pixels\n");
+        if (hasInstances(evals)) {
+            out.append(" iIoU: the official Cityscapes instance-level IoU, mean over the 8 classes"
+                    + " with instances\n");
+        }
         return out.toString();
     }
 
@@ -78,6 +123,14 @@ final class ComparisonReport {
         return runs.stream().mapToDouble(metric).toArray();
     }
 
+    /**
+     * Whether every run has the official Cityscapes counts (a Cityscapes split with instance
+     * ids), so that an iIoU row means the same for every method.
+     */
+    static boolean hasInstances(Map<String, List<SegmentationEvaluation>> evals) {
+        return evals.values().stream().flatMap(List::stream).allMatch(e -> e.cityscapes() != null);
+    }
+
     private static String cut(String s) {
         return s.length() <= 14 ? s : s.substring(0, 14);
     }
@@ -89,7 +142,8 @@ final class ComparisonReport {
         doc.put("seeds", seeds);
         doc.put("rare_classes", rare);
         doc.put("difference_method", "paired by seed, method - baseline, 95 % percentile"
-                + " bootstrap over seed pairs (10,000 resamples); within_noise: interval contains 0");
+                + " bootstrap over seed pairs (10,000 resamples);"
+                + " within_noise: interval contains 0");
         SegmentationEvaluation first = evals.get("baseline").get(0);
         Map<String, Object> methods = new LinkedHashMap<>();
         for (Map.Entry<String, List<SegmentationEvaluation>> e : evals.entrySet()) {
@@ -98,6 +152,13 @@ final class ComparisonReport {
                     SegmentationEvaluation::meanIou)));
             m.put("rare_miou", SeedComparison.summary(values(e.getValue(),
                     x -> Comparison.rareMeanIou(x, rare))));
+            if (hasInstances(evals)) {
+                m.put("iiou", SeedComparison.summary(values(e.getValue(),
+                        SegmentationEvaluation::meanInstanceIou)));
+                m.put("iiou_difference_to_baseline", Comparison.difference(
+                        values(e.getValue(), SegmentationEvaluation::meanInstanceIou),
+                        values(evals.get("baseline"), SegmentationEvaluation::meanInstanceIou)));
+            }
             List<Map<String, Object>> classes = new ArrayList<>();
             for (int c = 0; c < first.numClasses(); c++) {
                 final int cls = c;

@@ -5,11 +5,10 @@ import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.RgbImage;
 import io.dropclass.evaluation.ConfusionMatrix;
 import io.dropclass.evaluation.SegmentationEvaluator;
-import io.dropclass.report.image.MaskImages;
+import io.dropclass.report.image.PredictionFormat;
 import io.dropclass.scale.PartitionedJob;
 import io.dropclass.scale.WorkerContext;
 import java.io.IOException;
@@ -137,19 +136,21 @@ final class DatasetJobs {
     }
 
     /**
-     * Prediction of images: per image a palette-indexed mask {@code NAME.png} and an overlay
-     * {@code NAME_overlay.png} in the output folder.
+     * Prediction of images: per image, one file per format in the output folder (see
+     * {@link PredictionFormat}).
      *
      * @param configJson the configuration
      * @param checkpoint the weights
      * @param images the image files (checked readable before the job starts)
-     * @param output the folder of the masks (created)
+     * @param output the output folder (created)
+     * @param formats what to write per image
      */
-    record Prediction(String configJson, String checkpoint, List<String> images, String output)
-            implements PartitionedJob<Integer> {
+    record Prediction(String configJson, String checkpoint, List<String> images, String output,
+            List<PredictionFormat> formats) implements PartitionedJob<Integer> {
 
         Prediction {
             images = List.copyOf(images);
+            formats = List.copyOf(formats);
         }
 
         @Override
@@ -172,11 +173,9 @@ final class DatasetJobs {
                 Path file = Path.of(name);
                 RgbImage image = Inference.readInput(file);
                 byte[] mask = model.predict(image);
-                String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                MaskImages.writeLabelPng(folder.resolve(stem + ".png"), mask, image.height(),
-                        image.width(), classes);
-                ImageFiles.writePng(folder.resolve(stem + "_overlay.png"), MaskImages.overlay(
-                        image.planar(), mask, image.height(), image.width(), classes, 0.5));
+                for (PredictionFormat format : formats) {
+                    format.write(format.target(folder, file), image, mask, classes);
+                }
             }
             return to - from;
         }

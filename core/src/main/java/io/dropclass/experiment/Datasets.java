@@ -11,10 +11,10 @@ import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
-import io.dropclass.training.BatchLoader;
-import io.dropclass.data.validation.LoadedDataset;
 import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
+import io.dropclass.data.validation.LoadedDataset;
+import io.dropclass.training.BatchLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,11 +54,22 @@ final class Datasets {
     }
 
     /**
+     * Where a dataset's warnings go when a person reads them: each line with one prefix.
+     *
+     * @param console the console's line printer
+     * @return the warning sink for {@link #train}, {@link #validation} and {@link #split}
+     */
+    static Consumer<String> warningsTo(Consumer<String> console) {
+        return w -> console.accept("warning: " + w);
+    }
+
+    /**
      * A split by name: generated for the synthetic benchmark, loaded and validated otherwise.
      *
      * @param config the configuration
      * @param split e.g. train, val (synthetic: train, val or shift)
-     * @param warnings receives one line per kind of skipped sample
+     * @param warnings receives one line per kind of skipped sample, without a "warning:" prefix
+     *     (whoever prints them adds it, once)
      * @return the dataset
      * @throws IOException if the dataset on disk cannot be opened, or (strict) holds bad samples
      */
@@ -68,7 +79,7 @@ final class Datasets {
         if (!data.synthetic()) {
             LoadedDataset loaded = DatasetLoader.open(
                     new DatasetSpec(data.dataset(), Path.of(data.root()), split, data.strict()));
-            loaded.warnings().forEach(w -> warnings.accept("warning: " + w));
+            loaded.warnings().forEach(warnings);
             return loaded.dataset();
         }
         SyntheticSplit which = SyntheticSplit.parse(split);
@@ -92,8 +103,8 @@ final class Datasets {
     }
 
     /**
-     * The class weights of the cross-entropy: fixed (none, Cityscapes) or computed from the training
-     * set's statistics (toolkit-survey.md §5).
+     * The class weights of the cross-entropy: fixed (none, Cityscapes) or computed from the
+     * training set's statistics (toolkit-survey.md §5).
      *
      * @param config the configuration (loss)
      * @param dataset the training set (its catalog may define fixed weights)

@@ -23,7 +23,8 @@ public final class Environment {
     /** Java, OS, DJL and PyTorch versions, and the processor count. */
     public static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ")");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         v.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));

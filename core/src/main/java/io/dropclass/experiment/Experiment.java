@@ -9,7 +9,6 @@ import io.dropclass.data.SegmentationDataset;
 import io.dropclass.evaluation.AbsentClassPolicy;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.evaluation.SegmentationEvaluator;
 import io.dropclass.inference.EvaluationMode;
 import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.method.DropClassMethod;
@@ -29,13 +28,8 @@ import io.dropclass.training.TrainingDivergedException;
 import io.dropclass.training.TrainingProgress;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +92,9 @@ public final class Experiment {
             PrintStream console, boolean interactive) throws IOException {
         // every input is checked before the run directory exists: a bad input leaves nothing
         Networks.checkInputs(config);
-        SegmentationDataset train = Datasets.train(config, console::println);
-        SegmentationDataset val = Datasets.validation(config, console::println);
+        SegmentationDataset train = Datasets.train(config, Datasets.warningsTo(console::println));
+        SegmentationDataset val = Datasets.validation(config,
+                Datasets.warningsTo(console::println));
         RunDirectory run = RunDirectory.create(output);
         // held for the whole run: a resume or another train of this folder is refused meanwhile
         try (RunLock lock = RunLock.acquire(run.root())) {
@@ -123,13 +118,7 @@ public final class Experiment {
      * @throws IOException naming the folder if it is not a run directory
      */
     public static ExperimentConfig runConfig(Path runDirectory) throws IOException {
-        Path file = runDirectory.resolve("config.json");
-        if (!Files.isRegularFile(file)
-                || !Files.isRegularFile(runDirectory.resolve("manifest.json"))) {
-            throw new IOException("run directory " + runDirectory + ": no config.json and"
-                    + " manifest.json; name a folder that dropclass train created");
-        }
-        return ConfigFiles.resolve(ExperimentConfig.defaults(), file, List.of());
+        return RunConfigs.read(runDirectory);
     }
 
     /**
@@ -157,7 +146,7 @@ public final class Experiment {
             boolean interactive) throws IOException {
         ExperimentConfig config = runConfig(runDirectory); // a run directory, before any lock file
         try (RunLock lock = RunLock.acquire(runDirectory)) {
-            ResumePlan plan = ResumePlan.check(runDirectory, checkpoint, configHash(config),
+            ResumePlan plan = ResumePlan.check(runDirectory, checkpoint, RunConfigs.hash(config),
                     console::println);
             Double previousLr = null;
             if (newLearningRate != null) {
@@ -165,8 +154,10 @@ public final class Experiment {
                 config = ConfigFiles.resolve(config, null,
                         List.of("optimizer.lr=" + newLearningRate));
             }
-            SegmentationDataset train = Datasets.train(config, console::println);
-            SegmentationDataset val = Datasets.validation(config, console::println);
+            SegmentationDataset train = Datasets.train(config,
+                    Datasets.warningsTo(console::println));
+            SegmentationDataset val = Datasets.validation(config,
+                    Datasets.warningsTo(console::println));
             if (plan.manifest().datasets() != null && !plan.manifest().datasets().equals(
                     Map.of("train", train.fingerprint(), "val", val.fingerprint()))) {
                 throw new IOException("run directory " + runDirectory + ": the dataset changed"
@@ -207,22 +198,6 @@ public final class Experiment {
     public static TrainingOutcome resume(Path runDirectory, Double newLearningRate,
             List<String> command, PrintStream console, boolean interactive) throws IOException {
         return resume(runDirectory, null, newLearningRate, command, console, interactive);
-    }
-
-    /**
-     * SHA-256 (hex) of the configuration as config.json holds it, with {@code optimizer.lr} set to
-     * 1: the one key that a resume may change.
-     */
-    static String configHash(ExperimentConfig config) {
-        try {
-            ExperimentConfig withoutLr =
-                    ConfigFiles.resolve(config, null, List.of("optimizer.lr=1"));
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigFiles.toJson(withoutLr).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("cannot hash the configuration", e);
-        }
     }
 
     /** Trains to the end, then writes the terminal status; a signal marks the run interrupted. */
@@ -268,14 +243,16 @@ public final class Experiment {
                                 : TrainingSetup.Start.RESTORED, manager,
                         console.out()::println)) {
             SegmentationPredictor predictor = setup.predictor();
-            SegmentationTrainer.Validator validator = () -> SegmentationEvaluator.evaluate(
-                    predictor, inputs.val(), config.evaluation().batchSize(), manager, mode);
+            var officialFrames = CityscapesOfficial.frames(config, inputs.val(),
+                    Datasets.warningsTo(console.out()::println));
+            SegmentationTrainer.Validator validator = () -> CityscapesOfficial.evaluate(predictor,
+                    inputs.val(), config.evaluation().batchSize(), manager, mode, officialFrames);
             RunHistory history = new RunHistory(run.root(), inputs.train().classes().classes()
                     .stream().map(c -> c.name()).toList(), rare);
             BestWeights best = new BestWeights(run, setup.network());
             Checkpointer checkpointer = new Checkpointer(run, setup.network(),
                     new Checkpointer.Contents(setup.sgd(), tc.keepCheckpoints(),
-                            config.runtime().seed(), configHash(config),
+                            config.runtime().seed(), RunConfigs.hash(config),
                             DropClassMethod.samplerSeed(config.runtime().seed()),
                             setup.learningRate()), history, best);
             int skipped = 0;

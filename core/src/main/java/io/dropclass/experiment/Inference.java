@@ -3,36 +3,44 @@ package io.dropclass.experiment;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.analysis.ClassStatistics;
+import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.analysis.network.CamTarget;
 import io.dropclass.analysis.network.GradCam;
 import io.dropclass.analysis.network.GradCamResult;
-import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
+import io.dropclass.data.image.ImageFiles;
+import io.dropclass.data.image.RgbImage;
 import io.dropclass.data.validation.ImageHeader;
+import io.dropclass.evaluation.ConfusionMatrix;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.evaluation.ConfusionMatrix;
+import io.dropclass.evaluation.cityscapes.CityscapesFrames;
+import io.dropclass.evaluation.cityscapes.CityscapesResultsJson;
 import io.dropclass.inference.ImageNormalization;
+import io.dropclass.inference.SegmentationPredictor;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.Export;
 import io.dropclass.model.weights.ExportFormat;
 import io.dropclass.model.weights.SafeTensors;
-import io.dropclass.scale.PartitionExecutor;
 import io.dropclass.model.weights.StateDict;
-import io.dropclass.data.image.ImageFiles;
 import io.dropclass.report.chart.ClassShareChart;
 import io.dropclass.report.image.HeatMaps;
-import io.dropclass.report.image.MaskImages;
-import io.dropclass.data.image.RgbImage;
+import io.dropclass.report.image.PredictionFormat;
+import io.dropclass.scale.PartitionExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -45,12 +53,16 @@ public final class Inference {
      * @param evaluation the result
      * @param rareClasses classes under 1 % of the training pixels
      * @param metricsFile where metrics.json was written
+     * @param cityscapesFile where cityscapes_results.json was written, when the split is a
+     *     Cityscapes split with the official ground truth ({@code evaluation.cityscapes()} holds
+     *     the counts then)
      * @param warnings one line per kind of skipped sample
      */
     public record Evaluated(
             SegmentationEvaluation evaluation,
             Set<Integer> rareClasses,
             Path metricsFile,
+            Optional<Path> cityscapesFile,
             List<String> warnings) {}
 
     /**
@@ -62,6 +74,14 @@ public final class Inference {
      * @param warnings one line per kind of skipped sample
      */
     public record Statistics(String table, Path file, Path chart, List<String> warnings) {}
+
+    /**
+     * A Grad-CAM written.
+     *
+     * @param file the image | heat map PNG
+     * @param summary one line: the class, the target and its pixel count
+     */
+    public record Cam(Path file, String summary) {}
 
     private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
@@ -107,7 +127,9 @@ public final class Inference {
     }
 
     /**
-     * Evaluates a checkpoint on the configured validation split and writes metrics.json.
+     * Evaluates a checkpoint on the configured validation split and writes metrics.json; on a
+     * Cityscapes split with the official ground truth also the official pixel-level evaluation,
+     * as {@code cityscapes_results.json} beside it.
      *
      * @param config the configuration (model, data)
      * @param checkpoint the weights
@@ -121,44 +143,151 @@ public final class Inference {
             PartitionExecutor executor) throws IOException {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset val = Datasets.validation(config, warnings::add);
-        long[][] counts = executor.run(new DatasetJobs.Evaluation(ConfigFiles.toJson(config),
-                checkpoint.toAbsolutePath().toString(), config.data().valSplit(), val.size(),
-                val.classes().size(), config.evaluation().batchSize()));
-        SegmentationEvaluation evaluation =
-                SegmentationEvaluation.of(ConfusionMatrix.of(counts), val.classes());
+        Optional<CityscapesFrames> frames = CityscapesOfficial.frames(config, val, warnings::add);
+        SegmentationEvaluation evaluation = frames.isPresent()
+                ? officialCityscapes(config, checkpoint, val, frames) // per image, in this JVM
+                : SegmentationEvaluation.of(ConfusionMatrix.of(executor.run(
+                        new DatasetJobs.Evaluation(ConfigFiles.toJson(config),
+                                checkpoint.toAbsolutePath().toString(),
+                                config.data().valSplit(), val.size(), val.classes().size(),
+                                config.evaluation().batchSize()))), val.classes());
         Path file = output.resolve("metrics.json");
         EvaluationJson.write(file, evaluation);
+        Optional<Path> official = Optional.empty();
+        if (evaluation.cityscapes() != null) {
+            official = Optional.of(output.resolve(CityscapesResultsJson.FILE_NAME));
+            CityscapesResultsJson.write(official.get(), evaluation.cityscapes());
+        }
         Set<Integer> rare = rareClasses(config, checkpoint);
-        return new Evaluated(evaluation, rare, file, warnings);
+        return new Evaluated(evaluation, rare, file, official, warnings);
     }
 
     /**
-     * Predicts images and writes, per image, a palette-indexed mask ({@code NAME.png}) and an
-     * overlay ({@code NAME_overlay.png}).
+     * The evaluation of a Cityscapes split with the official ground truth: the instance-weighted
+     * counts need every image's prediction next to its instance ids, so this one runs in this JVM
+     * whatever the executor.
+     */
+    private static SegmentationEvaluation officialCityscapes(ExperimentConfig config,
+            Path checkpoint, SegmentationDataset val, Optional<CityscapesFrames> frames)
+            throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
+            return CityscapesOfficial.evaluate(
+                    new SegmentationPredictor(network, ImageNormalization.IMAGENET), val,
+                    config.evaluation().batchSize(), manager,
+                    Augmentations.evaluation(config.evaluation()), frames);
+        }
+    }
+
+    /**
+     * Predictions written to disk.
+     *
+     * @param written the files written, in input order (one per input and format)
+     * @param warnings one line per problem that did not stop the run
+     */
+    public record Predicted(List<Path> written, List<String> warnings) {}
+
+    /**
+     * Predicts images and writes each prediction in each format (see {@link PredictionFormat}).
+     * Every check comes before the network is loaded: the formats against the checkpoint's classes
+     * and the input names, no two inputs writing one file, no input overwritten. For {@code
+     * cityscapes}, folders are searched recursively (a {@code leftImg8bit/<split>} folder holds one
+     * folder per city), and a warning names other PNG files in the output that the official
+     * evaluation would match to the same frames.
      *
      * @param config the configuration (model)
      * @param checkpoint the weights
      * @param inputs image files or folders of images
-     * @param output the folder of the masks
+     * @param output the output folder
+     * @param formats what to write per image
      * @param executor predicts the images: in this process, or spread over workers
-     * @return the masks written
+     * @return the files written and the warnings
      * @throws IOException if an input or the checkpoint cannot be read, or the output written
+     * @throws IllegalArgumentException if the formats do not fit the checkpoint or the inputs
      */
-    public static List<Path> predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
-            Path output, PartitionExecutor executor) throws IOException {
-        List<Path> images = expand(inputs);
-        Datasets.catalog(config); // a folder dataset's classes file is checked here, once
+    public static Predicted predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
+            Path output, List<PredictionFormat> formats, PartitionExecutor executor)
+            throws IOException {
+        boolean cityscapes = formats.contains(PredictionFormat.CITYSCAPES);
+        List<Path> images = expand(inputs, cityscapes);
+        ClassCatalog classes = Datasets.catalog(config);
+        if (cityscapes) {
+            PredictionFormat.requireCityscapes(classes);
+        }
+        Map<Path, Path> targets = new LinkedHashMap<>(); // target -> input
+        Set<Path> inputFiles = new HashSet<>();
+        for (Path image : images) {
+            inputFiles.add(image.toAbsolutePath().normalize());
+        }
+        Map<String, Path> frames = new HashMap<>();
+        for (Path image : images) {
+            if (cityscapes) {
+                String key = PredictionFormat.frame(image).frameKey();
+                Path other = frames.putIfAbsent(key, image);
+                if (other != null) {
+                    throw new IllegalArgumentException("input " + image + ": the same frame " + key
+                            + " as " + other + "; the official evaluation needs one prediction"
+                            + " per frame, so leave one of them out");
+                }
+            }
+            for (PredictionFormat format : formats) {
+                Path target = format.target(output, image).toAbsolutePath().normalize();
+                Path other = targets.putIfAbsent(target, image);
+                if (other != null) {
+                    throw new IllegalArgumentException("input " + image + ": its prediction "
+                            + target + " is also that of " + other + "; give inputs of different"
+                            + " names, or predict them into different --output folders");
+                }
+                if (inputFiles.contains(target)) {
+                    throw new IllegalArgumentException("--output " + output + ": the prediction "
+                            + target + " would overwrite an input image; give another --output"
+                            + " folder");
+                }
+            }
+        }
         Files.createDirectories(output);
         executor.run(new DatasetJobs.Prediction(ConfigFiles.toJson(config),
                 checkpoint.toAbsolutePath().toString(),
                 images.stream().map(p -> p.toAbsolutePath().toString()).toList(),
-                output.toAbsolutePath().toString()));
+                output.toAbsolutePath().toString(), formats));
         List<Path> written = new ArrayList<>();
         for (Path file : images) {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            written.add(output.resolve(stem + ".png"));
+            for (PredictionFormat format : formats) {
+                written.add(format.target(output, file));
+            }
         }
-        return written;
+        List<String> warnings = new ArrayList<>();
+        if (cityscapes) {
+            strayMatches(output, frames.keySet(), written).ifPresent(warnings::add);
+        }
+        return new Predicted(written, warnings);
+    }
+
+    /**
+     * Other PNG files below the output that the official evaluation would take as predictions of
+     * the frames just written (it matches {@code <city>_<seq>_<frame>*.png} recursively).
+     */
+    private static Optional<String> strayMatches(Path output, Set<String> frames,
+            List<Path> written) throws IOException {
+        Set<Path> ours = new HashSet<>();
+        written.forEach(p -> ours.add(p.toAbsolutePath().normalize()));
+        List<Path> stray = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(output)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".png") && !ours.contains(p.toAbsolutePath().normalize())
+                        && frames.stream().anyMatch(name::startsWith)) {
+                    stray.add(p);
+                }
+            });
+        }
+        if (stray.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(output + ": " + stray.size() + " other PNG file(s) start with a frame"
+                + " name just predicted, e.g. " + stray.get(0) + "; the official evaluation would"
+                + " find two predictions for those frames, so evaluate a folder that holds only"
+                + " this run's predictions");
     }
 
     /**
@@ -201,7 +330,7 @@ public final class Inference {
      * @return the written file and a one-line summary
      * @throws IOException if a file cannot be read or written
      */
-    public static String cam(
+    public static Cam cam(
             ExperimentConfig config,
             Path checkpoint,
             Path imageFile,
@@ -234,10 +363,10 @@ public final class Inference {
                     + ".png");
             ImageFiles.writePng(file, HeatMaps.panels(image.planar(), List.of(result.heatMap()),
                     image.height(), image.width(), 0.5));
-            return String.format(java.util.Locale.ROOT,
-                    "%s: class %s, %s target, %d pixels%s", file, classes.get(c).name(),
+            return new Cam(file, String.format(java.util.Locale.ROOT,
+                    "Grad-CAM of class %s, %s target, %d pixels%s", classes.get(c).name(),
                     labels == null ? "predicted" : "ground-truth", result.targetPixels(),
-                    result.empty() ? " (empty target: the map is all zero)" : "");
+                    result.empty() ? " (empty target: the map is all zero)" : ""));
         }
     }
 
@@ -318,17 +447,18 @@ public final class Inference {
         }
     }
 
-    private static List<Path> expand(List<Path> inputs) throws IOException {
+    private static List<Path> expand(List<Path> inputs, boolean recursive) throws IOException {
         List<Path> images = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> files = Files.list(input)) {
+                try (Stream<Path> files = recursive ? Files.walk(input) : Files.list(input)) {
                     files.filter(Inference::isImage).sorted().forEach(images::add);
                 }
             } else if (Files.isRegularFile(input)) {
                 images.add(input);
             } else {
-                throw new IOException("input " + input + ": no such file or folder; check the path");
+                throw new IOException("input " + input
+                        + ": no such file or folder; check the path");
             }
         }
         for (Path image : images) {

@@ -3,17 +3,15 @@ package io.dropclass.experiment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-
 import io.dropclass.config.ExperimentConfig;
-import io.dropclass.method.Method;
 import io.dropclass.config.ModelConfig;
+import io.dropclass.method.Method;
 import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.model.weights.PretrainedWeights;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.WeightFormat;
 import io.dropclass.nn.TensorFormat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +104,8 @@ final class Networks {
                     + ": no such file; check the path given to --pretrained");
         }
         try {
-            SafeTensors.readHeader(Path.of(file)); // a corrupt file fails here, before any run exists
+            // a corrupt file fails here, before any run exists
+            SafeTensors.readHeader(Path.of(file));
         } catch (IllegalArgumentException e) {
             throw new IOException("model.pretrained " + e.getMessage()
                     + "; re-export the weights with safetensors' save_file (README, pretrained"

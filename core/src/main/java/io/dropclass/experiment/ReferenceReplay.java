@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.method.DropClassLoss;
@@ -30,7 +29,6 @@ import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingDivergedException;
 import io.dropclass.training.TrainingObjective.Terms;
 import io.dropclass.training.TrainingStep;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code check-reference}: replays a reference case through the training step that {@code train}

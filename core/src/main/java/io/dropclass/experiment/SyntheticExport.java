@@ -9,7 +9,6 @@ import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import io.dropclass.report.image.MaskImages;
 import io.dropclass.results.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +54,8 @@ public final class SyntheticExport {
     public record Written(Path root, int images, String fingerprint) {}
 
     /**
-     * The stem of image {@code index}: zero-padded, so the folder's sorted listing is the generation
-     * order.
+     * The stem of image {@code index}: zero-padded, so the folder's sorted listing is the
+     * generation order.
      *
      * @param index the sample index
      * @return e.g. {@code scene-00007}

@@ -21,9 +21,9 @@ import io.dropclass.nn.BilinearResize;
  *       plain {@link SegmentationPredictor});
  *   <li>sliding: the scaled image is padded at the bottom/right to at least the window (with
  *       normalised black, the value training pads with), windows at the strides cover it (the last
- *       one in each direction flush with the edge, mmseg's grid), each window's logits are upsampled
- *       to the window size and summed into a logit map with a count map, averaged, cropped back to
- *       the scaled size and upsampled to H × W.
+ *       one in each direction flush with the edge, mmseg's grid), each window's logits are
+ *       upsampled to the window size and summed into a logit map with a count map, averaged,
+ *       cropped back to the scaled size and upsampled to H × W.
  * </ul>
  *
  * With flip, the mirrored scaled image is predicted too and its logits mirrored back. The H × W

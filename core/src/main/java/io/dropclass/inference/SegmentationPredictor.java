@@ -61,7 +61,8 @@ public final class SegmentationPredictor {
      */
     public byte[] predict(
             NDManager manager, float[] image, int height, int width, EvaluationMode mode) {
-        return new ModePredictor(network, normalization, mode).predict(manager, image, height, width);
+        return new ModePredictor(network, normalization, mode).predict(manager, image, height,
+                width);
     }
 
     /**
@@ -78,7 +79,8 @@ public final class SegmentationPredictor {
         float[] input = new float[images.size() * plane];
         for (int b = 0; b < images.size(); b++) {
             if (images.get(b).length != plane) {
-                throw new IllegalArgumentException("image " + b + " is not 3x" + height + "x" + width);
+                throw new IllegalArgumentException("image " + b + " is not 3x" + height + "x"
+                        + width);
             }
             normalization.normalise(images.get(b), input, b * plane);
         }

@@ -1,13 +1,14 @@
 package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 
 /**
  * Softmax focal loss (Lin et al. 2017, the textbook multiclass form), with the class weights as the
  * per-class α and normalised like the weighted cross-entropy:
  *
- * <pre>  L = Σ_i w_{y_i} · (1 − p_{t,i})^γ · (−log p_{t,i}) / Σ_i w_{y_i},   p_{t,i} = softmax(ŷ_i)_{y_i}</pre>
+ * <pre>
+ *   L = Σ_i w_{y_i} · (1 − p_{t,i})^γ · (−log p_{t,i}) / Σ_i w_{y_i}
+ *   p_{t,i} = softmax(ŷ_i)_{y_i}</pre>
  *
  * <p>Ignored pixels have weight 0 and leave both sums. γ = 0 is exactly {@link
  * PixelCrossEntropy#weightedMean}; γ = 2 is the usual choice. The logits are upsampled bilinearly

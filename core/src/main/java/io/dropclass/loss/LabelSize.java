@@ -1,7 +1,6 @@
 package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-
 import io.dropclass.nn.BilinearResize;
 import io.dropclass.nn.Scalars;
 

@@ -72,7 +72,8 @@ public final class LovaszSoftmax {
 
         List<NDArray> perClass = new ArrayList<>();
         for (int c : present) {
-            NDArray classIndex = labels.eq(LabelSize.scalar(logits, c).toType(DataType.INT64, false));
+            NDArray classIndex = labels.eq(LabelSize.scalar(logits, c).toType(DataType.INT64,
+                    false));
             NDArray foreground = classIndex.toType(DataType.FLOAT32, false); // (n,), constant
             NDArray pc = probabilities.get(new NDIndex(":, {}", c)).gather(valid, 0); // (n,)
             NDArray errors = foreground.sub(pc).abs();

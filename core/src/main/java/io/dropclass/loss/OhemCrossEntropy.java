@@ -1,7 +1,6 @@
 package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 
@@ -16,8 +15,8 @@ import java.util.Arrays;
  *  L = Σ_{i ∈ kept} ℓ_i / |kept|</pre>
  *
  * <p>So at least the {@code minKept} hardest pixels are kept (fewer only with ties at p_(minKept)),
- * and every pixel with p_t &lt; thres. As in HRNet the class weights scale each pixel's loss but the
- * mean is over the number of kept pixels (not over their weights). When n ≤ minKept every valid
+ * and every pixel with p_t &lt; thres. As in HRNet the class weights scale each pixel's loss but
+ * the mean is over the number of kept pixels (not over their weights). When n ≤ minKept every valid
  * pixel is kept (HRNet would still drop those with p_t equal to the largest when thres ≤ it). When
  * nothing is kept (no valid pixel, or all tied at τ) the loss is 0 rather than PyTorch's NaN.
  *
@@ -72,7 +71,8 @@ public final class OhemCrossEntropy {
                 : Math.max(threshold, validPt[minKept]);
 
         NDArray keep =
-                valid.logicalAnd(pt.lt(LabelSize.scalar(logits, tau))).toType(DataType.FLOAT32, false);
+                valid.logicalAnd(pt.lt(LabelSize.scalar(logits, tau))).toType(DataType.FLOAT32,
+                false);
         NDArray count = keep.sum();
         if (count.getFloat() == 0f) {
             return LabelSize.zeroLike(resized);

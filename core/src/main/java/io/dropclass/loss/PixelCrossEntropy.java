@@ -3,7 +3,6 @@ package io.dropclass.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-
 import java.util.ArrayList;
 import java.util.List;
 

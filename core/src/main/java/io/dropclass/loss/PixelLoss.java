@@ -1,24 +1,35 @@
-package io.dropclass.training;
+package io.dropclass.loss;
 
 import ai.djl.ndarray.NDArray;
-import io.dropclass.loss.FocalLoss;
-import io.dropclass.loss.LovaszSoftmax;
-import io.dropclass.loss.OhemCrossEntropy;
-import io.dropclass.loss.PixelCrossEntropy;
-import io.dropclass.loss.PixelTargets;
 import io.dropclass.nn.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which class-imbalance baseline a {@link PixelLossObjective} optimises. Each strategy turns the
- * logits and the targets into named, already weighted loss parts whose sum is the total; the names
- * become the history's columns.
+ * A pixel loss, as a training objective of a loss-based method optimises it: the logits and the
+ * targets turned into named, already weighted loss parts whose sum is the total; the names become
+ * the history's columns. The class-weighted cross-entropy is the baseline's; focal, OHEM and
+ * Lovász-softmax are the imbalance baselines'. A new loss implements this interface (one file)
+ * and gets its constant in the configuration's method list.
  */
-public sealed interface PixelLoss {
+public interface PixelLoss {
 
-    /** The method name used in configurations ({@code method.name}). */
+    /**
+     * The loss's name, for messages.
+     *
+     * @return e.g. {@code focal}
+     */
     String name();
+
+    /**
+     * Whether the loss also reads targets with weight 1 on every labelled pixel (Lovász-softmax,
+     * which ignores the class weights).
+     *
+     * @return false unless the loss says so
+     */
+    default boolean needsUnitTargets() {
+        return false;
+    }
 
     /**
      * The named parts of the loss, in column order.
@@ -152,6 +163,11 @@ public sealed interface PixelLoss {
         @Override
         public String name() {
             return "lovasz";
+        }
+
+        @Override
+        public boolean needsUnitTargets() {
+            return true;
         }
 
         @Override

@@ -56,7 +56,8 @@ public sealed interface ClassDropSampler
      * @return the sampler
      */
     static StreamClassDropSampler of(
-            int numClasses, SplittableRandom random, SamplingUnit unit, boolean presentClassesOnly) {
+            int numClasses, SplittableRandom random, SamplingUnit unit,
+            boolean presentClassesOnly) {
         return new StreamClassDropSampler(
                 new ClassDraw(numClasses, unit, presentClassesOnly), random);
     }
@@ -72,7 +73,8 @@ public sealed interface ClassDropSampler
      */
     static SeededClassDropSampler seeded(
             int numClasses, long seed, SamplingUnit unit, boolean presentClassesOnly) {
-        return new SeededClassDropSampler(new ClassDraw(numClasses, unit, presentClassesOnly), seed);
+        return new SeededClassDropSampler(new ClassDraw(numClasses, unit, presentClassesOnly),
+                seed);
     }
 
     /**

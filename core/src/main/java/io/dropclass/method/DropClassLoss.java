@@ -3,20 +3,18 @@ package io.dropclass.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.loss.PixelCrossEntropy;
 import io.dropclass.loss.PixelTargets;
 import io.dropclass.nn.Scalars;
 import io.dropclass.nn.TensorFormat;
 import io.dropclass.training.TrainingObjective.Terms;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The DropClass loss (docs/method.md §5), a function of the two branches' logits, the labels and the
- * drop decision:
+ * The DropClass loss (docs/method.md §5), a function of the two branches' logits, the labels and
+ * the drop decision:
  *
  * <pre>
  *   L     = (1 − λ)·L_ce + λ·L_drop + α·1[drop]·L_sup

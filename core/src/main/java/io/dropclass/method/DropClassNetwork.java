@@ -8,8 +8,8 @@ import io.dropclass.nn.BatchNormLayer;
 import java.util.Objects;
 
 /**
- * A network with the {@link DropClassHead} on its feature map (docs/method.md §4), classified by the
- * network's own classifier h (same W and b).
+ * A network with the {@link DropClassHead} on its feature map (docs/method.md §4), classified by
+ * the network's own classifier h (same W and b).
  *
  * <pre>
  * training: forwardTraining(ps, images (B, 3, H, W), decision)

@@ -2,15 +2,13 @@ package io.dropclass.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
-
 import java.util.Objects;
 
 /**
- * DropClass as a training objective (docs/method.md §8): per iteration λ from the schedule, the drop
- * decision from the sampler, the two-branch training forward of the head, and {@link
+ * DropClass as a training objective (docs/method.md §8): per iteration λ from the schedule, the
+ * drop decision from the sampler, the two-branch training forward of the head, and {@link
  * DropClassLoss}.
  *
  * <pre>

@@ -1,9 +1,7 @@
 package io.dropclass.method;
 
 import ai.djl.ndarray.NDArray;
-
 import io.dropclass.nn.TensorFormat;
-
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package io.dropclass.method;
 
 import io.dropclass.data.ClassCatalog;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.dropclass.method;
 
+import io.dropclass.loss.PixelLoss;
 import io.dropclass.model.SegmentationNetwork;
-import io.dropclass.training.PixelLoss;
 import io.dropclass.training.PixelLossObjective;
 import java.util.Objects;
 

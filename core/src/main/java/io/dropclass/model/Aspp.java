@@ -5,17 +5,15 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.nn.Activation;
 import io.dropclass.nn.BatchNormLayer;
-import io.dropclass.nn.Pooling;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvNormActivation;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
+import io.dropclass.nn.Pooling;
 import io.dropclass.nn.SeededDropout;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +61,8 @@ final class Aspp implements Layer {
         return Conv2dLayer.builder(name, in, out, kernel)
                 .optPadding((kernel - 1) / 2 * dilation)
                 .optDilation(dilation)
-                .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt((double) in * kernel * kernel)))
+                .optWeightInit(
+                        ParameterInit.uniform(1.0 / Math.sqrt((double) in * kernel * kernel)))
                 .build();
     }
 

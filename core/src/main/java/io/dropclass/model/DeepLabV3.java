@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.InvertedResidual.Config;
 import io.dropclass.nn.Activation;
 import io.dropclass.nn.BatchNormLayer;
@@ -14,7 +13,6 @@ import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.TensorFormat;
-
 import java.util.ArrayList;
 import java.util.List;
 

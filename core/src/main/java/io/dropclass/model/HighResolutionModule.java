@@ -3,7 +3,6 @@ package io.dropclass.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.HrNetSpec.BlockType;
 import io.dropclass.nn.BilinearResize;
 import io.dropclass.nn.ConvBn;
@@ -11,7 +10,6 @@ import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
 import io.dropclass.nn.Parameterized;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

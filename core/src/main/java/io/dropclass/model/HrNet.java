@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.HrNetSpec.Stage;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.BilinearResize;
@@ -13,7 +12,6 @@ import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

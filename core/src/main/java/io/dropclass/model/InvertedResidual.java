@@ -2,7 +2,6 @@ package io.dropclass.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.nn.Activation;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
@@ -12,7 +11,6 @@ import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.SqueezeExcitation;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,7 +100,8 @@ final class InvertedResidual implements Layer {
                         .optGroups(groups)
                         .optWeightInit(ParameterInit.normal(kaimingFanOutStd(out, kernel)))
                         .build();
-        return new ConvNormActivation(conv, new BatchNormLayer(name + ".1", out, momentum, eps), act);
+        return new ConvNormActivation(conv, new BatchNormLayer(name + ".1", out, momentum, eps),
+                act);
     }
 
     /** Kaiming normal, mode fan_out, ReLU gain: std = √(2 / (out·k²)) (PyTorch ignores groups). */

@@ -2,7 +2,6 @@ package io.dropclass.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.HrNetSpec.BlockType;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
@@ -10,7 +9,6 @@ import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.nn.TensorFormat;
-
 import java.util.List;
 import java.util.Map;
 

@@ -2,13 +2,11 @@ package io.dropclass.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
 import io.dropclass.nn.Parameterized;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,16 +40,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * (N·h, w, C) along w, then (N, h, W·C) along h; contiguous (N, C, h, w) multiplies (N·C·h, w)
  * from the right along w, then (N·C, h, W) along h. Channels-last logits on their way to a softmax
  * over the classes come out contiguous ({@link #resize(NDArray, int, int, boolean, boolean,
- * boolean)}). Giving the wrong layout still gives the right values, with copies. Everything is differentiable with respect to x; the products report their
- * multiply-accumulates to an active {@link FlopCounter}.
+ * boolean)}). Giving the wrong layout still gives the right values, with copies. Everything is
+ * differentiable with respect to x; the products report their multiply-accumulates to an active
+ * {@link FlopCounter}.
  */
 public final class BilinearResize {
 
     /** Inputs per tile of the banded product (the largest divisor of n up to this). */
     private static final int TILE = 8;
 
-    private static final Map<Key, float[]> MATRICES = new ConcurrentHashMap<>();
-    private static final Map<Key, double[]> DOUBLE_MATRICES = new ConcurrentHashMap<>();
     /** The host values of each matrix or block array, by form and element type. */
     private static final Map<ArrayKey, Object> ARRAYS = new ConcurrentHashMap<>();
 
@@ -262,7 +260,7 @@ public final class BilinearResize {
      * @return a new (out × in) row-major array
      */
     public static float[] interpolationMatrix(int in, int out, boolean alignCorners) {
-        return floatMatrix(in, out, alignCorners).clone();
+        return InterpolationWeights.floats(in, out, alignCorners).clone();
     }
 
     /** An (out × in) matrix, or its transpose, in x's element type, owning its memory. */
@@ -304,9 +302,8 @@ public final class BilinearResize {
         int columns = Math.toIntExact(shape.get(shape.dimension() - 1));
         if (x.getDataType() == DataType.FLOAT64) {
             double[] values = (double[]) ARRAYS.computeIfAbsent(key.withType(true), k -> {
-                double[] m = DOUBLE_MATRICES.computeIfAbsent(
-                        new Key(key.in(), key.out(), key.alignCorners()),
-                        mk -> buildDouble(key.in(), key.out(), key.alignCorners()));
+                double[] m = InterpolationWeights.doubles(key.in(), key.out(),
+                        key.alignCorners());
                 double[] v = new double[size];
                 for (int p = 0; p < size; p++) {
                     int i = source.index(p / columns, p % columns);
@@ -319,7 +316,7 @@ public final class BilinearResize {
             }
         }
         float[] values = (float[]) ARRAYS.computeIfAbsent(key.withType(false), k -> {
-            float[] m = floatMatrix(key.in(), key.out(), key.alignCorners());
+            float[] m = InterpolationWeights.floats(key.in(), key.out(), key.alignCorners());
             float[] v = new float[size];
             for (int p = 0; p < size; p++) {
                 int i = source.index(p / columns, p % columns);
@@ -331,63 +328,6 @@ public final class BilinearResize {
             return borrowed.duplicate();
         }
     }
-
-    /** The cached (out × in) float matrix. */
-    private static float[] floatMatrix(int in, int out, boolean alignCorners) {
-        if (in <= 0 || out <= 0) {
-            throw new IllegalArgumentException("sizes must be positive, got " + in + " -> " + out);
-        }
-        return MATRICES.computeIfAbsent(new Key(in, out, alignCorners),
-                k -> build(in, out, alignCorners));
-    }
-
-    private static float[] build(int in, int out, boolean alignCorners) {
-        float[] m = new float[Math.multiplyExact(out, in)];
-        // Float arithmetic on purpose: PyTorch's CPU kernel computes scale and source index in
-        // float for float tensors (area_pixel_compute_scale / _source_index).
-        float scale;
-        if (alignCorners) {
-            scale = out > 1 ? (float) (in - 1) / (out - 1) : 0f;
-        } else {
-            scale = (float) in / out;
-        }
-        for (int o = 0; o < out; o++) {
-            float src = alignCorners ? scale * o : Math.max(scale * (o + 0.5f) - 0.5f, 0f);
-            int i0 = Math.min((int) Math.floor(src), in - 1);
-            int i1 = i0 < in - 1 ? i0 + 1 : i0;
-            float lambda1 = Math.min(Math.max(src - i0, 0f), 1f);
-            float lambda0 = 1f - lambda1;
-            m[o * in + i0] += lambda0;
-            m[o * in + i1] += lambda1;
-        }
-        return m;
-    }
-
-    /** {@link #build} in double precision, as PyTorch's kernel computes it for float64. */
-    private static double[] buildDouble(int in, int out, boolean alignCorners) {
-        if (in <= 0 || out <= 0) {
-            throw new IllegalArgumentException("sizes must be positive, got " + in + " -> " + out);
-        }
-        double[] m = new double[Math.multiplyExact(out, in)];
-        double scale;
-        if (alignCorners) {
-            scale = out > 1 ? (double) (in - 1) / (out - 1) : 0;
-        } else {
-            scale = (double) in / out;
-        }
-        for (int o = 0; o < out; o++) {
-            double src = alignCorners ? scale * o : Math.max(scale * (o + 0.5) - 0.5, 0);
-            int i0 = Math.min((int) Math.floor(src), in - 1);
-            int i1 = i0 < in - 1 ? i0 + 1 : i0;
-            double lambda1 = Math.min(Math.max(src - i0, 0), 1);
-            double lambda0 = 1 - lambda1;
-            m[o * in + i0] += lambda0;
-            m[o * in + i1] += lambda1;
-        }
-        return m;
-    }
-
-    private record Key(int in, int out, boolean alignCorners) {}
 
     /**
      * One host array: the (in → out) matrix as (out × in) (form 0), its transpose (form −1), or

@@ -2,7 +2,6 @@ package io.dropclass.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package io.dropclass.nn;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-
 import java.util.Objects;
 
 /**

@@ -1,7 +1,6 @@
 package io.dropclass.nn;
 
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,6 @@
 package io.dropclass.nn;
 
 import ai.djl.nn.Parameter;
-
 import java.util.List;
 
 /** Something that owns named parameters: a layer, or a group of layers of a model. */

@@ -1,11 +1,9 @@
 package io.dropclass.reference;
 
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.TensorData;
-
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;

@@ -1,11 +1,9 @@
 package io.dropclass.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.nn.BatchNormLayer;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,14 @@
 package io.dropclass.reference;
 
 import ai.djl.ndarray.types.Shape;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.SafeTensorsHeader;
 import io.dropclass.model.weights.TensorEntry;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,11 +155,8 @@ public final class ReferenceCase {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    file
-                            + ": invalid JSON: "
-                            + e.getOriginalMessage().lines().findFirst().orElse(""),
-                    e);
+            throw new IllegalArgumentException(file + ": invalid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
     }
 
@@ -170,9 +164,7 @@ public final class ReferenceCase {
     private static void checkInputs(Path file, boolean needsLabels) throws IOException {
         Map<String, TensorEntry> tensors = SafeTensors.readHeader(file).tensors();
         TensorEntry x = tensors.get("x");
-        if (x == null
-                || x.dtype() != SafeTensorsDType.F32
-                || x.shape().dimension() != 4
+        if (x == null || x.dtype() != SafeTensorsDType.F32 || x.shape().dimension() != 4
                 || x.shape().get(1) != 3) {
             throw new IllegalArgumentException(
                     file + ": needs x, F32 (B, 3, H, W), got " + describe(x));
@@ -182,19 +174,10 @@ public final class ReferenceCase {
             return;
         }
         long[] s = x.shape().getShape();
-        if (labels == null
-                || labels.dtype() != SafeTensorsDType.I64
+        if (labels == null || labels.dtype() != SafeTensorsDType.I64
                 || !labels.shape().equals(new Shape(s[0], s[2], s[3]))) {
-            throw new IllegalArgumentException(
-                    file
-                            + ": needs labels, I64 ("
-                            + s[0]
-                            + ", "
-                            + s[2]
-                            + ", "
-                            + s[3]
-                            + "), got "
-                            + describe(labels));
+            throw new IllegalArgumentException(file + ": needs labels, I64 (" + s[0] + ", "
+                    + s[2] + ", " + s[3] + "), got " + describe(labels));
         }
     }
 
@@ -212,18 +195,10 @@ public final class ReferenceCase {
         Map<String, Double> tolerances = new LinkedHashMap<>();
         for (String entry : expected.tensors().keySet()) {
             JsonNode t = node.get(entry);
-            if (t == null
-                    || !t.isNumber()
-                    || !(t.asDouble() >= 0)
+            if (t == null || !t.isNumber() || !(t.asDouble() >= 0)
                     || t.asDouble() > Double.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        caseFile
-                                + ": "
-                                + key
-                                + "."
-                                + entry
-                                + " must be a finite number >= 0, got "
-                                + t);
+                throw new IllegalArgumentException(caseFile + ": " + key + "." + entry
+                        + " must be a finite number >= 0, got " + t);
             }
             tolerances.put(entry, t.asDouble());
         }
@@ -235,14 +210,9 @@ public final class ReferenceCase {
             }
         }
         if (!extra.isEmpty()) {
-            throw new IllegalArgumentException(
-                    caseFile
-                            + ": "
-                            + key
-                            + " names entries absent from "
-                            + mode.expectedFile()
-                            + ": "
-                            + extra.subList(0, Math.min(5, extra.size())));
+            throw new IllegalArgumentException(caseFile + ": " + key
+                    + " names entries absent from " + mode.expectedFile() + ": "
+                    + extra.subList(0, Math.min(5, extra.size())));
         }
         if (tolerances.isEmpty()) {
             throw new IllegalArgumentException(
@@ -255,18 +225,13 @@ public final class ReferenceCase {
         Map<String, Double> parts = new LinkedHashMap<>();
         JsonNode node = root.get("loss_parts");
         if (node != null && node.isObject()) {
-            node.fields()
-                    .forEachRemaining(
-                            e -> {
-                                if (!e.getValue().isNumber()) {
-                                    throw new IllegalArgumentException(
-                                            caseFile(directory)
-                                                    + ": loss_parts."
-                                                    + e.getKey()
-                                                    + " is not a number");
-                                }
-                                parts.put(e.getKey(), e.getValue().asDouble());
-                            });
+            node.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNumber()) {
+                    throw new IllegalArgumentException(caseFile(directory) + ": loss_parts."
+                            + e.getKey() + " is not a number");
+                }
+                parts.put(e.getKey(), e.getValue().asDouble());
+            });
         }
         return parts;
     }

@@ -4,7 +4,6 @@ import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.TensorData;
 import io.dropclass.reference.ReferenceResult.Verdict;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,7 @@
 package io.dropclass.reference;
 
 import ai.djl.ndarray.types.DataType;
-
 import io.dropclass.nn.TensorFormat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,6 @@ package io.dropclass.reference;
 
 import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNetSpec;
-
 import java.util.Locale;
 import java.util.Optional;
 

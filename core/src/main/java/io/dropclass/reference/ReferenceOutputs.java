@@ -1,7 +1,6 @@
 package io.dropclass.reference;
 
 import io.dropclass.model.weights.SafeTensors;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

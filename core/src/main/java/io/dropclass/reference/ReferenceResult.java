@@ -1,7 +1,6 @@
 package io.dropclass.reference;
 
 import io.dropclass.model.weights.TensorData;
-
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -35,7 +35,8 @@ final class ExplanationSection {
             StringBuilder out, List<MethodGroup> groups, Map<String, Double> shares) {
         out.append("<h2>Disentanglement</h2>\n<p class=\"note\">Mean cosine similarity of each"
                 + " class's classifier weight vector to the other classes', averaged over the rare"
-                + " classes (under 1 % of the pixels) and over the others. Lower means the classifier"
+                + " classes (under 1 % of the pixels) and over the others."
+                + " Lower means the classifier"
                 + " separates the classes more; the paper reports that rare classes start highly"
                 + " similar to many others.</p>\n<table>\n<tr><th class=\"name\">method</th>"
                 + "<th>seed</th><th>rare classes</th><th>frequent classes</th></tr>\n");

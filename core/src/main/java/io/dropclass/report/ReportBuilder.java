@@ -66,7 +66,8 @@ public final class ReportBuilder {
         List<MethodGroup> groups = groups(runs);
         StringBuilder out = new StringBuilder(1 << 16);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"viewport\"")
+                .append(" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>dropclass report</title>\n<style>\n").append(Html.STYLE)
                 .append("</style>\n</head>\n<body>\n<h1>dropclass report</h1>\n")
                 .append("<p class=\"note\">").append(runs.size()).append(" run(s), ")
@@ -129,10 +130,18 @@ public final class ReportBuilder {
                 .append("mean ± sample standard deviation. Rare classes: pixel share under 1 % ")
                 .append("of the training labels (class_stats.json). ")
                 .append("Δ: against ").append(esc(groups.get(0).method()))
-                .append(", coloured as in the per-class table below.</p>\n")
+                .append(", coloured as in the per-class table below.");
+        boolean instances = groups.stream().anyMatch(g -> Double.isFinite(g.mean(RunData::iiou)));
+        if (instances) {
+            out.append(" iIoU: the official Cityscapes instance-level IoU (true positives and ")
+                    .append("false negatives of each instance weighted by the class's average ")
+                    .append("instance size over its size), mean over the classes with instances.");
+        }
+        out.append("</p>\n")
                 .append("<table>\n<tr><th class=\"name\">method</th><th>seeds</th><th>mIoU</th>")
                 .append("<th>Δ</th><th>rare-class mIoU</th><th>Δ</th><th>pixel accuracy</th>")
-                .append("<th>Δ</th></tr>\n");
+                .append("<th>Δ</th>").append(instances ? "<th>iIoU</th><th>Δ</th>" : "")
+                .append("</tr>\n");
         for (MethodGroup g : groups) {
             Set<String> seeds = new LinkedHashSet<>();
             g.runs().forEach(r -> seeds.add(r.seed() < 0 ? "?" : Long.toString(r.seed())));
@@ -141,6 +150,9 @@ public final class ReportBuilder {
             cell(out, groups.get(0), g, RunData::miou);
             cell(out, groups.get(0), g, RunData::rareMiou);
             cell(out, groups.get(0), g, RunData::pixelAccuracy);
+            if (instances) {
+                cell(out, groups.get(0), g, RunData::iiou);
+            }
             out.append("</tr>\n");
         }
         out.append("</table>\n");

@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  * @param miou the final mIoU (absent classes left out), NaN when unknown
  * @param rareMiou the final rare-class mIoU (share under 1 %), NaN when unknown
  * @param pixelAccuracy the final pixel accuracy, NaN when unknown
+ * @param iiou the final official Cityscapes iIoU (mean over the classes with instances), NaN when
+ *     the run's dataset has no instances or metrics.json lacks them
  * @param history history.csv (empty when missing)
  * @param validation validation.csv (empty when missing)
  * @param similarity analysis/similarity.json, or null
@@ -59,6 +61,7 @@ public record RunData(
         double miou,
         double rareMiou,
         double pixelAccuracy,
+        double iiou,
         CsvTable history,
         CsvTable validation,
         Similarity similarity,
@@ -127,6 +130,7 @@ public record RunData(
         double miou = Double.NaN;
         double rareMiou = Double.NaN;
         double pixelAccuracy = Double.NaN;
+        double iiou = Double.NaN;
         Path metrics = dir.resolve("metrics.json");
         if (Files.isRegularFile(metrics)) {
             SegmentationEvaluation evaluation = EvaluationJson.read(metrics);
@@ -141,6 +145,7 @@ public record RunData(
             rareMiou = rareIds.isEmpty() ? Double.NaN
                     : evaluation.meanIou(rareIds, AbsentClassPolicy.PRESENT);
             pixelAccuracy = evaluation.pixelAccuracy();
+            iiou = evaluation.meanInstanceIou();
         } else if (!validation.rows().isEmpty()) {
             double[] last = validation.rows().get(validation.rows().size() - 1);
             for (int i = 0; i < validation.columns().size(); i++) {
@@ -161,7 +166,7 @@ public record RunData(
                 : null;
         return new RunData(dir, name, method, architecture, seed, status,
                 MAPPER.writeValueAsString(config), manifest, shares, classIou, miou, rareMiou,
-                pixelAccuracy, CsvTable.read(dir.resolve("history.csv")), validation, similarity,
+                pixelAccuracy, iiou, CsvTable.read(dir.resolve("history.csv")), validation, similarity,
                 pngs(analysis.resolve("cam")), pngs(analysis.resolve("predictions")));
     }
 

@@ -49,7 +49,8 @@ final class RunSection {
             out.append("<p class=\"delta-worse\">This run did not finish (status: ")
                     .append(esc(run.status())).append(")")
                     .append(error.isBlank() ? "" : ": " + esc(error))
-                    .append(". Its figures are partial and it is left out of the comparison.</p>\n");
+                    .append(". Its figures are partial and it is left out of the comparison.")
+                    .append("</p>\n");
         }
         curves(out, run);
         analysis(out, run);
@@ -103,7 +104,8 @@ final class RunSection {
     private static void analysis(StringBuilder out, RunData run) throws IOException {
         if (run.similarity() != null) {
             out.append("<h3>Class similarity</h3>\n<div class=\"charts\">")
-                    .append(Html.img(HeatMapChart.draw("Class similarity (analysis/similarity.json)",
+                    .append(Html.img(HeatMapChart.draw(
+                            "Class similarity (analysis/similarity.json)",
                             run.similarity().classes(), run.similarity().matrix()),
                             "class similarity of " + run.name()))
                     .append("</div>\n");
@@ -139,13 +141,15 @@ final class RunSection {
         entries(out, "", m.path("versions"));
         entries(out, "dataset ", m.path("datasets"));
         row(out, "started", m.path("started_at").asText(""));
-        row(out, "finished", m.path("finished_at").isNull() ? "" : m.path("finished_at").asText(""));
+        row(out, "finished", m.path("finished_at").isNull() ? "" : m.path("finished_at")
+                .asText(""));
         if (m.path("command").isArray()) {
             List<String> words = new ArrayList<>();
             m.path("command").forEach(w -> words.add(w.asText()));
             row(out, "command", String.join(" ", words));
         }
-        out.append("</table>\n<details><summary>config.json (resolved configuration)</summary><pre>")
+        out.append("</table>\n<details><summary>config.json (resolved configuration)</summary>")
+                .append("<pre>")
                 .append(esc(run.configJson())).append("</pre></details>\n");
     }
 

@@ -32,7 +32,8 @@ public final class ResultFiles {
         try {
             return MAPPER.writeValueAsString(value) + System.lineSeparator();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(),
+                    e);
         }
     }
 

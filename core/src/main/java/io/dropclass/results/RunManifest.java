@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Provenance of a run, written to {@code manifest.json} when the run starts ({@code status}
- * "running"), and again when it ends ("finished" or "failed", with the error). A run directory whose
- * manifest does not say "finished" is not a finished run.
+ * "running"), and again when it ends ("finished" or "failed", with the error). A run directory
+ * whose manifest does not say "finished" is not a finished run.
  *
  * @param tool tool name and version
  * @param command the command line arguments
@@ -67,7 +67,8 @@ public record RunManifest(
      * @param outcome headline figures
      * @return the ended manifest
      */
-    public RunManifest end(String status, String error, String finishedAt, Map<String, Object> outcome) {
+    public RunManifest end(String status, String error, String finishedAt, Map<String,
+            Object> outcome) {
         return new RunManifest(tool, command, status, error, seed, threads, versions, gitCommit,
                 datasets, startedAt, finishedAt, outcome, resumes);
     }

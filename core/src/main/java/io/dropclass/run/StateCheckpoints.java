@@ -46,7 +46,8 @@ public final class StateCheckpoints {
     public static final String MOMENTUM_PREFIX = StateDict.MOMENTUM_PREFIX;
 
     private static final Pattern NAME = Pattern.compile("iter_(\\d{6,})\\.safetensors");
-    private static final Pattern TEMPORARY = Pattern.compile("\\.iter_\\d{6,}\\.safetensors\\..*\\.tmp");
+    private static final Pattern TEMPORARY =
+            Pattern.compile("\\.iter_\\d{6,}\\.safetensors\\..*\\.tmp");
 
     /**
      * A checkpoint read back and verified.
@@ -214,7 +215,8 @@ public final class StateCheckpoints {
      * @param manager the manager of temporary arrays
      * @throws IllegalArgumentException if the checkpoint does not fit the network
      */
-    public static void restore(Loaded loaded, SegmentationNetwork network, Sgd sgd, NDManager manager) {
+    public static void restore(Loaded loaded, SegmentationNetwork network, Sgd sgd,
+            NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
             Map<String, NDArray> weights = new LinkedHashMap<>();
             Map<String, NDArray> momentum = new HashMap<>();

@@ -91,14 +91,16 @@ public record TrainingState(
                     Integer.parseInt(entry(m, "skipped_steps", source)),
                     Double.parseDouble(entry(m, "lr_next", source)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": malformed metadata: " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": malformed metadata: " + e.getMessage(),
+                    e);
         }
     }
 
     private static String entry(Map<String, String> m, String key, String source) {
         String v = m.get(key);
         if (v == null) {
-            throw new IllegalArgumentException(source + ": metadata entry '" + key + "' is missing");
+            throw new IllegalArgumentException(source + ": metadata entry '" + key
+                    + "' is missing");
         }
         return v;
     }

@@ -19,8 +19,9 @@ import java.util.concurrent.Future;
  * Prepares training batches in background threads, ahead of the training step.
  *
  * <p>The stream is a function of the seed alone, whatever the thread count: epoch e visits the
- * images in a permutation drawn from (seed, e); the augmentation of the image in slot s of iteration
- * i draws from (seed, i, s). So batch i can be rebuilt at any time, which also makes resuming exact.
+ * images in a permutation drawn from (seed, e); the augmentation of the image in slot s of
+ * iteration i draws from (seed, i, s). So batch i can be rebuilt at any time, which also makes
+ * resuming exact.
  */
 public final class BatchLoader implements AutoCloseable {
 
@@ -40,7 +41,8 @@ public final class BatchLoader implements AutoCloseable {
 
     /**
      * Creates a loader whose transform declares its output size ({@link
-     * PairedTransform#outputSize}), e.g. {@code RandomCropFlip} or a {@code TransformPresets} preset.
+     * PairedTransform#outputSize}), e.g. {@code RandomCropFlip} or a {@code TransformPresets}
+     * preset.
      *
      * @param dataset the training images
      * @param transform the paired augmentation

@@ -3,6 +3,7 @@ package io.dropclass.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
+import io.dropclass.loss.PixelLoss;
 import io.dropclass.loss.PixelTargets;
 import io.dropclass.model.SegmentationNetwork;
 import java.util.Arrays;
@@ -47,7 +48,8 @@ public final class PixelLossObjective implements TrainingObjective {
      * @param classWeights one weight per class
      * @return the objective
      */
-    public static PixelLossObjective crossEntropy(SegmentationNetwork network, double[] classWeights) {
+    public static PixelLossObjective crossEntropy(SegmentationNetwork network,
+            double[] classWeights) {
         return new PixelLossObjective(network, classWeights, PixelLoss.weightedCrossEntropy());
     }
 
@@ -61,7 +63,7 @@ public final class PixelLossObjective implements TrainingObjective {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
         PixelTargets weighted = PixelTargets.of(images.getManager(), batch.labels(),
                 batch.height(), batch.width(), classWeights, -1, network.tensorFormat());
-        PixelTargets unit = loss instanceof PixelLoss.Lovasz
+        PixelTargets unit = loss.needsUnitTargets()
                 ? PixelTargets.of(images.getManager(), batch.labels(), batch.height(),
                         batch.width(), unitWeights, -1, network.tensorFormat())
                 : weighted;

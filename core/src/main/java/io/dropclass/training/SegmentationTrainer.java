@@ -2,10 +2,8 @@ package io.dropclass.training;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.IterationRecord;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

@@ -8,9 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
-
 import io.dropclass.nn.TensorFormat;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

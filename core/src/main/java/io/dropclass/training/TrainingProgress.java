@@ -3,6 +3,7 @@ package io.dropclass.training;
 import io.dropclass.results.IterationRecord;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,6 +13,13 @@ import java.util.TreeMap;
 public final class TrainingProgress {
 
     private static final int BAR = 20;
+
+    /**
+     * History columns that are not loss terms: the step's DropClass draw (in history.csv, not
+     * worth a glance per line) and λ, shown on its own.
+     */
+    private static final Set<String> NOT_TERMS = Set.of("loss", "dropped", "dropped_class",
+            "lambda");
 
     private final PrintStream out;
     private final boolean interactive;
@@ -70,16 +78,18 @@ public final class TrainingProgress {
         String bar = "#".repeat(filled) + ".".repeat(BAR - filled);
         double perStep = r.elapsedSeconds() / Math.max(1, r.iteration());
         long eta = Math.round(perStep * (iterations - r.iteration()));
-        return String.format(Locale.ROOT, "[%s] %d/%d  loss %.4f%s  lr %.5f  %.1f img/s  ETA %s",
+        Double lambda = r.losses().get("lambda");
+        return String.format(Locale.ROOT, "[%s] %d/%d  loss %.4f%s%s  lr %.5f  %.1f img/s  ETA %s",
                 bar, r.iteration(), iterations, r.losses().getOrDefault("loss", Double.NaN),
-                parts(r), r.lr(), r.imagesPerSecond(), duration(eta));
+                parts(r), lambda == null ? "" : String.format(Locale.ROOT, "  lambda %.3f", lambda),
+                r.lr(), r.imagesPerSecond(), duration(eta));
     }
 
     /** The loss terms other than the total, sorted by name: " (ce 0.41 drop 0.20 ...)". */
     private static String parts(IterationRecord r) {
         StringBuilder parts = new StringBuilder();
         new TreeMap<>(r.losses()).forEach((name, v) -> {
-            if (!name.equals("loss")) {
+            if (!NOT_TERMS.contains(name)) {
                 parts.append(parts.length() == 0 ? " (" : " ").append(name).append(' ')
                         .append(v == Math.rint(v) && Math.abs(v) < 1e6
                                 ? Long.toString(v.longValue())

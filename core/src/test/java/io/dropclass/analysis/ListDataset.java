@@ -4,7 +4,6 @@ import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
-
 import java.util.List;
 
 /** An in-memory dataset of label maps (black images) for tests. */

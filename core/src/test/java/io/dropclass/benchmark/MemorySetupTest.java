@@ -2,9 +2,8 @@ package io.dropclass.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Page-fault counters and the allocator as the environment configures it. */
 class MemorySetupTest {

@@ -24,8 +24,13 @@ class CompareCliTest {
             "--seeds", "2", "--output", root.toString()}, TINY);
         CliRunner.Result first = run(args);
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Δ dropclass").contains("Δ weighted_ce")
-                .contains("rare-class mIoU").contains("±");
+        // the console: one row per method; the per-class table is in comparison.txt
+        assertThat(first.out()).contains("Δ mIoU").contains("rare-class mIoU").contains("±")
+                .contains(root.resolve("comparison.txt").toString());
+        assertThat(first.out().lines().filter(l -> l.matches(" (baseline|dropclass|weighted_ce) .*")))
+                .hasSize(3);
+        assertThat(Files.readString(root.resolve("comparison.txt"))).contains("Δ dropclass")
+                .contains("Δ weighted_ce").contains("rare-class mIoU").contains("road");
         for (String m : new String[] {"baseline", "dropclass", "weighted_ce"}) {
             for (int s = 1; s <= 2; s++) {
                 assertThat(root.resolve(m + "/seed-" + s + "/metrics.json")).isRegularFile();

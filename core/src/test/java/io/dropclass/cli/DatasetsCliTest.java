@@ -86,6 +86,75 @@ class DatasetsCliTest {
                 .get("images").asInt()).isEqualTo(3);
     }
 
+    /** A tree of three training scenes whose second label file is cut short. */
+    private Path treeWithOneBrokenLabel() throws IOException {
+        Path root = cityscapesTree(3, 2);
+        Path label = root.resolve("gtFine/train/aachen/aachen_000001_000019_gtFine_labelIds.png");
+        byte[] bytes = Files.readAllBytes(label);
+        Files.write(label, java.util.Arrays.copyOf(bytes, 100));
+        return root;
+    }
+
+    @Test
+    void aSkippedSampleIsOneWarningWithOnePrefixNamingStrict() throws IOException {
+        Path root = treeWithOneBrokenLabel();
+        CliRunner.Result stats = run("stats", "--dataset", "cityscapes", "--root",
+                root.toString(), "--split", "train", "--output", dir.toString());
+        assertThat(stats.code()).as(stats.err()).isZero();
+        java.util.List<String> lines = stats.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("warning: cityscapes train: skipped 1 of 3 samples"
+                + " with problems; use --strict (data.strict=true) to stop instead");
+        assertThat(lines.get(1)).startsWith("warning: cityscapes train: unreadable file: 1 file"
+                + " (gtFine/train/aachen/aachen_000001_000019_gtFine_labelIds.png: ")
+                .endsWith("re-extract or re-convert the files (PNG, JPEG or BMP)");
+
+        CliRunner.Result train = run(concat(new String[] {"train", "--dataset", "cityscapes",
+            "--root", root.toString(), "--output", dir.resolve("run").toString(),
+            "train.iterations=1", "train.batch_size=2", "train.validation_interval=1",
+            "--threads", "2", "loss.class_weights=none"}));
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).contains("warning: cityscapes train: skipped 1 of 3 samples")
+                .doesNotContain("warning: warning:");
+    }
+
+    @Test
+    void strictStopsEveryCommandThatReadsTheDatasetInOneLine() throws IOException {
+        Path root = treeWithOneBrokenLabel();
+        String broken = "aachen_000001_000019_gtFine_labelIds.png";
+        CliRunner.Result stats = run("stats", "--dataset", "cityscapes", "--root",
+                root.toString(), "--split", "train", "--strict", "--output", dir.toString());
+        assertThat(stats.code()).isEqualTo(2);
+        assertThat(stats.err().strip().lines()).hasSize(1);
+        assertThat(stats.err()).startsWith("dropclass: cityscapes root " + root
+                + ", split train: unreadable file").contains(broken);
+        assertThat(dir.resolve("class_stats.json")).doesNotExist();
+
+        Path run = dir.resolve("run");
+        CliRunner.Result train = run("train", "--dataset", "cityscapes", "--root",
+                root.toString(), "--strict", "--output", run.toString(), "--threads", "2");
+        assertThat(train.code()).isEqualTo(2);
+        assertThat(train.err().strip().lines()).hasSize(1);
+        assertThat(train.err()).contains(broken);
+        assertThat(run).doesNotExist();
+
+        // the same as data.strict=true
+        CliRunner.Result key = run("stats", "--dataset", "cityscapes", "--root",
+                root.toString(), "--split", "train", "data.strict=true");
+        assertThat(key.code()).isEqualTo(2);
+        assertThat(key.err()).isEqualTo(stats.err());
+    }
+
+    @Test
+    void everyCommandThatReadsADatasetTakesStrict() {
+        picocli.CommandLine cli = new picocli.CommandLine(new DropClassCli());
+        for (String command : new String[] {"train", "evaluate", "predict", "stats", "demo",
+            "compare", "bench", "cam", "export"}) {
+            assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--strict"))
+                    .as(command).isNotNull();
+        }
+    }
+
     @Test
     void aMissingDatasetFolderIsAOneLineUserError() {
         CliRunner.Result r = run("train", "--dataset", "cityscapes", "--root",

@@ -18,8 +18,18 @@ class DemoQuickTest {
     void quickDemoTrainsBothMethodsComparesThemAndWritesTheReport() throws IOException {
         CliRunner.Result r = run("demo", "--quick", "--output", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("baseline").contains("dropclass").contains("delta")
-                .contains("report:");
+        assertThat(r.out()).contains("baseline").contains("dropclass").contains("delta");
+        // it ends with what it wrote, each named once in all it printed
+        java.util.List<String> lines = r.out().lines().toList();
+        assertThat(lines.subList(lines.size() - 3, lines.size())).containsExactly(
+                "baseline run:  " + dir.resolve("baseline"),
+                "dropclass run: " + dir.resolve("dropclass"),
+                "report:        " + dir.resolve("report.html"));
+        String all = r.out() + r.err();
+        for (Path written : new Path[] {dir.resolve("baseline"), dir.resolve("report.html")}) {
+            assertThat(all.split(java.util.regex.Pattern.quote(written.toString()), -1))
+                    .as(written.toString()).hasSize(2);
+        }
         for (String m : new String[] {"baseline", "dropclass"}) {
             assertThat(Files.readString(dir.resolve(m + "/manifest.json")))
                     .contains("\"status\" : \"finished\"");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropclass.data.image.ImageFiles;
-import io.dropclass.report.image.MaskImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,16 @@ class DropClassCliTest {
         Path run = dir.resolve("run");
         CliRunner.Result train = run(concat(new String[] {"train", "--output", run.toString()}, TINY));
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.out()).contains("mIoU").contains("road").contains("run directory");
+        assertThat(train.out()).contains("mIoU").contains("road");
+        // it ends with what it wrote, each named once
+        List<String> tail = train.out().lines().toList();
+        assertThat(tail.subList(tail.size() - 3, tail.size())).containsExactly(
+                "run directory:   " + run,
+                "best checkpoint: " + run.resolve("checkpoints/best.safetensors"),
+                "metrics:         " + run.resolve("metrics.json"));
+        assertThat((train.out() + train.err()).split(
+                java.util.regex.Pattern.quote(run.resolve("metrics.json").toString()), -1)).hasSize(2);
+        assertThat(train.err()).doesNotContain("dropped_class");
         for (String f : new String[] {"config.json", "manifest.json", "class_stats.json",
             "history.csv", "validation.csv", "history.json", "metrics.json",
             "checkpoints/best.safetensors", "checkpoints/last.safetensors"}) {
@@ -51,6 +59,8 @@ class DropClassCliTest {
                 dir.resolve("eval").toString());
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(dir.resolve("eval/metrics.json")).isRegularFile();
+        assertThat(eval.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("metrics: " + dir.resolve("eval/metrics.json"));
 
         Path images = dir.resolve("images");
         Files.createDirectories(images);

@@ -1,8 +1,8 @@
 package io.dropclass.cli;
 
-import io.dropclass.data.DatasetKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropclass.data.DatasetKind;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
@@ -10,11 +10,9 @@ import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.synthetic.StreetSceneDataset;
 import io.dropclass.data.synthetic.SyntheticSplit;
 import io.dropclass.data.validation.LoadedDataset;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

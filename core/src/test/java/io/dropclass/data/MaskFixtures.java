@@ -1,7 +1,6 @@
 package io.dropclass.data;
 
 import io.dropclass.data.image.ImageFiles;
-
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 /** Writes the tiny image and mask files of the dataset tests. */

@@ -34,6 +34,14 @@ class ComparisonTableTest {
         // class b: predicted by the baseline, never labelled: IoU 0 there, absent (n/a) in dropclass
         assertThat(table.lines().filter(l -> l.contains("   1  b")).findFirst().orElseThrow())
                 .contains("0.00").contains("n/a").endsWith("rare");
+        // every row's numbers right-aligned under their method's name, summary rows included
+        List<String> lines = table.lines().toList();
+        int end = lines.get(1).indexOf("dropclass") + "dropclass".length();
+        for (String line : lines.subList(2, lines.size())) {
+            assertThat(line.charAt(end - 1)).as(line).isNotEqualTo(' ');
+            assertThat(line.charAt(end)).as(line).isEqualTo(' ');
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith(" mIoU (absent skipped)"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.dropclass.inference;
 
-import io.dropclass.testing.TinyNetwork;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,6 +14,7 @@ import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.SegmentationEvaluator;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
+import io.dropclass.testing.TinyNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

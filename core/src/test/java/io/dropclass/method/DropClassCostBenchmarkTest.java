@@ -7,28 +7,24 @@ import static io.dropclass.testing.TrainingSteps.sgd;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.benchmark.ForwardFlops;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.nn.TensorFormat;
 import io.dropclass.training.NonFinitePolicy;
 import io.dropclass.training.PixelLossObjective;
-import io.dropclass.training.SegmentationTrainer;
 import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
 import io.dropclass.training.TrainingStep;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the cost of DropClass: ms per training step (forward, loss, backward, SGD) of

@@ -11,19 +11,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.DeepLabV3;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.testing.TinyNetwork;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cheap forms of the DropClass head against its literal definition A_drop = ReLU(BN(conv(A ⊙

@@ -7,14 +7,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.loss.PixelCrossEntropy;
 import io.dropclass.loss.PixelTargets;
 import io.dropclass.training.TrainingObjective.Terms;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DropClassLossTest {
 

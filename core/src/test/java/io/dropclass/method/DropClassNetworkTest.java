@@ -1,7 +1,5 @@
 package io.dropclass.method;
 
-import io.dropclass.testing.TinyNetwork;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,16 +12,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.StateDict;
-
-import org.junit.jupiter.api.Test;
-
+import io.dropclass.testing.TinyNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DropClassNetworkTest {
 

@@ -1,7 +1,5 @@
 package io.dropclass.method;
 
-import io.dropclass.testing.TinyNetwork;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,13 +11,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
+import io.dropclass.testing.TinyNetwork;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective.Terms;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class DropClassObjectiveTest {
 

@@ -8,17 +8,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the cost of one inference forward of HRNetV2-W18-Small-v1 with the DropClass head at
@@ -57,7 +54,7 @@ class FoldedInferenceBenchmarkTest {
                         } else {
                             NDArray a = hrnet.features(ps, x, false);
                             NDArray dropped =
-                                    LiteralDropFeatures.of(network, 
+                                    LiteralDropFeatures.of(network,
                                             ps, a, DropDecision.none(0, 0), false);
                             logits = hrnet.classify(ps, dropped, false);
                         }

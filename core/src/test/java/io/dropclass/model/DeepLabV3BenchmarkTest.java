@@ -7,7 +7,6 @@ import static io.dropclass.testing.TrainingSteps.step;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-
 import io.dropclass.method.ClassDropSampler;
 import io.dropclass.method.DropClassLoss;
 import io.dropclass.method.DropClassNetwork;
@@ -17,13 +16,11 @@ import io.dropclass.training.PixelLossObjective;
 import io.dropclass.training.Sgd;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
-
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Prints ms per training step (forward, loss, backward, SGD) of DeepLabV3-MobileNetV3-Large at

@@ -6,18 +6,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.nn.BilinearResize;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * How torchvision's reference case was produced, pinned: its eval logits were computed with the

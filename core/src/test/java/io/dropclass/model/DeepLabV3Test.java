@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.method.ClassDropSampler;
 import io.dropclass.method.DropClassLoss;
 import io.dropclass.method.DropClassNetwork;
@@ -21,14 +20,12 @@ import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.TensorEntry;
 import io.dropclass.training.TrainingBatch;
 import io.dropclass.training.TrainingObjective;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** torchvision's DeepLabV3-MobileNetV3-Large: structure, names, gradients, DropClass wrapping. */
 class DeepLabV3Test {

@@ -1,14 +1,11 @@
 package io.dropclass.reference;
 
 import ai.djl.ndarray.types.Shape;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.SafeTensorsDType;
 import io.dropclass.model.weights.TensorData;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.dropclass.experiment.ReferenceReplay;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.SafeTensors;
 import io.dropclass.model.weights.TensorData;
 import io.dropclass.reference.ReferenceResult.Verdict;
-
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -27,6 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reference cases of the official DropClass code pass entry by entry (loss, both branches' logits,

@@ -3,11 +3,9 @@ package io.dropclass.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropclass.reference.ReferenceResult.Verdict;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ReferenceTableTest {
 

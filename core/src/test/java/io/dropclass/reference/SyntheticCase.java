@@ -4,15 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.weights.StateDict;
 import io.dropclass.model.weights.TensorData;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

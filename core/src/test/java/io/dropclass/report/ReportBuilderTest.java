@@ -3,6 +3,12 @@ package io.dropclass.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropclass.data.cityscapes.CityscapesGroundTruth;
+import io.dropclass.data.image.ImageFiles;
+import io.dropclass.evaluation.EvaluationJson;
+import io.dropclass.evaluation.cityscapes.CityscapesCounts;
+import io.dropclass.evaluation.cityscapes.CityscapesMetrics;
+import io.dropclass.evaluation.cityscapes.OfficialFixture;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -53,7 +60,34 @@ class ReportBuilderTest {
                 "<td class=\"delta-better\">+9.52</td>", "<td class=\"delta-worse\">-10.00</td>");
         assertThat(html).contains("Class similarity", "Grad-CAM", "0001_bike.png");
         assertThat(html).doesNotContain("<script", "http://", "https://", "<link");
+        assertThat(html).doesNotContain("<th>iIoU</th>"); // no instances in these runs
         assertThat(decodeImages(html)).hasSizeGreaterThanOrEqualTo(2 * 3 + 1 + 1 + 2);
+    }
+
+    @Test
+    void runsWithTheOfficialCityscapesCountsGetAnIiouColumn() throws IOException {
+        Path base = RunFixture.write(tmp, "base-s1", "baseline", 1, "finished", BASE_1);
+        Path drop = RunFixture.write(tmp, "drop-s1", "dropclass", 1, "finished", DROP_1);
+        // baseline: the official fixture's predictions (iIoU 46.97 %); dropclass: perfect ones
+        CityscapesCounts fixture = OfficialFixture.evaluate(OfficialFixture.root(), "val",
+                OfficialFixture.root().resolve("results"));
+        CityscapesMetrics perfect = new CityscapesMetrics();
+        Path gt = OfficialFixture.groundTruth(OfficialFixture.root(), "val").get(4);
+        byte[] labels = ImageFiles.readLabels(gt).labels();
+        perfect.add(labels, ImageFiles.readInstanceIds(CityscapesGroundTruth.of(gt)
+                .instanceIds()).ids(), labels);
+        for (var run : List.of(Map.entry(base, fixture), Map.entry(drop, perfect.counts()))) {
+            Path metrics = run.getKey().resolve("metrics.json");
+            EvaluationJson.write(metrics,
+                    EvaluationJson.read(metrics).withCityscapes(run.getValue()));
+        }
+
+        String html = ReportBuilder.render(List.of(RunData.read(base), RunData.read(drop)), "t");
+
+        assertThat(html).contains("<th>iIoU</th>", "instance-level IoU");
+        assertThat(tableRow(html, "baseline")).contains("<td>46.97</td>");
+        assertThat(tableRow(html, "dropclass")).contains("<td>100.00</td>",
+                "<td class=\"delta-better\">+53.03</td>");
     }
 
     @Test

@@ -10,14 +10,12 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.ParameterValues;
 import io.dropclass.nn.TensorFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

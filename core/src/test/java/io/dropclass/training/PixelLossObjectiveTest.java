@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.dropclass.loss.PixelLoss;
 import io.dropclass.testing.TinyNetwork;
 import io.dropclass.training.TrainingObjective.Terms;
 import java.util.List;

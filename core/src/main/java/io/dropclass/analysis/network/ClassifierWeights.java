@@ -2,10 +2,12 @@ package io.dropclass.analysis.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-
 import io.dropclass.model.SegmentationNetwork;
 
-/** Reads the 1×1 classifier's weight (K, C, 1, 1) of a network as K rows of C floats (bias excluded). */
+/**
+ * Reads the 1×1 classifier's weight (K, C, 1, 1) of a network as K rows of C floats (bias
+ * excluded).
+ */
 public final class ClassifierWeights {
 
     private ClassifierWeights() {}
@@ -21,7 +23,8 @@ public final class ClassifierWeights {
         NDArray w = network.classifierWeight().getArray(); // (K, C, 1, 1); not ours to close
         Shape shape = w.getShape();
         if (shape.dimension() != 4 || shape.get(2) != 1 || shape.get(3) != 1) {
-            throw new IllegalArgumentException("classifier weight must be (K, C, 1, 1), got " + shape);
+            throw new IllegalArgumentException("classifier weight must be (K, C, 1, 1), got "
+                    + shape);
         }
         int k = Math.toIntExact(shape.get(0));
         int c = Math.toIntExact(shape.get(1));

@@ -8,10 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BilinearResize;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +23,7 @@ import java.util.List;
  *
  * <pre>
  * A      = features(x), inference mode           (1, C, h, w), detached into a leaf
- * L      = upsample(classify(A)) to (H, W)        bilinear, align_corners = false (as the predictor)
+ * L      = upsample(classify(A)) to (H, W)        bilinear, align_corners = false (as predicted)
  * M      = {p : argmax_k L_k(p) = c}  (PREDICTED) or {p : label(p) = c}  (GROUND_TRUTH)
  * score  = Σ_{p∈M} L_c(p)
  * w_k    = mean_{h,w} ∂score/∂A_k
@@ -78,7 +76,8 @@ public final class GradCam {
             throw new IllegalArgumentException(
                     "class " + classId + " outside [0, " + network.numClasses() + ")");
         }
-        if (target == CamTarget.GROUND_TRUTH && (labels == null || labels.length != height * width)) {
+        if (target == CamTarget.GROUND_TRUTH && (labels == null
+                || labels.length != height * width)) {
             throw new IllegalArgumentException("GROUND_TRUTH needs height * width labels");
         }
         int pixels = height * width;
@@ -115,12 +114,14 @@ public final class GradCam {
             restoreGradients(saved);
             if (targetPixels == 0) {
                 return new GradCamResult(
-                        classId, target, height, width, new float[pixels], 0, 0, channelWeights, 0, true);
+                        classId, target, height, width, new float[pixels], 0, 0, channelWeights, 0,
+                        true);
             }
             NDArray grad = a.getGradient(); // (1, C, h, w)
             grad.attach(scope);
             long channels = grad.getShape().get(1);
-            NDArray w = grad.reshape(1, channels, -1).mean(new int[] {2}) // (1, C); one axis: PyTorch
+            NDArray w = grad.reshape(1, channels, -1)
+                    .mean(new int[] {2}) // (1, C); one axis: PyTorch
                     .reshape(1, channels, 1, 1); // engine reduces one axis at a time
             channelWeights = w.toFloatArray();
             NDArray cam = a.mul(w).sum(new int[] {1}, true).maximum(0f); // (1, 1, h, w)
@@ -136,7 +137,8 @@ public final class GradCam {
                 heat[i] = max > 0 ? Math.max(0f, heat[i]) / max : 0f;
             }
             return new GradCamResult(
-                    classId, target, height, width, heat, targetPixels, score, channelWeights, max, false);
+                    classId, target, height, width, heat, targetPixels, score, channelWeights, max,
+                    false);
         }
     }
 

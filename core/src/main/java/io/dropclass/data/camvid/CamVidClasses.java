@@ -2,7 +2,6 @@ package io.dropclass.data.camvid;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
-
 import java.util.List;
 
 /** The 11 CamVid classes of the SegNet version, with the SegNet tutorial's colours. */

@@ -5,14 +5,13 @@ import io.dropclass.data.ClassInfo;
 import io.dropclass.data.validation.DecodedMask;
 import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.MaskDecoder;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Reads Cityscapes masks: {@code *_labelTrainIds.png} hold train ids (0..18, 255); any other mask
- * ({@code *_labelIds.png}) holds label ids, mapped by the official table (docs/method.md §12.2) with
- * every id that is not one of the 19 train classes going to 255.
+ * ({@code *_labelIds.png}) holds label ids, mapped by the official table (docs/method.md §12.2)
+ * with every id that is not one of the 19 train classes going to 255.
  */
 public final class CityscapesMasks implements MaskDecoder {
 

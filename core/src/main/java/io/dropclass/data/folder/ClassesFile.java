@@ -2,11 +2,9 @@ package io.dropclass.data.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
 import io.dropclass.data.validation.InvalidDatasetException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,6 @@ import io.dropclass.data.validation.DecodedMask;
 import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.MaskDecoder;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -11,7 +11,6 @@ import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -249,5 +248,29 @@ public final class ImageFiles {
             }
         }
         return new LabelMap(h, w, labels);
+    }
+
+    /**
+     * Reads an instance-id map from a single-channel image of up to 16 bits, such as Cityscapes'
+     * 16-bit grey {@code *_gtFine_instanceIds.png} (label id, or label id × 1000 + instance number).
+     *
+     * @param file the image
+     * @return the raw sample values
+     * @throws IOException if the file cannot be decoded or has more than one channel or 16 bits
+     */
+    public static InstanceMap readInstanceIds(Path file) throws IOException {
+        BufferedImage image = ImageDecoding.decode(file);
+        Raster raster = image.getRaster();
+        int bits = image.getColorModel().getComponentSize(0);
+        if (raster.getNumBands() != 1 || bits > 16) {
+            throw new IOException(file + ": not an instance-id image (expected one channel of at"
+                    + " most 16 bits, got " + raster.getNumBands() + " channels of " + bits
+                    + " bits)");
+        }
+        int h = image.getHeight();
+        int w = image.getWidth();
+        int[] ids = new int[h * w];
+        raster.getSamples(0, 0, w, h, 0, ids);
+        return new InstanceMap(h, w, ids);
     }
 }

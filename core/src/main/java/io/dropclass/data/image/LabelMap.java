@@ -1,7 +1,6 @@
 package io.dropclass.data.image;
 
 import io.dropclass.data.ClassCatalog;
-
 import java.util.Arrays;
 
 /**

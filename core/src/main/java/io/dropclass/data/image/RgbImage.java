@@ -1,7 +1,6 @@
 package io.dropclass.data.image;
 
 import io.dropclass.data.SegmentationSample;
-
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;

@@ -4,7 +4,6 @@ import static io.dropclass.data.synthetic.Draws.amount;
 import static io.dropclass.data.synthetic.Draws.between;
 
 import io.dropclass.data.synthetic.Texture.Pattern;
-
 import java.util.SplittableRandom;
 
 /**

@@ -9,7 +9,6 @@ import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Segment;
 import io.dropclass.data.synthetic.StreetLayout.SegmentKind;
 import io.dropclass.data.synthetic.StreetLayout.Side;
-
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;

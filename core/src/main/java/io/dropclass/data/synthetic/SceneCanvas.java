@@ -1,7 +1,6 @@
 package io.dropclass.data.synthetic;
 
 import io.dropclass.data.ClassCatalog;
-
 import java.util.function.DoubleUnaryOperator;
 
 /**

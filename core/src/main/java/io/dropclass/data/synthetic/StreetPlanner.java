@@ -10,7 +10,6 @@ import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Segment;
 import io.dropclass.data.synthetic.StreetLayout.SegmentKind;
 import io.dropclass.data.synthetic.StreetLayout.Side;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,7 +1,6 @@
 package io.dropclass.data.synthetic;
 
 import io.dropclass.data.SegmentationSample;
-
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -6,11 +6,11 @@
  *
  * <pre>
  * StreetSceneGenerator.generate(seed, split, index)
- *   → StreetPlanner.plan        camera, road, sidewalks, facade segments, walls/fences (StreetLayout)
+ *   → StreetPlanner.plan        camera, road, sidewalks, facades, walls/fences (StreetLayout)
  *   → ActorPlanner.plan         trees, poles, people, two-wheelers, vehicles (List&lt;Actor&gt;),
  *                               following or, for SHIFT, breaking the usual context rules
  *   → BackgroundRenderer        sky, ground, far skyline, facades, frontages, ego bonnet (255)
- *   → ActorRenderer             actors far first (painter's order), via FigureSprites/VehicleSprites
+ *   → ActorRenderer             actors far first (painter's order), Figure/VehicleSprites
  *       all through SceneCanvas, which writes label and colour of each pixel together
  *   → PhotometricEffects        light blur, illumination, sensor noise
  * </pre>

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * A transform whose output always has one size, declared up front (for example a crop followed by a
- * pad to the crop size, which {@link PairedTransform#outputSize} cannot infer by itself). Checks the
- * size of every output.
+ * pad to the crop size, which {@link PairedTransform#outputSize} cannot infer by itself). Checks
+ * the size of every output.
  *
  * @param inner the transform
  * @param size its output size

@@ -20,7 +20,8 @@ public record PadTo(int height, int width, float[] fill) implements PairedTransf
     /** Validates and copies. */
     public PadTo {
         if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("size must be positive, got " + height + "x" + width);
+            throw new IllegalArgumentException("size must be positive, got " + height + "x"
+                    + width);
         }
         if (fill.length != 3) {
             throw new IllegalArgumentException("fill needs 3 values, got " + fill.length);

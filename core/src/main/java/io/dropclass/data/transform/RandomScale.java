@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * already in it.
  *
  * <p>Two size rules: relative ({@code baseLongSide = 0}): {@code H' = int(H·s + 0.5)}, {@code W' =
- * int(W·s + 0.5)}; long side (the official HRNet recipe, docs/method.md §12.7): the long side becomes
+ * int(W·s + 0.5)}; long side (the official HRNet recipe, docs/method.md §12.7): the long side
+ * becomes
  * {@code L = int(base·s + 0.5)} and the short side {@code int(short·L/long + 0.5)}.
  *
  * @param scales the factors, each drawn with equal probability
@@ -38,8 +39,8 @@ public record RandomScale(List<Double> scales, int baseLongSide) implements Pair
     }
 
     /**
-     * Scales min, min + step, …, up to max (inclusive, with a tolerance of step/1000), relative to the
-     * sample size.
+     * Scales min, min + step, …, up to max (inclusive, with a tolerance of step/1000), relative to
+     * the sample size.
      *
      * @param min the smallest factor
      * @param max the largest factor
@@ -164,7 +165,8 @@ public record RandomScale(List<Double> scales, int baseLongSide) implements Pair
         return new SegmentationSample(nh, nw, image, label);
     }
 
-    private static void horizontal(float[] src, int row, int[] x0, int[] x1, float[] fx, float[] out) {
+    private static void horizontal(float[] src, int row, int[] x0, int[] x1, float[] fx,
+            float[] out) {
         for (int x = 0; x < out.length; x++) {
             out[x] = (1 - fx[x]) * src[row + x0[x]] + fx[x] * src[row + x1[x]];
         }

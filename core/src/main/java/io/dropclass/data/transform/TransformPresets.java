@@ -9,10 +9,10 @@ public final class TransformPresets {
     private TransformPresets() {}
 
     /**
-     * The official HRNet Cityscapes recipe (docs/method.md §12.7): scale s = 0.5 + k/10, k uniform in
-     * 0..16, long side int(2048·s + 0.5) (image bilinear, label nearest); pad bottom/right to the
-     * crop (image 0, label 255); random crop with inclusive ranges; horizontal flip with probability
-     * 0.5. Normalisation is the loader's business.
+     * The official HRNet Cityscapes recipe (docs/method.md §12.7): scale s = 0.5 + k/10, k uniform
+     * in 0..16, long side int(2048·s + 0.5) (image bilinear, label nearest); pad bottom/right to
+     * the crop (image 0, label 255); random crop with inclusive ranges; horizontal flip with
+     * probability 0.5. Normalisation is the loader's business.
      *
      * @param cropHeight output rows (512 officially)
      * @param cropWidth output columns (1024 officially)
@@ -30,9 +30,9 @@ public final class TransformPresets {
 
     /**
      * An mmseg-style recipe: scale by a factor from scaleMin, scaleMin + scaleStep, … scaleMax
-     * (relative to the image), random crop (with the class-share rejection when catMaxRatio &lt; 1),
-     * optional flip (0.5), optional photometric distortion (mmseg defaults), then pad bottom/right to
-     * the crop (image 0, label 255), so that padding is never colour-jittered.
+     * (relative to the image), random crop (with the class-share rejection when catMaxRatio &lt;
+     * 1), optional flip (0.5), optional photometric distortion (mmseg defaults), then pad
+     * bottom/right to the crop (image 0, label 255), so that padding is never colour-jittered.
      *
      * @param cropHeight output rows
      * @param cropWidth output columns

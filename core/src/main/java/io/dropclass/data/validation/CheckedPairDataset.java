@@ -6,7 +6,6 @@ import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.LabelMap;
 import io.dropclass.data.image.RgbImage;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,6 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.ClassCatalog;
-
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.image.LabelMap;
-
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;

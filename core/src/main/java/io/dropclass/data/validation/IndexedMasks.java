@@ -3,7 +3,6 @@ package io.dropclass.data.validation;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.LabelMap;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

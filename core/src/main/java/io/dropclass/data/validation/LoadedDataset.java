@@ -1,7 +1,6 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.SegmentationDataset;
-
 import java.util.List;
 
 /**

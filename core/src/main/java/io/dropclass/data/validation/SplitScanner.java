@@ -1,7 +1,6 @@
 package io.dropclass.data.validation;
 
 import io.dropclass.data.image.ImageFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -107,7 +107,8 @@ public record ValidationReport(DatasetSource source, List<Problem> problems) {
                         + skipped
                         + " of "
                         + total
-                        + " samples with problems (use strict validation to stop instead)");
+                        + " samples with problems; use --strict (data.strict=true) to stop"
+                        + " instead");
         warnings.addAll(lines());
         return warnings;
     }

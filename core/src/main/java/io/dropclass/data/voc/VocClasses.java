@@ -2,7 +2,6 @@ package io.dropclass.data.voc;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.ClassInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.SamplePair;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

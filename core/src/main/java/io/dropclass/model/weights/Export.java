@@ -1,10 +1,8 @@
 package io.dropclass.model.weights;
 
-import io.dropclass.model.SegmentationNetwork;
-
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-
+import io.dropclass.model.SegmentationNetwork;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -76,7 +74,8 @@ public final class Export {
         if (format == ExportFormat.TORCHVISION
                 && architecture != TargetArchitecture.DEEPLABV3_MOBILENETV3_LARGE) {
             throw new IllegalArgumentException(
-                    "torchvision export exists for DeepLabV3-MobileNetV3 only, not " + architecture);
+                    "torchvision export exists for DeepLabV3-MobileNetV3 only, not "
+                    + architecture);
         }
         for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
             String name = e.getKey();

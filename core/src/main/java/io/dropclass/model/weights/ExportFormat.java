@@ -9,7 +9,9 @@ public enum ExportFormat {
      * torchvision's for DeepLabV3 (with {@code clsdrop_*} for DropClass).
      */
     OFFICIAL,
-    /** torchvision's {@code deeplabv3_mobilenet_v3_large} state dict, without the DropClass head. */
+    /**
+     * torchvision's {@code deeplabv3_mobilenet_v3_large} state dict, without the DropClass head.
+     */
     TORCHVISION;
 
     /**

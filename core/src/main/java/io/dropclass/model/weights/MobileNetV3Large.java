@@ -1,7 +1,6 @@
 package io.dropclass.model.weights;
 
 import ai.djl.ndarray.types.Shape;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +174,8 @@ public final class MobileNetV3Large {
         String p = prefix + feature + ".block.";
         Block b = BLOCKS.get(feature - 1);
         if (!b.hasExpand()) {
-            return replaceModule(rest, p, "conv_dw", "0.0", "bn1", "0.1", "conv_pw", "1.0", "bn2", "1.1");
+            return replaceModule(rest, p, "conv_dw", "0.0", "bn1", "0.1", "conv_pw", "1.0", "bn2",
+                    "1.1");
         }
         String project = b.se() ? "3" : "2";
         return replaceModule(

@@ -13,7 +13,8 @@ import java.util.List;
  * @param missingBackbone backbone parameters the checkpoint lacks (an error unless partial loading
  *     was allowed)
  * @param newHead head parameters the checkpoint lacks ({@code last_layer}, {@code _classifier},
- *     {@code classifier}, {@code clsdrop_*}): expected for ImageNet checkpoints, left as initialised
+ *     {@code classifier}, {@code clsdrop_*}): expected for ImageNet checkpoints, left as
+ *     initialised
  * @param skipped source names dropped by the name map (classification heads, {@code
  *     num_batches_tracked})
  * @param unexpected mapped names the target does not have (ignored)

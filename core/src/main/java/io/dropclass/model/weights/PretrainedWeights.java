@@ -4,9 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-
 import io.dropclass.model.SegmentationNetwork;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +123,8 @@ public final class PretrainedWeights {
         String wrapper = wrapperPrefix(state.keySet());
         if (!wrapper.isEmpty()) {
             Map<String, NDArray> unwrapped = new LinkedHashMap<>();
-            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()), values));
+            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()),
+                    values));
             state = unwrapped;
         }
         WeightFormat resolved = format != null ? format : WeightFormat.detect(state.keySet());
@@ -144,7 +143,8 @@ public final class PretrainedWeights {
             String previous = sourceOf.put(name.get(), e.getKey());
             if (previous != null) {
                 throw new IllegalArgumentException(
-                        "tensors " + previous + " and " + e.getKey() + " both map to " + name.get());
+                        "tensors " + previous + " and " + e.getKey() + " both map to "
+                        + name.get());
             }
             mapped.put(name.get(), e.getValue());
         }
@@ -174,7 +174,8 @@ public final class PretrainedWeights {
         List<String> unexpected = new ArrayList<>();
         for (String name : mapped.keySet()) {
             if (!parameters.containsKey(name) && !name.startsWith("clsdrop_")) {
-                unexpected.add(sourceOf.get(name).equals(name) ? name : sourceOf.get(name) + " → " + name);
+                unexpected.add(sourceOf.get(name).equals(name) ? name : sourceOf.get(name) + " → "
+                        + name);
             }
         }
         PretrainedLoadReport report =

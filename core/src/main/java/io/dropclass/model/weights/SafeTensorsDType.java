@@ -1,7 +1,6 @@
 package io.dropclass.model.weights;
 
 import ai.djl.ndarray.types.DataType;
-
 import java.util.Arrays;
 import java.util.Optional;
 

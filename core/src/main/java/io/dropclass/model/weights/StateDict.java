@@ -4,10 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.ParameterValues;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.dropclass.model.weights;
 
 import io.dropclass.model.SegmentationNetwork;
-
 import java.util.Collection;
 
 /** The architecture a checkpoint is loaded into, recognised from the target's parameter names. */

@@ -1,7 +1,6 @@
 package io.dropclass.model.weights;
 
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Objects;
 
 /**

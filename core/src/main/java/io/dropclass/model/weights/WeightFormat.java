@@ -57,7 +57,8 @@ public enum WeightFormat {
             }
         }
         throw new IllegalArgumentException(
-                "unknown weight format '" + value + "'; expected auto, official, timm or torchvision");
+                "unknown weight format '" + value
+                + "'; expected auto, official, timm or torchvision");
     }
 
     /**

@@ -76,7 +76,8 @@ public final class HeatMapChart {
             for (int r = 0; r < k; r++) {
                 for (int c = 0; c < k; c++) {
                     double v = matrix[r][c];
-                    g.setColor(Double.isFinite(v) ? colour((v - lo) / (hi - lo)) : Color.LIGHT_GRAY);
+                    g.setColor(Double.isFinite(v) ? colour((v - lo) / (hi - lo))
+                            : Color.LIGHT_GRAY);
                     g.fillRect(LABEL + c * cell, TOP + r * cell, cell, cell);
                 }
             }

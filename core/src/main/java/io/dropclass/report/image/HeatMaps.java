@@ -1,7 +1,6 @@
 package io.dropclass.report.image;
 
 import io.dropclass.data.image.RgbImage;
-
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

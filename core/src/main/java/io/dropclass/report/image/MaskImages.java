@@ -1,15 +1,11 @@
 package io.dropclass.report.image;
 
-import io.dropclass.data.image.ImageFiles;
-import io.dropclass.data.image.RgbImage;
-
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
-
+import io.dropclass.data.image.ImageFiles;
+import io.dropclass.data.image.RgbImage;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

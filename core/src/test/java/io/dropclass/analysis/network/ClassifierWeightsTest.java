@@ -3,16 +3,13 @@ package io.dropclass.analysis.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-
 import io.dropclass.analysis.ClassCount;
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.ClassifierSimilarity;
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.testing.TinyNetwork;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ClassifierWeightsTest {
 

@@ -9,19 +9,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BilinearResize;
 import io.dropclass.testing.TinyNetwork;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class GradCamTest {
 

@@ -1,25 +1,22 @@
 package io.dropclass.data.camvid;
 
-import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.labels;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dropclass.data.DatasetKind;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.LoadedDataset;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CamVidLayoutTest {
 

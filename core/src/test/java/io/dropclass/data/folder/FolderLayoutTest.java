@@ -1,6 +1,5 @@
 package io.dropclass.data.folder;
 
-import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.colourPng;
 import static io.dropclass.data.MaskFixtures.flat;
 import static io.dropclass.data.MaskFixtures.greyPng;
@@ -10,21 +9,19 @@ import static io.dropclass.data.MaskFixtures.palettePng;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropclass.data.DatasetKind;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LoadedDataset;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FolderLayoutTest {
 

@@ -2,14 +2,12 @@ package io.dropclass.data.synthetic;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
-
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
-
 import javax.imageio.ImageIO;
 
 /**

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.synthetic.StreetLayout.Road;
 import io.dropclass.data.synthetic.StreetLayout.Side;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * The context rules that bias real models: they hold in TRAIN and are broken in SHIFT. Plans are

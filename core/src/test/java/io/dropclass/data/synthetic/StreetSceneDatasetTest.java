@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropclass.data.ClassCatalog;
-
 import org.junit.jupiter.api.Test;
 
 class StreetSceneDatasetTest {

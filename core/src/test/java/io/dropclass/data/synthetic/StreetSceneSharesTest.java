@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's central promise: over 500 training images each class's pixel share is within a

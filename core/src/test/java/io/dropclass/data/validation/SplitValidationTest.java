@@ -1,27 +1,24 @@
 package io.dropclass.data.validation;
 
-import io.dropclass.data.DatasetKind;
 import static io.dropclass.data.MaskFixtures.colourPng;
 import static io.dropclass.data.MaskFixtures.greyPng;
 import static io.dropclass.data.MaskFixtures.rgbPng;
 import static io.dropclass.data.MaskFixtures.rows;
 import static io.dropclass.data.MaskFixtures.text;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropclass.data.DatasetKind;
 import io.dropclass.data.DatasetLoader;
 import io.dropclass.data.DatasetSpec;
 import io.dropclass.data.camvid.CamVidLayout;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each problem kind, on a CamVid tree with one good sample and one bad one. */
 class SplitValidationTest {
@@ -44,8 +41,8 @@ class SplitValidationTest {
         assertThat(loaded.dataset().size()).isEqualTo(1);
         assertThat(loaded.warnings())
                 .containsExactly(
-                        "camvid train: skipped 1 of 2 samples with problems"
-                                + " (use strict validation to stop instead)",
+                        "camvid train: skipped 1 of 2 samples with problems;"
+                                + " use --strict (data.strict=true) to stop instead",
                         "camvid train: " + line);
         assertThatThrownBy(() -> open(true))
                 .isInstanceOf(InvalidDatasetException.class)

@@ -10,22 +10,19 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-
 import io.dropclass.method.DropClassNetwork;
 import io.dropclass.model.HrNet;
 import io.dropclass.model.HrNetSpec;
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.ParameterValues;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PretrainedWeightsTest {
 

@@ -9,7 +9,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-
 import io.dropclass.model.SegmentationNetwork;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
@@ -17,7 +16,6 @@ import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterValues;
 import io.dropclass.nn.TensorFormat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

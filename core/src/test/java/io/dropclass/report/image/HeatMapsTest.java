@@ -3,10 +3,9 @@ package io.dropclass.report.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class HeatMapsTest {
 

@@ -8,10 +8,6 @@ import io.dropclass.data.ClassInfo;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.LabelMap;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
@@ -20,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MaskImagesTest {
 
