@@ -53,7 +53,10 @@ final class SweepCommand implements Callable<Integer> {
         Path root = options.output != null ? options.output : RunDirectory.defaultPath("sweep");
         Sweep.Result result = Sweep.run(base, axes, seedList, root, runs, System.err);
         System.out.print(result.table());
-        System.out.println("sweep: " + root.resolve("sweep.json"));
+        new WrittenFiles()
+                .add("sweep", root.resolve("sweep.json"))
+                .add("runs (SETTING/seed-N)", root)
+                .print(System.out);
         return 0;
     }
 }
