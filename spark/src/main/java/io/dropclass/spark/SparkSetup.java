@@ -80,7 +80,8 @@ record SparkSetup(String master, Map<String, String> conf, List<String> localDev
         if (!devices.isEmpty()) {
             throw new IllegalArgumentException("--devices: on a cluster, executors take their GPU"
                     + " from Spark's resource scheduling; use --spark-conf"
-                    + " spark.task.resource.gpu.amount=1 (and the executor's GPU settings) instead");
+                    + " spark.task.resource.gpu.amount=1 (and the executors' GPU settings)"
+                    + " instead");
         }
         if (System.getProperty("spark.jars") == null) { // spark-submit --jars sets it
             applicationJars().ifPresent(jars -> conf.putIfAbsent("spark.jars", jars));
