@@ -65,8 +65,8 @@ public final class EvaluationJson {
     /** The explanation stored in the {@code cityscapes} block. */
     public static final String CITYSCAPES_EXPLANATION =
             "The official Cityscapes pixel-level evaluation (evalPixelLevelSemanticLabeling.py) on"
-                + " label ids: class IoU over the 19 evaluated classes, iIoU over the 8 classes with"
-                + " instances (TP and FN of each ground-truth instance weighted by the class's"
+                + " label ids: class IoU over the 19 evaluated classes, iIoU over the 8 classes"
+                + " with instances (TP and FN of each ground-truth instance weighted by the class's"
                 + " official average instance size over the instance's size, FP unweighted), and"
                 + " both over the categories; averages skip undefined (null) scores.";
 

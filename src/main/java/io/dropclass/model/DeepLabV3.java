@@ -6,9 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.InvertedResidual.Config;
 import io.dropclass.nn.Activation;
-import io.dropclass.nn.BatchNormLayer;
+import io.dropclass.nn.BatchNormSettings;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvNormActivation;
+import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.ParameterInit;
@@ -56,6 +57,8 @@ public final class DeepLabV3 extends ClassifierNetwork {
     /** Width of the ASPP branches and of A. */
     public static final int HEAD_CHANNELS = 256;
 
+    private static final BatchNormSettings HEAD_NORM =
+            new BatchNormSettings(HEAD_BN_MOMENTUM, HEAD_BN_EPS);
     private static final int[] ASPP_RATES = {12, 24, 36};
     private static final double DROPOUT = 0.5;
 
@@ -74,19 +77,12 @@ public final class DeepLabV3 extends ClassifierNetwork {
         backbone = mobileNetV3LargeFeatures("backbone", widthMult);
         int backboneChannels = lastConvChannels(widthMult);
         aspp =
-                new Aspp(
-                        "classifier.0",
-                        backboneChannels,
-                        headChannels,
-                        ASPP_RATES,
-                        DROPOUT,
-                        HEAD_BN_MOMENTUM,
-                        HEAD_BN_EPS);
+                new Aspp("classifier.0", backboneChannels, headChannels, ASPP_RATES, DROPOUT,
+                        HEAD_NORM);
         headConv =
                 new ConvNormActivation(
                         Aspp.conv("classifier.1", headChannels, headChannels, 3, 1),
-                        new BatchNormLayer(
-                                "classifier.2", headChannels, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
+                        HEAD_NORM.layer("classifier.2", headChannels),
                         Activation.RELU);
         Conv2dLayer classifier =
                 Conv2dLayer.builder("classifier.4", headChannels, numClasses, 1)
@@ -139,8 +135,6 @@ public final class DeepLabV3 extends ClassifierNetwork {
 
     /** torchvision's MobileNetV3-Large {@code features} with {@code dilated=True}. */
     private static List<Layer> mobileNetV3LargeFeatures(String name, double widthMult) {
-        double m = BACKBONE_BN_MOMENTUM;
-        double eps = BACKBONE_BN_EPS;
         List<Config> table =
                 List.of(
                         new Config(16, 3, 16, 16, false, false, 1, 1),
@@ -158,28 +152,21 @@ public final class DeepLabV3 extends ClassifierNetwork {
                         new Config(112, 5, 672, 160, true, true, 2, 2),
                         new Config(160, 5, 960, 160, true, true, 1, 2),
                         new Config(160, 5, 960, 160, true, true, 1, 2));
+        BatchNormSettings norm = new BatchNormSettings(BACKBONE_BN_MOMENTUM, BACKBONE_BN_EPS);
         List<Layer> layers = new ArrayList<>(table.size() + 2);
         layers.add(
-                InvertedResidual.convBn(name + ".0", 3, adjust(16, widthMult), 3, 2, 1, 1,
-                        Activation.HARD_SWISH, m, eps));
+                InvertedResidual.convBn(name + ".0", ConvSpec.of(3, adjust(16, widthMult), 3, 2),
+                        Activation.HARD_SWISH, norm));
         for (Config c : table) {
             Config scaled = new Config(adjust(c.in(), widthMult), c.kernel(),
                     adjust(c.expanded(), widthMult), adjust(c.out(), widthMult),
                     c.squeezeExcite(), c.hardSwish(), c.stride(), c.dilation());
-            layers.add(new InvertedResidual(name + "." + layers.size(), scaled, m, eps));
+            layers.add(new InvertedResidual(name + "." + layers.size(), scaled, norm));
         }
+        ConvSpec last = ConvSpec.of(adjust(160, widthMult), lastConvChannels(widthMult), 1, 1);
         layers.add(
-                InvertedResidual.convBn(
-                        name + "." + layers.size(),
-                        adjust(160, widthMult),
-                        lastConvChannels(widthMult),
-                        1,
-                        1,
-                        1,
-                        1,
-                        Activation.HARD_SWISH,
-                        m,
-                        eps));
+                InvertedResidual.convBn(name + "." + layers.size(), last, Activation.HARD_SWISH,
+                        norm));
         return List.copyOf(layers);
     }
 

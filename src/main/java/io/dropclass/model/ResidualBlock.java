@@ -6,6 +6,7 @@ import io.dropclass.model.HrNetSpec.BlockType;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
+import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
@@ -51,12 +52,12 @@ final class ResidualBlock implements Layer {
         int out = planes * type.expansion();
         List<ConvBn> path = new ArrayList<>(3);
         if (type == BlockType.BASIC) {
-            path.add(unit(prefix, 1, in, planes, 3, stride, true));
-            path.add(unit(prefix, 2, planes, planes, 3, 1, false));
+            path.add(unit(prefix, 1, ConvSpec.of(in, planes, 3, stride), true));
+            path.add(unit(prefix, 2, ConvSpec.of(planes, planes, 3, 1), false));
         } else {
-            path.add(unit(prefix, 1, in, planes, 1, 1, true));
-            path.add(unit(prefix, 2, planes, planes, 3, stride, true));
-            path.add(unit(prefix, 3, planes, out, 1, 1, false));
+            path.add(unit(prefix, 1, ConvSpec.of(in, planes, 1, 1), true));
+            path.add(unit(prefix, 2, ConvSpec.of(planes, planes, 3, stride), true));
+            path.add(unit(prefix, 3, ConvSpec.of(planes, out, 1, 1), false));
         }
         ConvBn downsample =
                 stride != 1 || in != out
@@ -115,13 +116,9 @@ final class ResidualBlock implements Layer {
         return parameters;
     }
 
-    private static ConvBn unit(
-            String prefix, int index, int in, int out, int kernel, int stride, boolean relu) {
-        Conv2dLayer conv =
-                Conv2dLayer.builder(prefix + ".conv" + index, in, out, kernel)
-                        .optStride(stride)
-                        .optPadding(kernel / 2)
-                        .build();
-        return ConvBn.of(conv, BatchNormLayer.hrnet(prefix + ".bn" + index, out), relu);
+    /** {@code <prefix>.conv<index>} (no bias, HRNet's init) and {@code <prefix>.bn<index>}. */
+    private static ConvBn unit(String prefix, int index, ConvSpec spec, boolean relu) {
+        Conv2dLayer conv = spec.builder(prefix + ".conv" + index).build();
+        return ConvBn.of(conv, BatchNormLayer.hrnet(prefix + ".bn" + index, spec.out()), relu);
     }
 }

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code cityscapes_results.json}, shaped as the {@code resultPixelLevelSemanticLabeling.json}
- * of the official evaluation script: the same keys ({@code averageScoreCategories}, {@code
- * averageScoreClasses}, {@code averageScoreInstCategories}, {@code averageScoreInstClasses}, {@code
- * categoryInstScores}, {@code categoryScores}, {@code classInstScores}, {@code classScores}, {@code
- * confMatrix}, {@code labels}, {@code priors}), sorted as the script sorts them, scores keyed by the
- * official label and category names, fractions in [0, 1].
+ * Writes {@code cityscapes_results.json}, shaped as the {@code
+ * resultPixelLevelSemanticLabeling.json} of the official evaluation script: the same keys ({@code
+ * averageScoreCategories}, {@code averageScoreClasses}, {@code averageScoreInstCategories}, {@code
+ * averageScoreInstClasses}, {@code categoryInstScores}, {@code categoryScores}, {@code
+ * classInstScores}, {@code classScores}, {@code confMatrix}, {@code labels}, {@code priors}),
+ * sorted as the script sorts them, scores keyed by the official label and category names,
+ * fractions in [0, 1].
  *
  * <p>One difference: an undefined score is {@code null} here, where the script writes a bare
  * {@code NaN}, which is not JSON (the toolkit's rule for every result file, see {@code
