@@ -12,6 +12,7 @@ import io.dropclass.nn.ConvNormActivation;
 import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
+import io.dropclass.nn.LayerSequence;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.TensorFormat;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class DeepLabV3 extends ClassifierNetwork {
     private static final int[] ASPP_RATES = {12, 24, 36};
     private static final double DROPOUT = 0.5;
 
-    private final List<Layer> backbone;
+    private final LayerSequence backbone;
     private final Aspp aspp;
     private final ConvNormActivation headConv;
     private final int headChannels;
@@ -74,7 +75,7 @@ public final class DeepLabV3 extends ClassifierNetwork {
                     + " got " + widthMult + " and " + headChannels);
         }
         this.headChannels = headChannels;
-        backbone = mobileNetV3LargeFeatures("backbone", widthMult);
+        backbone = new LayerSequence(mobileNetV3LargeFeatures("backbone", widthMult));
         int backboneChannels = lastConvChannels(widthMult);
         aspp =
                 new Aspp("classifier.0", backboneChannels, headChannels, ASPP_RATES, DROPOUT,
@@ -90,7 +91,7 @@ public final class DeepLabV3 extends ClassifierNetwork {
                         .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(headChannels)))
                         .build();
         List<LayerParameter> list = new ArrayList<>();
-        backbone.forEach(layer -> list.addAll(layer.layerParameters()));
+        list.addAll(backbone.layerParameters());
         list.addAll(aspp.layerParameters());
         list.addAll(headConv.layerParameters());
         list.addAll(classifier.layerParameters());
@@ -173,19 +174,8 @@ public final class DeepLabV3 extends ClassifierNetwork {
     /** {@inheritDoc} */
     @Override
     public NDArray features(ParameterStore parameterStore, NDArray images, boolean training) {
-        Shape shape = images.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != 3) {
-            throw new IllegalArgumentException("images must be (B, 3, H, W), got " + shape);
-        }
-        NDArray x = images;
-        for (Layer layer : backbone) {
-            NDArray next = layer.forward(parameterStore, x, training);
-            if (x != images) {
-                x.close(); // autograd keeps what backward needs
-            }
-            x = next;
-        }
-        // x: (B, 960, H/16, W/16)
+        requireImages(images);
+        NDArray x = backbone.forward(parameterStore, images, training); // (B, 960, H/16, W/16)
         NDArray pyramid = aspp.forward(parameterStore, x, training); // (B, 256, H/16, W/16)
         x.close();
         NDArray a = headConv.forward(parameterStore, pyramid, training);

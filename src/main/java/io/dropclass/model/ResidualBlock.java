@@ -3,6 +3,7 @@ package io.dropclass.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.HrNetSpec.BlockType;
+import io.dropclass.nn.Activation;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
@@ -21,17 +22,14 @@ import java.util.List;
  */
 final class ResidualBlock implements Layer {
 
-    private final List<ConvBn> path;
+    private final LayerSequence path;
     private final ConvBn downsample;
     private final List<LayerParameter> parameters;
 
     private ResidualBlock(List<ConvBn> path, ConvBn downsample) {
-        this.path = List.copyOf(path);
+        this.path = new LayerSequence(path);
         this.downsample = downsample;
-        List<LayerParameter> list = new ArrayList<>();
-        for (ConvBn layer : this.path) {
-            list.addAll(layer.layerParameters());
-        }
+        List<LayerParameter> list = new ArrayList<>(this.path.layerParameters());
         if (downsample != null) {
             list.addAll(downsample.layerParameters());
         }
@@ -90,14 +88,7 @@ final class ResidualBlock implements Layer {
     /** {@inheritDoc} */
     @Override
     public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
-        NDArray out = x;
-        for (ConvBn layer : path) {
-            NDArray next = layer.forward(parameterStore, out, training);
-            if (out != x) {
-                out.close();
-            }
-            out = next;
-        }
+        NDArray out = path.forward(parameterStore, x, training); // (N, C, H, W), new
         if (downsample == null) {
             out.addi(x); // (N, C, H, W) += (N, C, H, W), in place as the official `out += residual`
         } else {
@@ -105,9 +96,7 @@ final class ResidualBlock implements Layer {
                 out.addi(residual);
             }
         }
-        NDArray result = out.getNDArrayInternal().relu();
-        out.close();
-        return result;
+        return Activation.RELU.applyAndClose(out);
     }
 
     /** {@inheritDoc} */
