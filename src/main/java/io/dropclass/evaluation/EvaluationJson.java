@@ -1,7 +1,6 @@
 package io.dropclass.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -12,6 +11,7 @@ import io.dropclass.evaluation.cityscapes.CityscapesCounts;
 import io.dropclass.evaluation.cityscapes.CityscapesScores;
 import io.dropclass.evaluation.cityscapes.InstanceCounts;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,10 +71,7 @@ public final class EvaluationJson {
                 + " both over the categories; averages skip undefined (null) scores.";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER =
-            MAPPER.writer(
-                    new DefaultPrettyPrinter()
-                            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+    private static final ObjectWriter WRITER = ResultFiles.arraysOnOneLine(MAPPER);
 
     private EvaluationJson() {}
 

@@ -1,10 +1,10 @@
 package io.dropclass.evaluation.cityscapes;
 
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.dropclass.data.cityscapes.CityscapesLabels;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +30,7 @@ public final class CityscapesResultsJson {
     /** The file name {@code dropclass evaluate} writes. */
     public static final String FILE_NAME = "cityscapes_results.json";
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+    private static final ObjectWriter WRITER = ResultFiles.arraysOnOneLine(new ObjectMapper());
 
     private CityscapesResultsJson() {}
 
