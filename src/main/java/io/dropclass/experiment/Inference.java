@@ -7,6 +7,7 @@ import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.analysis.network.CamTarget;
 import io.dropclass.analysis.network.GradCam;
+import io.dropclass.analysis.network.GradCamRequest;
 import io.dropclass.analysis.network.GradCamResult;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
@@ -14,7 +15,6 @@ import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.image.ImageFiles;
 import io.dropclass.data.image.RgbImage;
-import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.evaluation.EvaluationJson;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.evaluation.cityscapes.CityscapesFrames;
@@ -34,16 +34,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** Uses of a trained checkpoint, and dataset statistics: evaluate, predict, stats. */
 public final class Inference {
@@ -84,7 +78,6 @@ public final class Inference {
      */
     public record Cam(Path file, String summary) {}
 
-    private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
     private Inference() {}
 
@@ -143,7 +136,8 @@ public final class Inference {
         List<String> warnings = new ArrayList<>();
         SegmentationDataset val = Datasets.validation(config, warnings::add);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Optional<CityscapesFrames> frames = CityscapesOfficial.frames(config, val, warnings::add);
+            Optional<CityscapesFrames> frames =
+                    CityscapesOfficial.frames(config, val, warnings::add);
             SegmentationNetwork network = load(config, checkpoint, val.classes(), manager);
             SegmentationEvaluation evaluation = CityscapesOfficial.evaluate(
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET), val,
@@ -189,42 +183,12 @@ public final class Inference {
     public static Predicted predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
             Path output, List<PredictionFormat> formats) throws IOException {
         boolean cityscapes = formats.contains(PredictionFormat.CITYSCAPES);
-        List<Path> images = expand(inputs, cityscapes);
+        List<Path> images = PredictionTargets.expand(inputs, cityscapes);
         ClassCatalog classes = Datasets.catalog(config);
         if (cityscapes) {
             PredictionFormat.requireCityscapes(classes);
         }
-        Map<Path, Path> targets = new LinkedHashMap<>(); // target -> input
-        Set<Path> inputFiles = new HashSet<>();
-        for (Path image : images) {
-            inputFiles.add(image.toAbsolutePath().normalize());
-        }
-        Map<String, Path> frames = new HashMap<>();
-        for (Path image : images) {
-            if (cityscapes) {
-                String key = PredictionFormat.frame(image).frameKey();
-                Path other = frames.putIfAbsent(key, image);
-                if (other != null) {
-                    throw new IllegalArgumentException("input " + image + ": the same frame " + key
-                            + " as " + other + "; the official evaluation needs one prediction"
-                            + " per frame, so leave one of them out");
-                }
-            }
-            for (PredictionFormat format : formats) {
-                Path target = format.target(output, image).toAbsolutePath().normalize();
-                Path other = targets.putIfAbsent(target, image);
-                if (other != null) {
-                    throw new IllegalArgumentException("input " + image + ": its prediction "
-                            + target + " is also that of " + other + "; give inputs of different"
-                            + " names, or predict them into different --output folders");
-                }
-                if (inputFiles.contains(target)) {
-                    throw new IllegalArgumentException("--output " + output + ": the prediction "
-                            + target + " would overwrite an input image; give another --output"
-                            + " folder");
-                }
-            }
-        }
+        PredictionTargets plan = PredictionTargets.of(images, output, formats);
         List<Path> written = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
@@ -232,7 +196,7 @@ public final class Inference {
                     new SegmentationPredictor(network, ImageNormalization.IMAGENET);
             EvaluationMode mode = Augmentations.evaluation(config.evaluation());
             Files.createDirectories(output);
-            for (Path file : images) {
+            for (Path file : plan.images()) {
                 RgbImage image = readInput(file);
                 // (H*W) train ids
                 byte[] mask = predictor.predict(manager, image.planar(), image.height(),
@@ -246,36 +210,9 @@ public final class Inference {
         }
         List<String> warnings = new ArrayList<>();
         if (cityscapes) {
-            strayMatches(output, frames.keySet(), written).ifPresent(warnings::add);
+            plan.strayMatches(written).ifPresent(warnings::add);
         }
         return new Predicted(written, warnings);
-    }
-
-    /**
-     * Other PNG files below the output that the official evaluation would take as predictions of
-     * the frames just written (it matches {@code <city>_<seq>_<frame>*.png} recursively).
-     */
-    private static Optional<String> strayMatches(Path output, Set<String> frames,
-            List<Path> written) throws IOException {
-        Set<Path> ours = new HashSet<>();
-        written.forEach(p -> ours.add(p.toAbsolutePath().normalize()));
-        List<Path> stray = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(output)) {
-            files.filter(Files::isRegularFile).forEach(p -> {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".png") && !ours.contains(p.toAbsolutePath().normalize())
-                        && frames.stream().anyMatch(name::startsWith)) {
-                    stray.add(p);
-                }
-            });
-        }
-        if (stray.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(output + ": " + stray.size() + " other PNG file(s) start with a frame"
-                + " name just predicted, e.g. " + stray.get(0) + "; the official evaluation would"
-                + " find two predictions for those frames, so evaluate a folder that holds only"
-                + " this run's predictions");
     }
 
     /**
@@ -340,9 +277,10 @@ public final class Inference {
         ImageNormalization.IMAGENET.normalise(image.planar(), normalised, 0);
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
-            GradCamResult result = GradCam.compute(network, manager, normalised, image.height(),
-                    image.width(), c, labels == null ? CamTarget.PREDICTED : CamTarget.GROUND_TRUTH,
-                    labels);
+            GradCamResult result = GradCam.compute(network, manager,
+                    new GradCamRequest(normalised, image.height(), image.width(), c,
+                            labels == null ? CamTarget.PREDICTED : CamTarget.GROUND_TRUTH,
+                            labels));
             String stem = imageFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             Path file = output.resolve(stem + "_cam_" + classes.get(c).name().replace(' ', '_')
                     + ".png");
@@ -436,39 +374,5 @@ public final class Inference {
             throw new IOException("input " + e.getMessage()
                     + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
         }
-    }
-
-    private static List<Path> expand(List<Path> inputs, boolean recursive) throws IOException {
-        List<Path> images = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> files = recursive ? Files.walk(input) : Files.list(input)) {
-                    files.filter(Inference::isImage).sorted().forEach(images::add);
-                }
-            } else if (Files.isRegularFile(input)) {
-                images.add(input);
-            } else {
-                throw new IOException("input " + input
-                        + ": no such file or folder; check the path");
-            }
-        }
-        for (Path image : images) {
-            try {
-                ImageHeader.read(image); // a broken input stops here, before any mask is written
-            } catch (IOException e) {
-                throw new IOException("input " + e.getMessage()
-                        + "; re-convert it (PNG, JPEG or BMP) or leave it out", e);
-            }
-        }
-        if (images.isEmpty()) {
-            throw new IOException("no images (.png, .jpg, .jpeg, .bmp) in " + inputs
-                    + "; give image files or folders that hold them");
-        }
-        return images;
-    }
-
-    private static boolean isImage(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 }

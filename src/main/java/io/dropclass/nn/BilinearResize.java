@@ -150,11 +150,8 @@ public final class BilinearResize {
         Shape shape = x.getShape();
         long n = shape.get(0);
         long c = shape.get(1);
-        int h = Math.toIntExact(shape.get(2));
-        int w = Math.toIntExact(shape.get(3));
-        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
-                NDArray rows = nhwc.reshape(n * h, w, c);
-                NDArray wide = alongMiddle(rows, width, alignCorners); // (N·h, W, C)
+        long h = shape.get(2);
+        try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
                 NDArray planes = wide.reshape(n, h, width * c);
                 NDArray tall = alongMiddle(planes, height, alignCorners); // (N, H, W·C)
                 NDArray out = tall.reshape(n, height, width, c)) {
@@ -171,15 +168,25 @@ public final class BilinearResize {
         Shape shape = x.getShape();
         long n = shape.get(0);
         long c = shape.get(1);
-        int h = Math.toIntExact(shape.get(2));
-        int w = Math.toIntExact(shape.get(3));
-        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
-                NDArray rows = nhwc.reshape(n * h, w, c);
-                NDArray wide = alongMiddle(rows, width, alignCorners); // (N·h, W, C)
+        long h = shape.get(2);
+        try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
                 NDArray back = wide.reshape(n, h, width, c).transpose(0, 3, 1, 2); // view
                 NDArray planes = back.reshape(n * c, h, width); // the one copy, (N·C, h, W)
                 NDArray tall = alongMiddle(planes, height, alignCorners)) { // (N·C, H, W)
             return tall.reshape(n, c, height, width);
+        }
+    }
+
+    /**
+     * The width product of (N, C, h, w) stored as (N, h, w, C), on its contiguous (N·h, w, C)
+     * view: (N·h, W, C), a new array.
+     */
+    private static NDArray widthOfChannelsLast(NDArray x, int width, boolean alignCorners) {
+        Shape shape = x.getShape();
+        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
+                NDArray rows = nhwc.reshape(shape.get(0) * shape.get(2), shape.get(3),
+                        shape.get(1))) { // (N·h, w, C)
+            return alongMiddle(rows, width, alignCorners);
         }
     }
 

@@ -65,15 +65,15 @@ public record PretrainedLoadReport(
                 + "): loaded "
                 + loaded.size()
                 + ", backbone missing "
-                + abbreviate(missingBackbone)
+                + StateDictReport.abbreviate(missingBackbone)
                 + ", new head "
-                + abbreviate(newHead)
+                + StateDictReport.abbreviate(newHead)
                 + ", skipped "
-                + abbreviate(headsFirst(skipped))
+                + StateDictReport.abbreviate(headsFirst(skipped))
                 + ", unexpected "
-                + abbreviate(unexpected)
+                + StateDictReport.abbreviate(unexpected)
                 + ", shape mismatches "
-                + abbreviate(shapeMismatched);
+                + StateDictReport.abbreviate(shapeMismatched);
     }
 
     /** Lists num_batches_tracked last, so the summary shows the skipped heads. */
@@ -82,12 +82,5 @@ public record PretrainedLoadReport(
         sorted.sort(
                 java.util.Comparator.comparing((String n) -> n.endsWith(".num_batches_tracked")));
         return sorted;
-    }
-
-    private static String abbreviate(List<String> names) {
-        int shown = Math.min(names.size(), 5);
-        String list = String.join("; ", names.subList(0, shown));
-        String more = names.size() > shown ? "; ... (" + (names.size() - shown) + " more)" : "";
-        return names.size() + (names.isEmpty() ? "" : " [" + list + more + "]");
     }
 }
