@@ -37,12 +37,10 @@ final class CamCommand implements Callable<Integer> {
         if (images.size() != 1) {
             throw new UserError("cam: got " + images.size() + " images; give exactly one IMAGE");
         }
-        if (options.output == null) {
-            throw new UserError("cam: no --output; give --output DIR for the heat maps");
-        }
+        Path output = options.requireOutput("cam", "DIR for the heat maps");
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Inference.Cam cam = Inference.cam(config, checkpoint, Path.of(images.get(0)), className,
-                mask, options.output);
+        Inference.Cam cam =
+                Inference.cam(config, checkpoint, Path.of(images.get(0)), className, mask, output);
         System.out.println(cam.summary());
         new WrittenFiles().add("heat map", cam.file()).print(System.out);
         return 0;

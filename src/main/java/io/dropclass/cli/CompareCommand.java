@@ -57,7 +57,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
         }
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("compare"));
         Comparison.Result result =
                 Comparison.run(base, chosen, seedList, weights, root, System.err);
         System.out.print(result.summary());

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("demo");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("demo"));
         Map<String, SegmentationEvaluation> evaluations = new LinkedHashMap<>();
         Set<Integer> rare = Set.of();
         for (String method : new String[] {"baseline", "dropclass"}) {

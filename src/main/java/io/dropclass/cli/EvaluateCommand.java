@@ -28,9 +28,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Path output = options.output != null ? options.output : Inference.defaultOutput(checkpoint);
+        Path output = options.outputOr(() -> Inference.defaultOutput(checkpoint));
         Inference.Evaluated result = Inference.evaluate(config, checkpoint, output);
-        result.warnings().forEach(w -> System.err.println("warning: " + w));
+        Warnings.print(result.warnings());
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
         if (result.evaluation().cityscapes() != null) {
             System.out.print(CityscapesTable.format(result.evaluation().cityscapes().scores()));

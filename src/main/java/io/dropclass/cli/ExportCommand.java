@@ -31,12 +31,10 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        if (options.output == null) {
-            throw new UserError("export: no --output; give --output FILE.safetensors");
-        }
+        Path output = options.requireOutput("export", "FILE.safetensors");
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        System.out.println(Inference.export(config, checkpoint, options.output, exportFormat));
+        System.out.println(Inference.export(config, checkpoint, output, exportFormat));
         return 0;
     }
 }

@@ -39,18 +39,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserError(
                     "predict: no images; give image files or folders after the options");
         }
-        if (options.output == null) {
-            throw new UserError("predict: no --output; give --output DIR for the masks");
-        }
+        Path output = options.requireOutput("predict", "DIR for the masks");
         List<PredictionFormat> formats = PredictionFormat.parse(format);
         ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Inference.Predicted result =
-                Inference.predict(config, checkpoint, inputs, options.output, formats);
-        result.warnings().forEach(w -> System.err.println("warning: " + w));
+        Inference.Predicted result = Inference.predict(config, checkpoint, inputs, output, formats);
+        Warnings.print(result.warnings());
         long images = result.written().size() / formats.size();
         System.out.println("predicted " + images + " image(s) ("
                 + String.join(", ", formats.stream().map(PredictionFormat::id).toList()) + ")");
-        new WrittenFiles().add("predictions", options.output).print(System.out);
+        new WrittenFiles().add("predictions", output).print(System.out);
         return 0;
     }
 }

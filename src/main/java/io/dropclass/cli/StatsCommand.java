@@ -26,9 +26,9 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
         ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
-        Path output = options.output != null ? options.output : Path.of(".");
+        Path output = options.outputOr(() -> Path.of("."));
         Inference.Statistics stats = Inference.statistics(config, split, output);
-        stats.warnings().forEach(w -> System.err.println("warning: " + w));
+        Warnings.print(stats.warnings());
         System.out.print(stats.table());
         new WrittenFiles().add("statistics", stats.file()).add("chart", stats.chart())
                 .print(System.out);
