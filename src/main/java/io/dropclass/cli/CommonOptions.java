@@ -2,6 +2,7 @@ package io.dropclass.cli;
 
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
+import io.dropclass.experiment.Inference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,14 @@ final class CommonOptions {
             throw new UserError(command + ": no --output; give --output " + what);
         }
         return output;
+    }
+
+    /**
+     * The configuration of the run that wrote a checkpoint, with this command line's overrides
+     * (see {@link #resolve}).
+     */
+    ExperimentConfig resolveRun(Path checkpoint) throws IOException {
+        return resolve(Inference.runConfig(checkpoint));
     }
 
     /** The --output folder, or the command's default location when it was not given. */

@@ -3,9 +3,7 @@ package io.dropclass.cli;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Inference;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass stats}: per-class pixel statistics of a dataset split. */
@@ -13,9 +11,7 @@ import picocli.CommandLine.Option;
         description = "Per-class pixel share, image count and class weights of a dataset split;"
                 + " prints a table and writes class_stats.json and class_stats.png"
                 + " (log-scale bars).")
-final class StatsCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class StatsCommand extends ConfiguredCommand {
 
     @Option(names = "--split", defaultValue = "train",
             description = "The split, e.g. train, val (synthetic: train, val or shift;"

@@ -8,17 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass train}: trains a network as configured, then evaluates it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a segmentation network and evaluate it on the validation split.")
-final class TrainCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class TrainCommand extends ConfiguredCommand {
 
     @Option(names = "--method", paramLabel = "METHOD", completionCandidates = MethodNames.class,
             description = "One of ${COMPLETION-CANDIDATES} (method.name; default dropclass).")
