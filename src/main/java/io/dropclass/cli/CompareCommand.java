@@ -7,9 +7,7 @@ import io.dropclass.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass compare}: several methods over several seeds, against plain cross-entropy. */
@@ -18,9 +16,7 @@ import picocli.CommandLine.Option;
                 + " over several seeds; per-class IoU as mean ± std and each method's paired"
                 + " difference to plain cross-entropy, saying when it is within seed noise."
                 + " Finished runs are reused, so an interrupted comparison resumes.")
-final class CompareCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class CompareCommand extends ConfiguredCommand {
 
     @Option(names = "--methods", split = ",", paramLabel = "M,M,...",
             description = "Methods (default: all this build knows).")
@@ -57,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
         }
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("compare"));
         Comparison.Result result =
                 Comparison.run(base, chosen, seedList, weights, root, System.err);
         System.out.print(result.summary());

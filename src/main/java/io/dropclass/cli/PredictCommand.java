@@ -5,9 +5,7 @@ import io.dropclass.experiment.Inference;
 import io.dropclass.report.image.PredictionFormat;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass predict}: label maps for images, in the formats asked for. */
@@ -15,9 +13,7 @@ import picocli.CommandLine.Option;
         description = "Predict images (files or folders of PNG/JPEG/BMP). By default writes"
                 + " NAME.png, a palette-indexed mask whose index is the class id, and"
                 + " NAME_overlay.png.")
-final class PredictCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class PredictCommand extends ConfiguredCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A .safetensors checkpoint.")
@@ -39,18 +35,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserError(
                     "predict: no images; give image files or folders after the options");
         }
-        if (options.output == null) {
-            throw new UserError("predict: no --output; give --output DIR for the masks");
-        }
+        Path output = options.requireOutput("predict", "DIR for the masks");
         List<PredictionFormat> formats = PredictionFormat.parse(format);
-        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Inference.Predicted result =
-                Inference.predict(config, checkpoint, inputs, options.output, formats);
-        result.warnings().forEach(w -> System.err.println("warning: " + w));
+        ExperimentConfig config = options.resolveRun(checkpoint);
+        Inference.Predicted result = Inference.predict(config, checkpoint, inputs, output, formats);
+        Warnings.print(result.warnings());
         long images = result.written().size() / formats.size();
         System.out.println("predicted " + images + " image(s) ("
                 + String.join(", ", formats.stream().map(PredictionFormat::id).toList()) + ")");
-        new WrittenFiles().add("predictions", options.output).print(System.out);
+        new WrittenFiles().add("predictions", output).print(System.out);
         return 0;
     }
 }
