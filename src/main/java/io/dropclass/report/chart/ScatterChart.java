@@ -13,13 +13,8 @@ import java.util.List;
  */
 public final class ScatterChart {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 420;
-    private static final int LEFT = 60;
-    private static final int RIGHT = 170;
-    private static final int TOP = 34;
-    private static final int BOTTOM = 46;
-    private static final ShareAxis AXIS = new ShareAxis(LEFT, WIDTH - LEFT - RIGHT);
+    private static final PlotArea AREA = new PlotArea(760, 420, 60, 170, 34, 46);
+    private static final ShareAxis AXIS = new ShareAxis(AREA.left(), AREA.plotWidth());
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40),
         new Color(44, 160, 44), new Color(255, 127, 14), new Color(148, 103, 189),
         new Color(140, 86, 75)};
@@ -52,7 +47,8 @@ public final class ScatterChart {
      * @return an RGB image
      */
     public static BufferedImage draw(String title, List<Group> groups) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(AREA.width(), AREA.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartCanvas.begin(image, title, 20);
         try {
             drawAxes(g);
@@ -85,26 +81,26 @@ public final class ScatterChart {
     }
 
     private static void drawAxes(Graphics2D g) {
-        int bottom = HEIGHT - BOTTOM;
+        int bottom = AREA.plotBottom();
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        AXIS.drawTicks(g, TOP, bottom, new Color(225, 225, 225));
+        AXIS.drawTicks(g, AREA.top(), bottom, new Color(225, 225, 225));
         for (int t = 0; t <= 100; t += 20) {
             int y = y(t / 100.0);
             g.setColor(new Color(225, 225, 225));
-            g.drawLine(LEFT, y, WIDTH - RIGHT, y);
+            g.drawLine(AREA.left(), y, AREA.plotRight(), y);
             g.setColor(Color.BLACK);
             g.drawString(t + " %", 18, y + 4);
         }
-        g.drawLine(LEFT, TOP, LEFT, bottom);
-        g.drawLine(LEFT, bottom, WIDTH - RIGHT, bottom);
-        g.drawString("pixel share of the class (log scale); left of the red line: rare", LEFT + 80,
-                HEIGHT - 10);
-        g.drawString("IoU", 18, TOP - 6);
+        g.drawLine(AREA.left(), AREA.top(), AREA.left(), bottom);
+        g.drawLine(AREA.left(), bottom, AREA.plotRight(), bottom);
+        g.drawString("pixel share of the class (log scale); left of the red line: rare",
+                AREA.left() + 80, AREA.height() - 10);
+        g.drawString("IoU", 18, AREA.top() - 6);
     }
 
     private static void drawLegend(Graphics2D g, String name, Color c, int i) {
-        int x = WIDTH - RIGHT + 14;
-        int y = TOP + 10 + i * 18;
+        int x = AREA.plotRight() + 14;
+        int y = AREA.top() + 10 + i * 18;
         g.setColor(c);
         g.fillOval(x, y - 8, 9, 9);
         g.setColor(Color.BLACK);
@@ -115,6 +111,6 @@ public final class ScatterChart {
 
     private static int y(double iou) {
         double v = Math.max(0, Math.min(1, iou));
-        return HEIGHT - BOTTOM - (int) Math.round(v * (HEIGHT - TOP - BOTTOM));
+        return AREA.plotBottom() - (int) Math.round(v * AREA.plotHeight());
     }
 }
