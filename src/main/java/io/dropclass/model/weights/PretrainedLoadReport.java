@@ -57,23 +57,15 @@ public record PretrainedLoadReport(
      *     [...], skipped 120 [...], unexpected 0, shape mismatches 0"}
      */
     public String summary() {
-        return "pretrained ("
-                + format.name().toLowerCase(java.util.Locale.ROOT)
-                + " → "
+        return "pretrained (" + format.name().toLowerCase(java.util.Locale.ROOT) + " → "
                 + architecture
                 + (strippedPrefix.isEmpty() ? "" : ", without prefix " + strippedPrefix)
-                + "): loaded "
-                + loaded.size()
-                + ", backbone missing "
-                + StateDictReport.abbreviate(missingBackbone)
-                + ", new head "
-                + StateDictReport.abbreviate(newHead)
-                + ", skipped "
-                + StateDictReport.abbreviate(headsFirst(skipped))
-                + ", unexpected "
-                + StateDictReport.abbreviate(unexpected)
-                + ", shape mismatches "
-                + StateDictReport.abbreviate(shapeMismatched);
+                + "): loaded " + loaded.size()
+                + ", backbone missing " + StateDictReport.abbreviate(missingBackbone)
+                + ", new head " + StateDictReport.abbreviate(newHead)
+                + ", skipped " + StateDictReport.abbreviate(headsFirst(skipped))
+                + ", unexpected " + StateDictReport.abbreviate(unexpected)
+                + ", shape mismatches " + StateDictReport.abbreviate(shapeMismatched);
     }
 
     /** Lists num_batches_tracked last, so the summary shows the skipped heads. */

@@ -40,14 +40,8 @@ public record StateDictReport(
      * @return the summary
      */
     public String summary() {
-        return "loaded "
-                + loaded.size()
-                + ", missing "
-                + abbreviate(missing)
-                + ", unexpected "
-                + abbreviate(unexpected)
-                + ", shape mismatches "
-                + abbreviate(shapeMismatched);
+        return "loaded " + loaded.size() + ", missing " + abbreviate(missing) + ", unexpected "
+                + abbreviate(unexpected) + ", shape mismatches " + abbreviate(shapeMismatched);
     }
 
     /**
