@@ -1,11 +1,11 @@
 package io.dropclass.analysis;
 
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,10 +27,7 @@ import java.nio.file.Path;
 public final class ClassStatisticsJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER =
-            MAPPER.writer(
-                    new DefaultPrettyPrinter()
-                            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+    private static final ObjectWriter WRITER = ResultFiles.arraysOnOneLine(MAPPER);
 
     private ClassStatisticsJson() {}
 

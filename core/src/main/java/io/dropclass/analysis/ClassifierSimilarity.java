@@ -71,26 +71,10 @@ public record ClassifierSimilarity(
      */
     public static ClassifierSimilarity of(
             float[][] weights, ClassStatistics stats, double rareShare) {
+        requireMatching(weights, stats);
         int k = weights.length;
-        if (k == 0) {
-            throw new IllegalArgumentException("weights must have at least one class");
-        }
-        if (stats.numClasses() != k) {
-            throw new IllegalArgumentException(
-                    "statistics have " + stats.numClasses() + " classes, weights " + k);
-        }
-        int c = weights[0].length;
-        for (float[] row : weights) {
-            if (row.length != c) {
-                throw new IllegalArgumentException("weight rows differ in length");
-            }
-        }
         double[][] cos = cosineMatrix(weights);
-        List<ClassCount> sorted = new ArrayList<>(stats.classes());
-        sorted.sort(
-                Comparator.comparingDouble(
-                                (ClassCount cc) -> Double.isNaN(cc.share()) ? 0 : -cc.share())
-                        .thenComparingInt(ClassCount::id));
+        List<ClassCount> sorted = byShare(stats);
         List<Integer> order = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
@@ -141,6 +125,34 @@ public record ClassifierSimilarity(
                 rare,
                 rare.isEmpty() ? null : rareSum / rare.size(),
                 frequentCount == 0 ? null : frequentSum / frequentCount);
+    }
+
+    /** Checks that the weights have K rows of one length, K the statistics' class count. */
+    private static void requireMatching(float[][] weights, ClassStatistics stats) {
+        int k = weights.length;
+        if (k == 0) {
+            throw new IllegalArgumentException("weights must have at least one class");
+        }
+        if (stats.numClasses() != k) {
+            throw new IllegalArgumentException(
+                    "statistics have " + stats.numClasses() + " classes, weights " + k);
+        }
+        int c = weights[0].length;
+        for (float[] row : weights) {
+            if (row.length != c) {
+                throw new IllegalArgumentException("weight rows differ in length");
+            }
+        }
+    }
+
+    /** The classes by decreasing share (an unknown share last), ties by id. */
+    private static List<ClassCount> byShare(ClassStatistics stats) {
+        List<ClassCount> sorted = new ArrayList<>(stats.classes());
+        sorted.sort(
+                Comparator.comparingDouble(
+                                (ClassCount cc) -> Double.isNaN(cc.share()) ? 0 : -cc.share())
+                        .thenComparingInt(ClassCount::id));
+        return sorted;
     }
 
     /**

@@ -60,7 +60,23 @@ public final class BenchmarkJson {
         root.put("crop", List.of(report.crop().height(), report.crop().width()));
         root.put("threads", report.threads());
         root.put("loader_threads", report.loaderThreads());
+        root.put("train", train(report));
+        root.put("inference", inference(report.inference()));
+        Map<String, Object> matmul = new LinkedHashMap<>();
+        matmul.put("n", report.matmul().n());
+        matmul.put("gflops_per_second", number(report.matmul().gflopsPerSecond()));
+        matmul.put("ms_median", number(report.matmul().msMedian()));
+        root.put("matmul", matmul);
+        root.put("efficiency", number(report.efficiency()));
+        memory(root, report.memory());
+        report.profile().ifPresent(p -> root.put("profile", profile(p)));
+        root.put("versions", report.versions());
+        root.put("notes", report.notes());
+        return root;
+    }
 
+    /** The training figures: step times, phases and the counted arithmetic. */
+    private static Map<String, Object> train(BenchmarkReport report) {
         TrainingMeasurement t = report.train();
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", t.steps());
@@ -76,10 +92,13 @@ public final class BenchmarkJson {
         train.put("step_gflop", number(report.flops().stepGflop()));
         train.put("gflops_per_second", number(report.trainingGflopsPerSecond()));
         train.put("dropclass_extra_share", number(report.flops().dropClassExtraShare()));
-        root.put("train", train);
+        return train;
+    }
 
+    /** One entry per inference size. */
+    private static List<Object> inference(List<InferenceBenchmark.InferenceResult> results) {
         List<Object> inference = new ArrayList<>();
-        for (InferenceBenchmark.InferenceResult r : report.inference()) {
+        for (InferenceBenchmark.InferenceResult r : results) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("height", r.height());
             entry.put("width", r.width());
@@ -88,16 +107,11 @@ public final class BenchmarkJson {
             entry.put("images_per_second", number(r.imagesPerSecond()));
             inference.add(entry);
         }
-        root.put("inference", inference);
+        return inference;
+    }
 
-        Map<String, Object> matmul = new LinkedHashMap<>();
-        matmul.put("n", report.matmul().n());
-        matmul.put("gflops_per_second", number(report.matmul().gflopsPerSecond()));
-        matmul.put("ms_median", number(report.matmul().msMedian()));
-        root.put("matmul", matmul);
-        root.put("efficiency", number(report.efficiency()));
-
-        MemoryFigures memory = report.memory();
+    /** The {@code rss} and {@code memory} sections. */
+    private static void memory(Map<String, Object> root, MemoryFigures memory) {
         Map<String, Object> rss = new LinkedHashMap<>();
         rss.put("peak_mb", number(memory.process().peakMb()));
         rss.put("final_mb", number(memory.process().currentMb()));
@@ -115,24 +129,23 @@ public final class BenchmarkJson {
         allocation.put("page_faults_minor_per_step", number(memory.minorFaultsPerStep()));
         allocation.put("page_faults_major_per_step", number(memory.majorFaultsPerStep()));
         root.put("memory", allocation);
-        report.profile().ifPresent(p -> {
-            List<Object> rows = new ArrayList<>();
-            for (OperatorProfile.Row r : p.rows()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("operator", r.name());
-                row.put("calls", r.calls());
-                row.put("self_ms", number(r.selfMs()));
-                row.put("total_ms", number(r.totalMs()));
-                rows.add(row);
-            }
-            Map<String, Object> profile = new LinkedHashMap<>();
-            profile.put("self_ms_all_operators", number(p.totalSelfMs()));
-            profile.put("operators", rows);
-            root.put("profile", profile);
-        });
-        root.put("versions", report.versions());
-        root.put("notes", report.notes());
-        return root;
+    }
+
+    /** The operator profile: one row per operator, and the total self time. */
+    private static Map<String, Object> profile(OperatorProfile p) {
+        List<Object> rows = new ArrayList<>();
+        for (OperatorProfile.Row r : p.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("operator", r.name());
+            row.put("calls", r.calls());
+            row.put("self_ms", number(r.selfMs()));
+            row.put("total_ms", number(r.totalMs()));
+            rows.add(row);
+        }
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("self_ms_all_operators", number(p.totalSelfMs()));
+        profile.put("operators", rows);
+        return profile;
     }
 
     private static Double number(double value) {

@@ -17,7 +17,21 @@ public final class BenchmarkTable {
      */
     public static String format(BenchmarkReport report) {
         StringBuilder s = new StringBuilder();
-        TrainingMeasurement t = report.train();
+        header(s, report);
+        line(s, "");
+        training(s, report.train());
+        line(s, "");
+        arithmetic(s, report);
+        line(s, "");
+        inference(s, report);
+        line(s, "");
+        report.profile().ifPresent(p -> profile(s, p));
+        memory(s, report.memory());
+        return s.toString();
+    }
+
+    /** The run's identity, the versions and the notes. */
+    private static void header(StringBuilder s, BenchmarkReport report) {
         line(s, "%s  %s / %s  batch %d  crop %s  threads %d  loader threads %d", report.tool(),
                 report.model(), report.method(), report.batch(), report.crop(), report.threads(),
                 report.loaderThreads());
@@ -26,7 +40,10 @@ public final class BenchmarkTable {
         for (String note : report.notes()) {
             line(s, "note: %s", note);
         }
-        line(s, "");
+    }
+
+    /** Mean and median time of each phase and of the step, and the throughput. */
+    private static void training(StringBuilder s, TrainingMeasurement t) {
         line(s, "training (%d steps after %d warm-up)   mean ms   median ms   share", t.steps(),
                 t.warmup());
         for (Map.Entry<String, Double> e : t.phasesMsMean().entrySet()) {
@@ -35,7 +52,10 @@ public final class BenchmarkTable {
         }
         line(s, "  %-36s %8.1f    %8.1f", "step", t.stepMsMean(), t.stepMsMedian());
         line(s, "  images/s (batch / mean step)         %8.2f", t.imagesPerSecond());
-        line(s, "");
+    }
+
+    /** Counted FLOPs, achieved rate, the matrix-product ceiling and the efficiency. */
+    private static void arithmetic(StringBuilder s, BenchmarkReport report) {
         FlopFigures f = report.flops();
         line(s, "arithmetic (counted from layer shapes; 1 MAC = 2 FLOP, step = 3 forwards)");
         line(s, "  forward GMAC per image               %8.3f  (convolutions %.3f, resize"
@@ -51,7 +71,10 @@ public final class BenchmarkTable {
         line(s, "  matmul %dx%d float32 GFLOP/s       %8.2f  (median %.1f ms)", report.matmul().n(),
                 report.matmul().n(), report.matmul().gflopsPerSecond(), report.matmul().msMedian());
         line(s, "  efficiency (training / matmul)       %8.1f %%", 100 * report.efficiency());
-        line(s, "");
+    }
+
+    /** Median time and throughput at each inference size. */
+    private static void inference(StringBuilder s, BenchmarkReport report) {
         if (report.inference().isEmpty()) {
             line(s, "inference: not measured");
         } else {
@@ -62,9 +85,10 @@ public final class BenchmarkTable {
                         "batch " + r.batch(), r.msMedian(), r.imagesPerSecond());
             }
         }
-        line(s, "");
-        report.profile().ifPresent(p -> profile(s, p));
-        MemoryFigures memory = report.memory();
+    }
+
+    /** Peak and final RSS, the allocator, page faults and the RSS curve. */
+    private static void memory(StringBuilder s, MemoryFigures memory) {
         line(s, "memory: peak RSS %s MiB (VmHWM), final RSS %s MiB",
                 mb(memory.process().peakMb()), mb(memory.process().currentMb()));
         line(s, "  allocator: %s, %s (%s)", memory.allocator().name(),
@@ -83,7 +107,6 @@ public final class BenchmarkTable {
                     slope.isPresent() ? String.format(Locale.ROOT, "%+.2f", slope.getAsDouble())
                             : "n/a");
         }
-        return s.toString();
     }
 
     private static String mb(OptionalDouble value) {

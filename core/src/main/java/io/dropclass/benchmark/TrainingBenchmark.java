@@ -38,16 +38,24 @@ public final class TrainingBenchmark {
             Optional<PageFaults> timedFaults, Optional<OperatorProfile> profile) {}
 
     /**
+     * How many steps to run and what to measure besides their times.
+     *
+     * @param batch images per step
+     * @param warmup untimed steps first
+     * @param steps timed steps
+     * @param rssEvery sample VmRSS every this many timed steps (0: never)
+     * @param profile whether to run one more, untimed step under PyTorch's profiler
+     */
+    public record Plan(int batch, int warmup, int steps, int rssEvery, boolean profile) {}
+
+    /**
      * Trains {@code warmup + steps} steps from iteration 0.
      *
      * @param manager parent of each step's arrays
      * @param step the training step (objective and optimizer)
      * @param loader batches from iteration 0
      * @param learningRate the poly schedule over {@code warmup + steps} iterations
-     * @param batch images per step
-     * @param warmup untimed steps first
-     * @param steps timed steps
-     * @param rssEvery sample VmRSS every this many timed steps (0: never)
+     * @param plan the step counts, the memory sampling and the profiling
      * @return the times and the curve
      */
     public static Result run(
@@ -55,11 +63,10 @@ public final class TrainingBenchmark {
             TrainingStep step,
             BatchLoader loader,
             PolyLearningRate learningRate,
-            int batch,
-            int warmup,
-            int steps,
-            int rssEvery,
-            boolean profile) {
+            Plan plan) {
+        int warmup = plan.warmup();
+        int steps = plan.steps();
+        int rssEvery = plan.rssEvery();
         ParameterStore ps = new ParameterStore(manager, false);
         StepTimes times = new StepTimes(steps);
         List<RssCurve.Point> curve = new ArrayList<>();
@@ -92,13 +99,14 @@ public final class TrainingBenchmark {
         Optional<PageFaults> faults = before.isPresent() && after.isPresent()
                 ? Optional.of(after.get().since(before.get())) : Optional.empty();
         Optional<OperatorProfile> operators = Optional.empty();
-        if (profile) {
+        if (plan.profile()) {
             int i = warmup + steps; // one more step, untimed, under the profiler
             TrainingBatch next = loader.next();
             operators = Optional.of(profiled(() -> step.run(manager, ps, next, loader.epochOf(i),
                     learningRate.at(i), TrainingStep.PhaseClock.NONE)));
         }
-        return new Result(times.summary(batch, warmup), new RssCurve(curve), faults, operators);
+        return new Result(times.summary(plan.batch(), warmup), new RssCurve(curve), faults,
+                operators);
     }
 
     /**

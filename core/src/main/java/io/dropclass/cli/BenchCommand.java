@@ -7,7 +7,6 @@ import io.dropclass.benchmark.BenchmarkTable;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Benchmark;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,9 +17,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and inference throughput, FLOPs, the matmul ceiling and"
                 + " memory of a model and method (a table, and JSON with --json).")
-final class BenchCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class BenchCommand extends ConfiguredCommand {
 
     @Mixin BenchOptions bench;
 

@@ -98,19 +98,11 @@ final class BenchOptions {
      * @param options the shared options (--config, --threads, key=value)
      */
     ExperimentConfig resolve(CommonOptions options) throws IOException {
-        List<String> own = new ArrayList<>();
-        if (model != null) {
-            own.add("model.architecture=" + model);
-        }
-        if (method != null) {
-            own.add("method.name=" + method);
-        }
-        if (batch != null) {
-            own.add("train.batch_size=" + batch);
-        }
-        if (loaderThreads != null) {
-            own.add("runtime.loader_threads=" + loaderThreads);
-        }
+        Overrides own = new Overrides()
+                .add("model.architecture", model)
+                .add("method.name", method)
+                .add("train.batch_size", batch)
+                .add("runtime.loader_threads", loaderThreads);
         if (crop != null) {
             Resolution size;
             try {
@@ -119,17 +111,16 @@ final class BenchOptions {
                 throw new UserError("--crop: expected HxW, e.g. 256x512, got '" + crop + "'");
             }
             List<String> before = new ArrayList<>(options.overrides());
-            before.addAll(own);
+            before.addAll(own.list());
             DataConfig data = ConfigFiles.resolve(ExperimentConfig.defaults(), options.config,
                     before).data();
             if (data.synthetic()
                     && (size.height() > data.height() || size.width() > data.width())) {
-                own.add("data.height=" + Math.max(size.height(), data.height()));
-                own.add("data.width=" + Math.max(size.width(), data.width()));
+                own.add("data.height", Math.max(size.height(), data.height()))
+                        .add("data.width", Math.max(size.width(), data.width()));
             }
-            own.add("data.crop_height=" + size.height());
-            own.add("data.crop_width=" + size.width());
+            own.add("data.crop_height", size.height()).add("data.crop_width", size.width());
         }
-        return options.resolve(ExperimentConfig.defaults(), own.toArray(String[]::new));
+        return options.resolve(ExperimentConfig.defaults(), own.array());
     }
 }

@@ -4,9 +4,7 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Inference;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass cam}: Grad-CAM of one class on one image. */
@@ -15,9 +13,7 @@ import picocli.CommandLine.Option;
                 + " the sum of the class's logits over its predicted mask, or over its"
                 + " ground-truth mask with --mask), at the feature map A in front of the"
                 + " classifier; writes IMAGE_cam_CLASS.png.")
-final class CamCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class CamCommand extends ConfiguredCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A .safetensors checkpoint of a run.")
@@ -37,12 +33,10 @@ final class CamCommand implements Callable<Integer> {
         if (images.size() != 1) {
             throw new UserError("cam: got " + images.size() + " images; give exactly one IMAGE");
         }
-        if (options.output == null) {
-            throw new UserError("cam: no --output; give --output DIR for the heat maps");
-        }
-        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Inference.Cam cam = Inference.cam(config, checkpoint, Path.of(images.get(0)), className,
-                mask, options.output);
+        Path output = options.requireOutput("cam", "DIR for the heat maps");
+        ExperimentConfig config = options.resolveRun(checkpoint);
+        Inference.Cam cam =
+                Inference.cam(config, checkpoint, Path.of(images.get(0)), className, mask, output);
         System.out.println(cam.summary());
         new WrittenFiles().add("heat map", cam.file()).print(System.out);
         return 0;

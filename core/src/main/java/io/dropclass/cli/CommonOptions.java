@@ -2,10 +2,12 @@ package io.dropclass.cli;
 
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
+import io.dropclass.experiment.Inference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +17,8 @@ import picocli.CommandLine.Parameters;
  */
 final class CommonOptions {
 
-    private static final String OVERRIDE = "[a-z_]+(\\.[a-z_]+)*=.*";
+    /** What an override looks like: a dotted lower-case key, {@code =}, a value. */
+    static final String OVERRIDE = "[a-z_]+(\\.[a-z_]+)*=.*";
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Experiment configuration (JSON, or YAML for .yaml/.yml).")
@@ -49,35 +52,48 @@ final class CommonOptions {
 
     /** Arguments that look like key=value overrides. */
     List<String> overrides() {
-        List<String> list = new ArrayList<>();
-        for (String a : arguments) {
-            if (a.matches(OVERRIDE)) {
-                list.add(a);
-            }
-        }
+        List<String> list = new ArrayList<>(arguments.stream()
+                .filter(a -> a.matches(OVERRIDE)).toList());
         list.addAll(optionOverrides());
         return list;
     }
 
-    /** The overrides that the options stand for (--seed, --threads, --dataset, --root). */
+    /** The overrides that the options stand for (--seed, --threads, --dataset, --root, ...). */
     List<String> optionOverrides() {
-        List<String> list = new ArrayList<>();
-        if (seed != null) {
-            list.add("runtime.seed=" + seed);
+        return new Overrides()
+                .add("runtime.seed", seed)
+                .add("runtime.threads", threads)
+                .add("data.dataset", dataset)
+                .add("data.root", root)
+                .flag("data.strict", strict)
+                .list();
+    }
+
+    /**
+     * The --output folder, which the command needs.
+     *
+     * @param command the command's name, for the error
+     * @param what what to give, e.g. {@code DIR for the masks}
+     * @throws UserError when --output was not given
+     */
+    Path requireOutput(String command, String what) {
+        if (output == null) {
+            throw new UserError(command + ": no --output; give --output " + what);
         }
-        if (threads != null) {
-            list.add("runtime.threads=" + threads);
-        }
-        if (dataset != null) {
-            list.add("data.dataset=" + dataset);
-        }
-        if (root != null) {
-            list.add("data.root=" + root);
-        }
-        if (strict) {
-            list.add("data.strict=true");
-        }
-        return list;
+        return output;
+    }
+
+    /**
+     * The configuration of the run that wrote a checkpoint, with this command line's overrides
+     * (see {@link #resolve}).
+     */
+    ExperimentConfig resolveRun(Path checkpoint) throws IOException {
+        return resolve(Inference.runConfig(checkpoint));
+    }
+
+    /** The --output folder, or the command's default location when it was not given. */
+    Path outputOr(Supplier<Path> fallback) {
+        return output != null ? output : fallback.get();
     }
 
     /** Arguments that are not overrides (inputs of predict; an error elsewhere). */

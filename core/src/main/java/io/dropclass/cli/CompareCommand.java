@@ -8,7 +8,6 @@ import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +20,7 @@ import picocli.CommandLine.Option;
                 + " Finished runs are reused, so an interrupted comparison resumes. --executor"
                 + " processes or spark trains several runs at once, each in its own JVM, with the"
                 + " same results.")
-final class CompareCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class CompareCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
@@ -63,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
         }
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("compare");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("compare"));
         Comparison.Result result = Comparison.run(base,
                 new Comparison.Plan(chosen, seedList, weights), root, runs, System.err);
         System.out.print(result.summary());

@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,7 +26,7 @@ import picocli.CommandLine.Option;
                 + " baseline and with DropClass, compare their per-class IoU and write an HTML"
                 + " report (about 7 minutes on 2 CPU cores; --quick about 1). Overrides apply to"
                 + " both runs.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends ConfiguredCommand {
 
     /** The embedded configurations, in run order. */
     static final Map<String, String> CONFIGS = Map.of(
@@ -41,8 +39,6 @@ final class DemoCommand implements Callable<Integer> {
         "data.train_images=300", "data.val_images=20"
     };
 
-    @Mixin CommonOptions options;
-
     @Option(names = "--quick",
             description = "A smoke-sized demo: 100 steps per method, 20 validation images.")
     boolean quick;
@@ -50,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("demo");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("demo"));
         Map<String, SegmentationEvaluation> evaluations = new LinkedHashMap<>();
         Set<Integer> rare = Set.of();
         for (String method : new String[] {"baseline", "dropclass"}) {

@@ -5,7 +5,6 @@ import io.dropclass.evaluation.EvaluationTable;
 import io.dropclass.evaluation.cityscapes.CityscapesTable;
 import io.dropclass.experiment.Inference;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,9 +15,7 @@ import picocli.CommandLine.Option;
                 + " absent-class policies), pixel and mean class accuracy; writes metrics.json."
                 + " On a Cityscapes split with gtFine labelIds and instanceIds also the official"
                 + " class and category IoU and iIoU; writes cityscapes_results.json.")
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class EvaluateCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
@@ -29,11 +26,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Path output = options.output != null ? options.output : Inference.defaultOutput(checkpoint);
+        ExperimentConfig config = options.resolveRun(checkpoint);
+        Path output = options.outputOr(() -> Inference.defaultOutput(checkpoint));
         Inference.Evaluated result = Inference.evaluate(config, checkpoint, output,
                 executor.partitions(1));
-        result.warnings().forEach(w -> System.err.println("warning: " + w));
+        Warnings.print(result.warnings());
         System.out.print(EvaluationTable.format(result.evaluation(), result.rareClasses()));
         if (result.evaluation().cityscapes() != null) {
             System.out.print(CityscapesTable.format(result.evaluation().cityscapes().scores()));

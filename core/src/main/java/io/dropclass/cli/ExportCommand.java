@@ -4,9 +4,7 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Inference;
 import io.dropclass.model.weights.ExportFormat;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,9 +14,7 @@ import picocli.CommandLine.Option;
         description = "Write a trained checkpoint as safetensors under reference names, for"
                 + " PyTorch's load_state_dict(strict=True): official (HRNet/DropClass code, with"
                 + " num_batches_tracked) or torchvision (DeepLabV3, without the DropClass head).")
-final class ExportCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class ExportCommand extends ConfiguredCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE",
             description = "A .safetensors checkpoint of a run.")
@@ -31,12 +27,10 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
-        if (options.output == null) {
-            throw new UserError("export: no --output; give --output FILE.safetensors");
-        }
+        Path output = options.requireOutput("export", "FILE.safetensors");
         ExportFormat exportFormat = ExportFormat.parse(format);
-        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        System.out.println(Inference.export(config, checkpoint, options.output, exportFormat));
+        ExperimentConfig config = options.resolveRun(checkpoint);
+        System.out.println(Inference.export(config, checkpoint, output, exportFormat));
         return 0;
     }
 }

@@ -5,7 +5,6 @@ import io.dropclass.experiment.Inference;
 import io.dropclass.report.image.PredictionFormat;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,9 +14,7 @@ import picocli.CommandLine.Option;
         description = "Predict images (files or folders of PNG/JPEG/BMP). By default writes"
                 + " NAME.png, a palette-indexed mask whose index is the class id, and"
                 + " NAME_overlay.png.")
-final class PredictCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class PredictCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
@@ -41,19 +38,16 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserError(
                     "predict: no images; give image files or folders after the options");
         }
-        if (options.output == null) {
-            throw new UserError("predict: no --output; give --output DIR for the masks");
-        }
+        Path output = options.requireOutput("predict", "DIR for the masks");
         List<PredictionFormat> formats = PredictionFormat.parse(format);
-        ExperimentConfig config = options.resolve(Inference.runConfig(checkpoint));
-        Inference.Predicted result =
-                Inference.predict(config, checkpoint, inputs, options.output, formats,
-                        executor.partitions(1));
-        result.warnings().forEach(w -> System.err.println("warning: " + w));
+        ExperimentConfig config = options.resolveRun(checkpoint);
+        Inference.Predicted result = Inference.predict(config, checkpoint, inputs, output,
+                formats, executor.partitions(1));
+        Warnings.print(result.warnings());
         long images = result.written().size() / formats.size();
         System.out.println("predicted " + images + " image(s) ("
                 + String.join(", ", formats.stream().map(PredictionFormat::id).toList()) + ")");
-        new WrittenFiles().add("predictions", options.output).print(System.out);
+        new WrittenFiles().add("predictions", output).print(System.out);
         return 0;
     }
 }

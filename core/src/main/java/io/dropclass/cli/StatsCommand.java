@@ -3,7 +3,6 @@ package io.dropclass.cli;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Inference;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,9 +12,7 @@ import picocli.CommandLine.Option;
         description = "Per-class pixel share, image count and class weights of a dataset split;"
                 + " prints a table and writes class_stats.json and class_stats.png"
                 + " (log-scale bars).")
-final class StatsCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class StatsCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
@@ -28,10 +25,10 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
         ExperimentConfig config = options.resolve(ExperimentConfig.defaults());
-        Path output = options.output != null ? options.output : Path.of(".");
+        Path output = options.outputOr(() -> Path.of("."));
         Inference.Statistics stats = Inference.statistics(config, split, output,
                 executor.partitions(config.runtime().effectiveThreads()));
-        stats.warnings().forEach(w -> System.err.println("warning: " + w));
+        Warnings.print(stats.warnings());
         System.out.print(stats.table());
         new WrittenFiles().add("statistics", stats.file()).add("chart", stats.chart())
                 .print(System.out);

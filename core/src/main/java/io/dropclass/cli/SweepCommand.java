@@ -8,7 +8,6 @@ import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +19,7 @@ import picocli.CommandLine.Option;
                 + " seed, in OUT/<setting>/seed-<s>; rank the settings by their mean validation"
                 + " mIoU over the seeds and write sweep.json. Finished runs are reused. Values"
                 + " that hold commas themselves (evaluation.scales) belong in --config.")
-final class SweepCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class SweepCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
@@ -50,7 +47,7 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < seeds; i++) {
             seedList.add(firstSeed + i);
         }
-        Path root = options.output != null ? options.output : RunDirectory.defaultPath("sweep");
+        Path root = options.outputOr(() -> RunDirectory.defaultPath("sweep"));
         Sweep.Result result = Sweep.run(base, axes, seedList, root, runs, System.err);
         System.out.print(result.table());
         new WrittenFiles()

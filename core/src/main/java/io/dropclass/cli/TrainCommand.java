@@ -8,17 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dropclass train}: trains a network as configured, then evaluates it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a segmentation network and evaluate it on the validation split.")
-final class TrainCommand implements Callable<Integer> {
-
-    @Mixin CommonOptions options;
+final class TrainCommand extends ConfiguredCommand {
 
     @Option(names = "--method", paramLabel = "METHOD", completionCandidates = MethodNames.class,
             description = "One of ${COMPLETION-CANDIDATES} (method.name; default dropclass).")
@@ -45,25 +41,18 @@ final class TrainCommand implements Callable<Integer> {
             return resume();
         }
         options.requireOnlyOverrides();
-        List<String> own = new ArrayList<>();
-        if (method != null) {
-            own.add("method.name=" + method);
-        }
-        if (pretrained != null) {
-            own.add("model.pretrained=" + pretrained);
-        }
-        if (pretrainedFormat != null) {
-            own.add("model.pretrained_format=" + pretrainedFormat);
-        }
-        ExperimentConfig config =
-                options.resolve(ExperimentConfig.defaults(), own.toArray(String[]::new));
+        Overrides own = new Overrides()
+                .add("method.name", method)
+                .add("model.pretrained", pretrained)
+                .add("model.pretrained_format", pretrainedFormat);
+        ExperimentConfig config = options.resolve(ExperimentConfig.defaults(), own.array());
         return run(config, options.output);
     }
 
     private int resume() throws Exception {
         List<String> overrides = new ArrayList<>(options.arguments);
         String dir = resume;
-        if (dir.matches("[a-z_]+(\\.[a-z_]+)*=.*")) { // picocli took an override as RUN_DIR
+        if (dir.matches(CommonOptions.OVERRIDE)) { // picocli took an override as RUN_DIR
             overrides.add(0, dir);
             dir = "";
         }

@@ -10,6 +10,7 @@ import io.dropclass.method.Method;
 import io.dropclass.method.SamplingUnit;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 
 /**
  * The training method, and the settings of the imbalance baselines (DropClass's own are the {@code
@@ -36,53 +37,25 @@ public record MethodConfig(
      */
     public enum Name {
         /** The network alone, class-weighted cross-entropy with {@code loss.class_weights}. */
-        BASELINE {
-            @Override
-            public Method create(ExperimentConfig config) {
-                return LossMethod.baseline();
-            }
-        },
+        BASELINE((name, config) -> LossMethod.baseline()),
         /** Softmax focal loss, γ = {@code method.focal_gamma}, the class weights as α. */
-        FOCAL {
-            @Override
-            public Method create(ExperimentConfig config) {
-                return loss(PixelLoss.focal(config.method().focalGamma()));
-            }
-        },
+        FOCAL((name, config) -> name.loss(PixelLoss.focal(config.method().focalGamma()))),
         /** HRNet's OHEM cross-entropy ({@code ohem_threshold}, {@code ohem_min_kept}). */
-        OHEM {
-            @Override
-            public Method create(ExperimentConfig config) {
-                MethodConfig m = config.method();
-                return loss(PixelLoss.ohem(m.ohemThreshold(), m.ohemMinKept()));
-            }
-        },
+        OHEM((name, config) -> name.loss(PixelLoss.ohem(config.method().ohemThreshold(),
+                config.method().ohemMinKept()))),
         /** Lovász-softmax plus {@code lovasz_ce_weight}·CE. */
-        LOVASZ {
-            @Override
-            public Method create(ExperimentConfig config) {
-                return loss(PixelLoss.lovasz(config.method().lovaszCeWeight()));
-            }
-        },
+        LOVASZ((name, config) -> name.loss(PixelLoss.lovasz(config.method().lovaszCeWeight()))),
         /** Cross-entropy against labels smoothed by ε = {@code method.label_smoothing}. */
-        LABEL_SMOOTHING {
-            @Override
-            public Method create(ExperimentConfig config) {
-                return loss(new LabelSmoothing(config.method().labelSmoothing()));
-            }
-        },
+        LABEL_SMOOTHING((name, config) ->
+                name.loss(new LabelSmoothing(config.method().labelSmoothing()))),
         /** DropClass, with the {@code dropclass} section's settings. */
-        DROPCLASS {
-            @Override
-            public Method create(ExperimentConfig config) {
-                DropClassConfig d = config.dropclass();
-                return new DropClassMethod(d.alpha(), d.schedule(), d.endEpoch(),
-                        config.train().iterations(),
-                        d.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
-                        d.sampling() == DropClassConfig.Sampling.PRESENT, d.inferenceBranch(),
-                        DropClassMethod.samplerSeed(config.runtime().seed()), OptionalInt.empty());
-            }
-        };
+        DROPCLASS((name, config) -> dropClass(config));
+
+        private final BiFunction<Name, ExperimentConfig, Method> factory;
+
+        Name(BiFunction<Name, ExperimentConfig, Method> factory) {
+            this.factory = factory;
+        }
 
         /**
          * The method as configured.
@@ -91,7 +64,9 @@ public record MethodConfig(
          *     length and the seed)
          * @return the method
          */
-        public abstract Method create(ExperimentConfig config);
+        public Method create(ExperimentConfig config) {
+            return factory.apply(this, config);
+        }
 
         /**
          * The configuration name.
@@ -104,6 +79,15 @@ public record MethodConfig(
 
         LossMethod loss(PixelLoss loss) {
             return new LossMethod(key(), loss);
+        }
+
+        private static Method dropClass(ExperimentConfig config) {
+            DropClassConfig d = config.dropclass();
+            return new DropClassMethod(d.alpha(), d.schedule(), d.endEpoch(),
+                    config.train().iterations(),
+                    d.perImage() ? SamplingUnit.IMAGE : SamplingUnit.BATCH,
+                    d.sampling() == DropClassConfig.Sampling.PRESENT, d.inferenceBranch(),
+                    DropClassMethod.samplerSeed(config.runtime().seed()), OptionalInt.empty());
         }
     }
 

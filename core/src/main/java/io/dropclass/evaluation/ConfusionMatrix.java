@@ -160,11 +160,7 @@ public final class ConfusionMatrix {
      */
     public long labelled(int c) {
         checkClass("class", c);
-        long sum = 0;
-        for (int p = 0; p < numClasses; p++) {
-            sum += counts[c * numClasses + p];
-        }
-        return sum;
+        return strided(c * numClasses, 1); // row c
     }
 
     /**
@@ -175,9 +171,14 @@ public final class ConfusionMatrix {
      */
     public long predicted(int c) {
         checkClass("class", c);
+        return strided(c, numClasses); // column c
+    }
+
+    /** The sum of K counts from a start, a stride apart (a row: stride 1; a column: K). */
+    private long strided(int start, int stride) {
         long sum = 0;
-        for (int t = 0; t < numClasses; t++) {
-            sum += counts[t * numClasses + c];
+        for (int i = 0; i < numClasses; i++) {
+            sum += counts[start + i * stride];
         }
         return sum;
     }

@@ -1,7 +1,6 @@
 package io.dropclass.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -12,6 +11,7 @@ import io.dropclass.evaluation.cityscapes.CityscapesCounts;
 import io.dropclass.evaluation.cityscapes.CityscapesScores;
 import io.dropclass.evaluation.cityscapes.InstanceCounts;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,16 +65,13 @@ public final class EvaluationJson {
     /** The explanation stored in the {@code cityscapes} block. */
     public static final String CITYSCAPES_EXPLANATION =
             "The official Cityscapes pixel-level evaluation (evalPixelLevelSemanticLabeling.py) on"
-                + " label ids: class IoU over the 19 evaluated classes, iIoU over the 8 classes with"
-                + " instances (TP and FN of each ground-truth instance weighted by the class's"
+                + " label ids: class IoU over the 19 evaluated classes, iIoU over the 8 classes"
+                + " with instances (TP and FN of each ground-truth instance weighted by the class's"
                 + " official average instance size over the instance's size, FP unweighted), and"
                 + " both over the categories; averages skip undefined (null) scores.";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER =
-            MAPPER.writer(
-                    new DefaultPrettyPrinter()
-                            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+    private static final ObjectWriter WRITER = ResultFiles.arraysOnOneLine(MAPPER);
 
     private EvaluationJson() {}
 

@@ -43,11 +43,8 @@ public record SegmentationEvaluation(
             throw new IllegalArgumentException("classNames must not be empty");
         }
         if (confusion.length != classNames.size()) {
-            throw new IllegalArgumentException(
-                    "confusion must have "
-                            + classNames.size()
-                            + " rows (one per class), got "
-                            + confusion.length);
+            throw new IllegalArgumentException("confusion must have " + classNames.size()
+                    + " rows (one per class), got " + confusion.length);
         }
         // ConfusionMatrix.of checks squareness and signs and copies.
         confusion = ConfusionMatrix.of(confusion).counts();

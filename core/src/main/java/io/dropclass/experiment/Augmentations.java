@@ -8,6 +8,7 @@ import io.dropclass.data.transform.FixedSize;
 import io.dropclass.data.transform.HorizontalFlip;
 import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.data.transform.RandomCropFlip;
+import io.dropclass.data.transform.RandomScale;
 import io.dropclass.data.transform.TransformPresets;
 import io.dropclass.inference.EvaluationMode;
 
@@ -29,8 +30,10 @@ final class Augmentations {
         int w = data.cropWidth();
         return switch (data.augmentation()) {
             case CITYSCAPES_OFFICIAL -> TransformPresets.cityscapesOfficial(h, w);
-            case STANDARD -> TransformPresets.standard(crop(h, data, train, true),
-                    crop(w, data, train, false), data.scaleMin(), data.scaleMax(), data.scaleStep(),
+            case STANDARD -> TransformPresets.standard(
+                    new PairedTransform.Size(crop(h, data, train, true),
+                            crop(w, data, train, false)),
+                    RandomScale.steps(data.scaleMin(), data.scaleMax(), data.scaleStep()),
                     data.flip(), data.photometric(), data.catMaxRatio());
             case CROP_FLIP -> cropFlip(data, train);
         };

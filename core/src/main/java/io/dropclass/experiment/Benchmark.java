@@ -25,7 +25,6 @@ import io.dropclass.training.TrainingBatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -82,35 +81,22 @@ public final class Benchmark {
             Resolution crop;
             TrainingBenchmark.Result trained;
             SegmentationPredictor predictor;
-            try (TrainingSetup setup = TrainingSetup.forRun(config, train, stats, 0,
-                    OptionalInt.of(0), TrainingSetup.Start.CONFIGURED, manager, console)) {
+            try (TrainingSetup setup = TrainingSetup.forRun(config, train, stats,
+                    TrainingSetup.Origin.benchmark(), manager, console)) {
                 console.accept("counting the FLOPs of a forward (two images, halved)");
                 BatchLoader loader = setup.loader();
                 TrainingBatch sample = loader.build(0);
                 crop = new Resolution(sample.height(), sample.width());
-                MethodParts parts = setup.parts();
-                FlopCounter counted = ForwardFlops.perImage(manager, parts.objective(), sample, 0);
-                if (parts.hasHead()) {
-                    FlopCounter bare = ForwardFlops.perImage(manager, LossMethod.baseline()
-                            .build(parts.bare(), ones(parts.bare().numClasses()), 1)
-                            .objective(), sample, 0);
-                    flops = FlopFigures.withDropClassBranch(counted, bare, batch);
-                } else {
-                    flops = FlopFigures.of(counted, batch);
-                }
+                flops = forwardFlops(manager, setup.parts(), sample, batch);
                 console.accept("training: " + settings.warmup() + " warm-up + " + settings.steps()
                         + " timed steps of batch " + batch);
                 trained = TrainingBenchmark.run(manager, setup.step(), loader,
-                        setup.learningRate(), batch, settings.warmup(), settings.steps(),
-                        settings.rssEvery(), settings.profileRows() > 0);
+                        setup.learningRate(), new TrainingBenchmark.Plan(batch, settings.warmup(),
+                                settings.steps(), settings.rssEvery(), settings.profileRows() > 0));
                 predictor = setup.predictor();
             }
-            List<InferenceBenchmark.InferenceResult> inference = new ArrayList<>();
-            for (Resolution size : settings.inference()) {
-                console.accept("inference at " + size);
-                inference.add(InferenceBenchmark.measure(predictor, manager, size,
-                        settings.inferenceBatch(), settings.inferenceRuns()));
-            }
+            List<InferenceBenchmark.InferenceResult> inference =
+                    inference(predictor, manager, settings, console);
             console.accept("matmul " + settings.matmulSize() + "x" + settings.matmulSize());
             MatmulCeiling.MatmulResult matmul = MatmulCeiling.measure(manager,
                     settings.matmulSize(), MATMUL_WARMUP, MATMUL_RUNS);
@@ -122,6 +108,35 @@ public final class Benchmark {
                             MemoryAllocator.current(), trained.timedFaults(), settings.steps()),
                     trained.profile().map(p -> p.limit(settings.profileRows())));
         }
+    }
+
+    /**
+     * FLOPs of one training forward per image; with a DropClass head, also those of the bare
+     * network, so the report can name the branch's share.
+     */
+    private static FlopFigures forwardFlops(NDManager manager, MethodParts parts,
+            TrainingBatch sample, int batch) {
+        FlopCounter counted = ForwardFlops.perImage(manager, parts.objective(), sample, 0);
+        if (!parts.hasHead()) {
+            return FlopFigures.of(counted, batch);
+        }
+        FlopCounter bare = ForwardFlops.perImage(manager, LossMethod.baseline()
+                .build(parts.bare(), ones(parts.bare().numClasses()), 1)
+                .objective(), sample, 0);
+        return FlopFigures.withDropClassBranch(counted, bare, batch);
+    }
+
+    /** Times inference at each configured size. */
+    private static List<InferenceBenchmark.InferenceResult> inference(
+            SegmentationPredictor predictor, NDManager manager, BenchmarkSettings settings,
+            Consumer<String> console) {
+        List<InferenceBenchmark.InferenceResult> results = new ArrayList<>();
+        for (Resolution size : settings.inference()) {
+            console.accept("inference at " + size);
+            results.add(InferenceBenchmark.measure(predictor, manager, size,
+                    settings.inferenceBatch(), settings.inferenceRuns()));
+        }
+        return results;
     }
 
     private static double[] ones(int n) {

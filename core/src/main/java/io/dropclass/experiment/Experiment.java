@@ -33,7 +33,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -238,9 +237,8 @@ public final class Experiment {
         TrainConfig tc = config.train();
         EvaluationMode mode = Augmentations.evaluation(config.evaluation());
         try (NDManager manager = NDManager.newBaseManager();
-                TrainingSetup setup = TrainingSetup.forRun(config, inputs.train(), stats, start,
-                        OptionalInt.empty(), resumeFrom == null ? TrainingSetup.Start.CONFIGURED
-                                : TrainingSetup.Start.RESTORED, manager,
+                TrainingSetup setup = TrainingSetup.forRun(config, inputs.train(), stats,
+                        TrainingSetup.Origin.training(start, resumeFrom != null), manager,
                         console.out()::println)) {
             SegmentationPredictor predictor = setup.predictor();
             var officialFrames = CityscapesOfficial.frames(config, inputs.val(),
@@ -251,10 +249,7 @@ public final class Experiment {
                     .stream().map(c -> c.name()).toList(), rare);
             BestWeights best = new BestWeights(run, setup.network());
             Checkpointer checkpointer = new Checkpointer(run, setup.network(),
-                    new Checkpointer.Contents(setup.sgd(), tc.keepCheckpoints(),
-                            config.runtime().seed(), RunConfigs.hash(config),
-                            DropClassMethod.samplerSeed(config.runtime().seed()),
-                            setup.learningRate()), history, best);
+                    checkpointContents(config, setup), history, best);
             int skipped = 0;
             if (resumeFrom != null) {
                 StateCheckpoints.restore(resumeFrom, setup.network(), setup.sgd(), manager);
@@ -274,12 +269,7 @@ public final class Experiment {
                         checkpointer, new ProgressReport(progress, rare, best)))
                         .fit(manager, setup.loader(), start, skipped);
             } catch (TrainingDivergedException e) {
-                Path last = checkpointer.lastCheckpoint();
-                throw e.withAdvice(last == null
-                        ? "no checkpoint was written yet; start again with a lower optimizer.lr"
-                        : "last good checkpoint: " + last + " (resume with dropclass train"
-                                + " --resume " + run.root() + ", e.g. with a lower"
-                                + " optimizer.lr=...)");
+                throw e.withAdvice(divergedAdvice(checkpointer.lastCheckpoint(), run));
             }
             SegmentationEvaluation last = best.latest() != null
                     ? best.latest()
@@ -290,5 +280,22 @@ public final class Experiment {
             return new TrainingOutcome(run.root(), last, rare, best.bestMeanIou(),
                     best.bestIteration());
         }
+    }
+
+    /** What every checkpoint of the run holds besides the weights. */
+    private static Checkpointer.Contents checkpointContents(ExperimentConfig config,
+            TrainingSetup setup) {
+        return new Checkpointer.Contents(setup.sgd(), config.train().keepCheckpoints(),
+                config.runtime().seed(), RunConfigs.hash(config),
+                DropClassMethod.samplerSeed(config.runtime().seed()), setup.learningRate());
+    }
+
+    /** Where to go on after a diverged run: the last good checkpoint, or a lower rate. */
+    private static String divergedAdvice(Path last, RunDirectory run) {
+        return last == null
+                ? "no checkpoint was written yet; start again with a lower optimizer.lr"
+                : "last good checkpoint: " + last + " (resume with dropclass train"
+                        + " --resume " + run.root() + ", e.g. with a lower"
+                        + " optimizer.lr=...)";
     }
 }

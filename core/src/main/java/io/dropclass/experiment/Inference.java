@@ -6,6 +6,7 @@ import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.analysis.ClassStatisticsTable;
 import io.dropclass.analysis.network.CamTarget;
 import io.dropclass.analysis.network.GradCam;
+import io.dropclass.analysis.network.GradCamRequest;
 import io.dropclass.analysis.network.GradCamResult;
 import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
@@ -195,7 +196,29 @@ public final class Inference {
     public static Predicted predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
             Path output, List<PredictionFormat> formats, PartitionExecutor executor)
             throws IOException {
-        return Predictions.predict(config, checkpoint, inputs, output, formats, executor);
+        boolean cityscapes = formats.contains(PredictionFormat.CITYSCAPES);
+        List<Path> images = PredictionTargets.expand(inputs, cityscapes);
+        ClassCatalog classes = Datasets.catalog(config);
+        if (cityscapes) {
+            PredictionFormat.requireCityscapes(classes);
+        }
+        PredictionTargets plan = PredictionTargets.of(images, output, formats);
+        Files.createDirectories(output);
+        executor.run(new DatasetJobs.Prediction(ConfigFiles.toJson(config),
+                checkpoint.toAbsolutePath().toString(),
+                plan.images().stream().map(f -> f.toAbsolutePath().toString()).toList(),
+                output.toAbsolutePath().toString(), formats));
+        List<Path> written = new ArrayList<>();
+        for (Path file : plan.images()) {
+            for (PredictionFormat format : formats) {
+                written.add(format.target(output, file));
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (cityscapes) {
+            plan.strayMatches(written).ifPresent(warnings::add);
+        }
+        return new Predicted(written, warnings);
     }
 
     /**
@@ -263,9 +286,10 @@ public final class Inference {
         ImageNormalization.IMAGENET.normalise(image.planar(), normalised, 0);
         try (NDManager manager = NDManager.newBaseManager()) {
             SegmentationNetwork network = load(config, checkpoint, classes, manager);
-            GradCamResult result = GradCam.compute(network, manager, normalised, image.height(),
-                    image.width(), c, labels == null ? CamTarget.PREDICTED : CamTarget.GROUND_TRUTH,
-                    labels);
+            GradCamResult result = GradCam.compute(network, manager,
+                    new GradCamRequest(normalised, image.height(), image.width(), c,
+                            labels == null ? CamTarget.PREDICTED : CamTarget.GROUND_TRUTH,
+                            labels));
             String stem = imageFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             Path file = output.resolve(stem + "_cam_" + classes.get(c).name().replace(' ', '_')
                     + ".png");

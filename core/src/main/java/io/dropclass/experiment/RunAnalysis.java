@@ -6,6 +6,7 @@ import io.dropclass.analysis.ClassifierSimilarity;
 import io.dropclass.analysis.network.CamTarget;
 import io.dropclass.analysis.network.ClassifierWeights;
 import io.dropclass.analysis.network.GradCam;
+import io.dropclass.analysis.network.GradCamRequest;
 import io.dropclass.analysis.network.GradCamResult;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationDataset;
@@ -90,8 +91,8 @@ final class RunAnalysis {
         float[] normalised = new float[sample.image().length];
         ImageNormalization.IMAGENET.normalise(sample.image(), normalised, 0);
         for (int c : rarest) {
-            GradCamResult cam = GradCam.compute(network, manager, normalised, sample.height(),
-                    sample.width(), c, CamTarget.GROUND_TRUTH, sample.label());
+            GradCamResult cam = GradCam.compute(network, manager, new GradCamRequest(normalised,
+                    sample.height(), sample.width(), c, CamTarget.GROUND_TRUTH, sample.label()));
             List<float[]> heats = new ArrayList<>();
             heats.add(cam.heatMap());
             ImageFiles.writePng(dir.resolve("class-" + c + "-"

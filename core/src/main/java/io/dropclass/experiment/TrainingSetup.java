@@ -50,6 +50,39 @@ final class TrainingSetup implements AutoCloseable {
         RESTORED
     }
 
+    /**
+     * What differs between the runs that build a setup: the first step, the class-drop draw and
+     * where the weights come from.
+     *
+     * @param startIteration the first step the loader delivers (0, or a checkpoint's step)
+     * @param forcedClass empty: DropClass draws from the run's seed; a class: that class is
+     *     dropped at every step (the benchmark's worst case)
+     * @param start where the network's first values come from
+     */
+    record Origin(int startIteration, OptionalInt forcedClass, Start start) {
+
+        /**
+         * A training run: new, or resumed from a checkpoint's step.
+         *
+         * @param startIteration 0, or the checkpoint's step
+         * @param resumed whether a checkpoint's values will be restored
+         * @return the origin
+         */
+        static Origin training(int startIteration, boolean resumed) {
+            return new Origin(startIteration, OptionalInt.empty(),
+                    resumed ? Start.RESTORED : Start.CONFIGURED);
+        }
+
+        /**
+         * The benchmark's worst case: from step 0, class 0 dropped at every step.
+         *
+         * @return the origin
+         */
+        static Origin benchmark() {
+            return new Origin(0, OptionalInt.of(0), Start.CONFIGURED);
+        }
+    }
+
     private final MethodParts parts;
     private final BatchLoader loader;
     private final Sgd sgd;
@@ -73,30 +106,27 @@ final class TrainingSetup implements AutoCloseable {
      * @param train the training split
      * @param stats the training split's class statistics, or null when the class-weight scheme
      *     does not read them
-     * @param startIteration the first step the loader delivers (0, or a checkpoint's step)
-     * @param forcedClass empty: DropClass draws from the run's seed; a class: that class is
-     *     dropped at every step (the benchmark's worst case)
-     * @param start where the network's first values come from
+     * @param origin the first step, the class-drop draw and where the first values come from
      * @param manager owner of the parameters and the momentum buffers
      * @param console receives the pretrained load's summary
      * @return the setup; close it to stop the loader and release the optimizer's state
      * @throws IOException if the pretrained file cannot be read or does not fit
      */
     static TrainingSetup forRun(ExperimentConfig config, SegmentationDataset train,
-            ClassStatistics stats, int startIteration, OptionalInt forcedClass, Start start,
-            NDManager manager, Consumer<String> console) throws IOException {
+            ClassStatistics stats, Origin origin, NDManager manager, Consumer<String> console)
+            throws IOException {
         double[] classWeights = Datasets.classWeights(config, train, stats);
-        BatchLoader loader = Datasets.trainingLoader(config, train, startIteration);
+        BatchLoader loader = Datasets.trainingLoader(config, train, origin.startIteration());
         try {
             int epochs = loader.epochOf(config.train().iterations() - 1) + 1;
             Method method = Networks.method(config);
-            if (forcedClass.isPresent()) {
-                method = method.droppingAlways(forcedClass.getAsInt());
+            if (origin.forcedClass().isPresent()) {
+                method = method.droppingAlways(origin.forcedClass().getAsInt());
             }
             MethodParts parts = method.build(
                     config.model().architecture().create(train.classes().size()), classWeights,
                     epochs);
-            if (start == Start.CONFIGURED) {
+            if (origin.start() == Start.CONFIGURED) {
                 Networks.initialize(config, parts.network(), manager).ifPresent(console);
             } else {
                 parts.network().initializeParameters(manager, config.runtime().seed(),

@@ -1,5 +1,6 @@
 package io.dropclass.inference;
 
+import io.dropclass.data.transform.RandomScale;
 import java.util.List;
 
 /**
@@ -33,15 +34,7 @@ public record EvaluationMode(
 
     /** Validates and copies. */
     public EvaluationMode {
-        scales = List.copyOf(scales);
-        if (scales.isEmpty()) {
-            throw new IllegalArgumentException("at least one scale is needed");
-        }
-        for (double s : scales) {
-            if (!(s > 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException("scales must be positive, got " + s);
-            }
-        }
+        scales = RandomScale.positiveScales(scales);
         boolean whole = cropHeight == 0 && cropWidth == 0 && strideHeight == 0 && strideWidth == 0;
         boolean slide = cropHeight > 0 && cropWidth > 0 && strideHeight > 0 && strideWidth > 0;
         if (!whole && !slide) {

@@ -124,19 +124,8 @@ public final class ModePredictor {
         int cw = mode.cropWidth();
         int ph = Math.max(h, ch);
         int pw = Math.max(w, cw);
-        float[] padded = image;
-        if (ph != h || pw != w) {
-            padded = new float[3 * ph * pw];
-            for (int c = 0; c < 3; c++) {
-                float black = -normalization.mean()[c] / normalization.std()[c];
-                java.util.Arrays.fill(padded, c * ph * pw, (c + 1) * ph * pw, black);
-                for (int y = 0; y < h; y++) {
-                    System.arraycopy(image, c * h * w + y * w, padded, c * ph * pw + y * pw, w);
-                }
-            }
-        }
+        float[] padded = ph != h || pw != w ? paddedBlack(image, h, w, ph, pw) : image;
         int k = network.numClasses();
-        boolean channelsLast = network.tensorFormat().channelsLast();
         float[] sum = new float[k * ph * pw];
         int[] count = new int[ph * pw];
         int rows = Math.max(ph - ch + mode.strideHeight() - 1, 0) / mode.strideHeight() + 1;
@@ -154,14 +143,7 @@ public final class ModePredictor {
                                 window, c * ch * cw + y * cw, cw);
                     }
                 }
-                float[] logits;
-                try (NDManager windowScope = scope.newSubManager()) {
-                    NDArray x = network.tensorFormat().images(window, new Shape(1, 3, ch, cw),
-                            windowScope);
-                    NDArray out = network.forward(ps, new NDList(x), false).singletonOrThrow();
-                    logits = BilinearResize.resize(out, ch, cw, false, channelsLast)
-                            .toFloatArray();
-                }
+                float[] logits = windowLogits(scope, ps, window, ch, cw); // (K, ch, cw)
                 for (int j = 0; j < k; j++) {
                     for (int y = 0; y < ch; y++) {
                         int dst = j * ph * pw + (y1 + y) * pw + x1;
@@ -187,6 +169,34 @@ public final class ModePredictor {
             }
         }
         return scope.create(mean, new Shape(1, k, h, w));
+    }
+
+    /**
+     * A normalised (3, h, w) image padded bottom/right to (3, ph, pw) with black, i.e. each
+     * channel's normalised zero.
+     */
+    private float[] paddedBlack(float[] image, int h, int w, int ph, int pw) {
+        float[] padded = new float[3 * ph * pw];
+        for (int c = 0; c < 3; c++) {
+            float black = -normalization.mean()[c] / normalization.std()[c];
+            java.util.Arrays.fill(padded, c * ph * pw, (c + 1) * ph * pw, black);
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(image, c * h * w + y * w, padded, c * ph * pw + y * pw, w);
+            }
+        }
+        return padded;
+    }
+
+    /** Logits of one normalised (3, ch, cw) window, upsampled to the window: (K, ch, cw). */
+    private float[] windowLogits(NDManager scope, ParameterStore ps, float[] window, int ch,
+            int cw) {
+        try (NDManager windowScope = scope.newSubManager()) {
+            NDArray x = network.tensorFormat().images(window, new Shape(1, 3, ch, cw),
+                    windowScope); // (1, 3, ch, cw)
+            NDArray out = network.forward(ps, new NDList(x), false).singletonOrThrow();
+            return BilinearResize.resize(out, ch, cw, false, network.tensorFormat().channelsLast())
+                    .toFloatArray();
+        }
     }
 
     /**

@@ -13,40 +13,11 @@ import java.util.List;
 /**
  * Predicts label maps: normalise, inference-mode forward (BatchNorm with running statistics),
  * logits upsampled bilinearly (align_corners = false) to the image size, argmax over classes.
+ *
+ * @param network the trained network
+ * @param normalization the input normalisation used in training
  */
-public final class SegmentationPredictor {
-
-    private final SegmentationNetwork network;
-    private final ImageNormalization normalization;
-
-    /**
-     * Creates the predictor.
-     *
-     * @param network the trained network
-     * @param normalization the input normalisation used in training
-     */
-    public SegmentationPredictor(SegmentationNetwork network, ImageNormalization normalization) {
-        this.network = network;
-        this.normalization = normalization;
-    }
-
-    /**
-     * The network.
-     *
-     * @return the network
-     */
-    public SegmentationNetwork network() {
-        return network;
-    }
-
-    /**
-     * The input normalisation.
-     *
-     * @return the normalisation
-     */
-    public ImageNormalization normalization() {
-        return normalization;
-    }
+public record SegmentationPredictor(SegmentationNetwork network, ImageNormalization normalization) {
 
     /**
      * Predicts one image in an evaluation mode (whole, sliding window, multi-scale, flip); see

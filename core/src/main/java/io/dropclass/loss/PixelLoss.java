@@ -79,6 +79,13 @@ public interface PixelLoss {
         return new Lovasz(ceWeight);
     }
 
+    /** A loss parameter that must be a finite number ≥ 0 (NaN is refused). */
+    private static void requireFiniteNonNegative(String what, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be finite and >= 0, got " + value);
+        }
+    }
+
     /** Class-weighted cross-entropy. */
     record WeightedCrossEntropy() implements PixelLoss {
         @Override
@@ -101,10 +108,7 @@ public interface PixelLoss {
     record Focal(double gamma) implements PixelLoss {
         /** Checks γ. */
         public Focal {
-            if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-                throw new IllegalArgumentException("focal gamma must be finite and >= 0, got "
-                        + gamma);
-            }
+            requireFiniteNonNegative("focal gamma", gamma);
         }
 
         @Override
@@ -154,10 +158,7 @@ public interface PixelLoss {
     record Lovasz(double ceWeight) implements PixelLoss {
         /** Checks the weight. */
         public Lovasz {
-            if (!(ceWeight >= 0) || Double.isInfinite(ceWeight)) {
-                throw new IllegalArgumentException("lovasz ce weight must be finite and >= 0, got "
-                        + ceWeight);
-            }
+            requireFiniteNonNegative("lovasz ce weight", ceWeight);
         }
 
         @Override

@@ -25,6 +25,15 @@ import io.dropclass.nn.TensorFormat;
 public record PixelTargets(NDArray classes, NDArray weights, TensorFormat format) {
 
     /**
+     * A batch of label maps, (B, H, W) as unsigned bytes.
+     *
+     * @param labels B label maps of {@code height * width} unsigned bytes
+     * @param height label rows H
+     * @param width label columns W
+     */
+    public record Labels(byte[][] labels, int height, int width) {}
+
+    /**
      * Builds float32 targets from label maps.
      *
      * @param manager owner of the created arrays
@@ -42,7 +51,8 @@ public record PixelTargets(NDArray classes, NDArray weights, TensorFormat format
             int width,
             double[] classWeights,
             int alsoIgnore) {
-        return of(manager, labels, height, width, classWeights, alsoIgnore, TensorFormat.FLOAT32);
+        return of(manager, new Labels(labels, height, width), classWeights, alsoIgnore,
+                TensorFormat.FLOAT32);
     }
 
     /**
@@ -50,9 +60,7 @@ public record PixelTargets(NDArray classes, NDArray weights, TensorFormat format
      * weights', their layout the one the losses upsample them in).
      *
      * @param manager owner of the created arrays
-     * @param labels B label maps of {@code height * width} unsigned bytes
-     * @param height label rows
-     * @param width label columns
+     * @param maps the B label maps
      * @param classWeights one weight per class
      * @param alsoIgnore a class treated like the ignore label, or -1 for none
      * @param format the logits' element type and layout
@@ -60,12 +68,13 @@ public record PixelTargets(NDArray classes, NDArray weights, TensorFormat format
      */
     public static PixelTargets of(
             NDManager manager,
-            byte[][] labels,
-            int height,
-            int width,
+            Labels maps,
             double[] classWeights,
             int alsoIgnore,
             TensorFormat format) {
+        byte[][] labels = maps.labels();
+        int height = maps.height();
+        int width = maps.width();
         int plane = height * width;
         long[] cls = new long[labels.length * plane];
         double[] w = new double[labels.length * plane];

@@ -92,8 +92,8 @@ public final class DropClassLoss {
         NDManager manager = logits.getManager();
         double lambda = decision.lambda();
         TensorFormat format = outputs.format();
-        PixelTargets plain =
-                PixelTargets.of(manager, labels, height, width, classWeights, -1, format);
+        PixelTargets plain = PixelTargets.of(manager,
+                new PixelTargets.Labels(labels, height, width), classWeights, -1, format);
         // both branches' cross-entropies in one pass (one upsampling, one log-softmax)
         List<NDArray> entropies = PixelCrossEntropy.weightedMeans(
                 List.of(logits, outputs.dropLogits()),
@@ -120,11 +120,12 @@ public final class DropClassLoss {
     private PixelTargets dropTargets(NDManager manager, byte[][] labels, int height, int width,
             DropDecision decision, TensorFormat format) {
         if (decision.unit() == SamplingUnit.BATCH) {
-            return PixelTargets.of(
-                    manager, labels, height, width, classWeights, decision.droppedClass(), format);
+            return PixelTargets.of(manager, new PixelTargets.Labels(labels, height, width),
+                    classWeights, decision.droppedClass(), format);
         }
-        return PixelTargets.of(
-                manager, decision.relabel(labels), height, width, classWeights, -1, format);
+        return PixelTargets.of(manager,
+                new PixelTargets.Labels(decision.relabel(labels), height, width), classWeights,
+                -1, format);
     }
 
     /**

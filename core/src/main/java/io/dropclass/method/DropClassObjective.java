@@ -45,11 +45,8 @@ public final class DropClassObjective implements TrainingObjective {
             double alpha) {
         this.network = Objects.requireNonNull(network, "network");
         if (classWeights.length != network.numClasses()) {
-            throw new IllegalArgumentException(
-                    "expected "
-                            + network.numClasses()
-                            + " class weights, got "
-                            + classWeights.length);
+            throw new IllegalArgumentException("expected " + network.numClasses()
+                    + " class weights, got " + classWeights.length);
         }
         this.loss = new DropClassLoss(classWeights, alpha);
         this.schedule = Objects.requireNonNull(schedule, "schedule");

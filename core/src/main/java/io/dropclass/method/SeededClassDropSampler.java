@@ -1,5 +1,6 @@
 package io.dropclass.method;
 
+import io.dropclass.nn.SeedMixer;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -12,6 +13,10 @@ import java.util.SplittableRandom;
  * @param seed the seed of the class-drop stream
  */
 public record SeededClassDropSampler(ClassDraw draw, long seed) implements ClassDropSampler {
+
+    /** The seed of iteration n's generator. */
+    private static final SeedMixer MIXER =
+            new SeedMixer(0xBF58476D1CE4E5B9L, 31, 0x94D049BB133111EBL);
 
     /** Checks the draw. */
     public SeededClassDropSampler {
@@ -26,10 +31,7 @@ public record SeededClassDropSampler(ClassDraw draw, long seed) implements Class
      * @return the seed of that iteration's generator
      */
     public static long iterationSeed(long seed, long iteration) {
-        long x = seed * 0x9E3779B97F4A7C15L + (iteration + 1) * 0xBF58476D1CE4E5B9L;
-        x ^= x >>> 31;
-        x *= 0x94D049BB133111EBL;
-        return x ^ (x >>> 29);
+        return MIXER.mix(seed, iteration);
     }
 
     /** {@inheritDoc} */

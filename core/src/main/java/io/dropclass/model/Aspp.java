@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.nn.Activation;
-import io.dropclass.nn.BatchNormLayer;
+import io.dropclass.nn.BatchNormSettings;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvNormActivation;
 import io.dropclass.nn.Layer;
@@ -33,22 +33,21 @@ final class Aspp implements Layer {
     private final SeededDropout dropout;
     private final List<LayerParameter> parameters;
 
-    Aspp(String name, int in, int out, int[] rates, double dropoutRate, double momentum,
-            double eps) {
+    Aspp(String name, int in, int out, int[] rates, double dropoutRate, BatchNormSettings norm) {
         List<ConvNormActivation> list = new ArrayList<>(rates.length + 1);
-        list.add(convBn(name + ".convs.0", in, out, 1, 1, momentum, eps));
+        list.add(convBn(name + ".convs.0", in, out, 1, 1, norm));
         for (int i = 0; i < rates.length; i++) {
-            list.add(convBn(name + ".convs." + (i + 1), in, out, 3, rates[i], momentum, eps));
+            list.add(convBn(name + ".convs." + (i + 1), in, out, 3, rates[i], norm));
         }
         branches = List.copyOf(list);
         String pool = name + ".convs." + (rates.length + 1);
         pooling =
                 new ConvNormActivation(
                         conv(pool + ".1", in, out, 1, 1),
-                        new BatchNormLayer(pool + ".2", out, momentum, eps),
+                        norm.layer(pool + ".2", out),
                         Activation.RELU);
         int concat = out * (rates.length + 2);
-        project = convBn(name + ".project", concat, out, 1, 1, momentum, eps);
+        project = convBn(name + ".project", concat, out, 1, 1, norm);
         dropout = new SeededDropout(dropoutRate);
         List<LayerParameter> params = new ArrayList<>();
         branches.forEach(b -> params.addAll(b.layerParameters()));
@@ -67,10 +66,10 @@ final class Aspp implements Layer {
     }
 
     private static ConvNormActivation convBn(
-            String name, int in, int out, int kernel, int dilation, double momentum, double eps) {
+            String name, int in, int out, int kernel, int dilation, BatchNormSettings norm) {
         return new ConvNormActivation(
                 conv(name + ".0", in, out, kernel, dilation),
-                new BatchNormLayer(name + ".1", out, momentum, eps),
+                norm.layer(name + ".1", out),
                 Activation.RELU);
     }
 

@@ -47,6 +47,19 @@ abstract class ClassifierNetwork extends NetworkBlock {
         allParameters = List.copyOf(parameters);
     }
 
+    /**
+     * Checks that the input of {@code features} is a batch of RGB images.
+     *
+     * @param images the input
+     * @throws IllegalArgumentException unless it is (B, 3, H, W)
+     */
+    protected static void requireImages(NDArray images) {
+        Shape shape = images.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 3) {
+            throw new IllegalArgumentException("images must be (B, 3, H, W), got " + shape);
+        }
+    }
+
     /** {@inheritDoc} */
     @Override
     public NDArray classify(ParameterStore parameterStore, NDArray features, boolean training) {

@@ -6,11 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.InvertedResidual.Config;
 import io.dropclass.nn.Activation;
-import io.dropclass.nn.BatchNormLayer;
+import io.dropclass.nn.BatchNormSettings;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvNormActivation;
+import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
+import io.dropclass.nn.LayerSequence;
 import io.dropclass.nn.ParameterInit;
 import io.dropclass.nn.TensorFormat;
 import java.util.ArrayList;
@@ -56,10 +58,12 @@ public final class DeepLabV3 extends ClassifierNetwork {
     /** Width of the ASPP branches and of A. */
     public static final int HEAD_CHANNELS = 256;
 
+    private static final BatchNormSettings HEAD_NORM =
+            new BatchNormSettings(HEAD_BN_MOMENTUM, HEAD_BN_EPS);
     private static final int[] ASPP_RATES = {12, 24, 36};
     private static final double DROPOUT = 0.5;
 
-    private final List<Layer> backbone;
+    private final LayerSequence backbone;
     private final Aspp aspp;
     private final ConvNormActivation headConv;
     private final int headChannels;
@@ -71,22 +75,15 @@ public final class DeepLabV3 extends ClassifierNetwork {
                     + " got " + widthMult + " and " + headChannels);
         }
         this.headChannels = headChannels;
-        backbone = mobileNetV3LargeFeatures("backbone", widthMult);
+        backbone = new LayerSequence(mobileNetV3LargeFeatures("backbone", widthMult));
         int backboneChannels = lastConvChannels(widthMult);
         aspp =
-                new Aspp(
-                        "classifier.0",
-                        backboneChannels,
-                        headChannels,
-                        ASPP_RATES,
-                        DROPOUT,
-                        HEAD_BN_MOMENTUM,
-                        HEAD_BN_EPS);
+                new Aspp("classifier.0", backboneChannels, headChannels, ASPP_RATES, DROPOUT,
+                        HEAD_NORM);
         headConv =
                 new ConvNormActivation(
                         Aspp.conv("classifier.1", headChannels, headChannels, 3, 1),
-                        new BatchNormLayer(
-                                "classifier.2", headChannels, HEAD_BN_MOMENTUM, HEAD_BN_EPS),
+                        HEAD_NORM.layer("classifier.2", headChannels),
                         Activation.RELU);
         Conv2dLayer classifier =
                 Conv2dLayer.builder("classifier.4", headChannels, numClasses, 1)
@@ -94,7 +91,7 @@ public final class DeepLabV3 extends ClassifierNetwork {
                         .optWeightInit(ParameterInit.uniform(1.0 / Math.sqrt(headChannels)))
                         .build();
         List<LayerParameter> list = new ArrayList<>();
-        backbone.forEach(layer -> list.addAll(layer.layerParameters()));
+        list.addAll(backbone.layerParameters());
         list.addAll(aspp.layerParameters());
         list.addAll(headConv.layerParameters());
         list.addAll(classifier.layerParameters());
@@ -139,8 +136,6 @@ public final class DeepLabV3 extends ClassifierNetwork {
 
     /** torchvision's MobileNetV3-Large {@code features} with {@code dilated=True}. */
     private static List<Layer> mobileNetV3LargeFeatures(String name, double widthMult) {
-        double m = BACKBONE_BN_MOMENTUM;
-        double eps = BACKBONE_BN_EPS;
         List<Config> table =
                 List.of(
                         new Config(16, 3, 16, 16, false, false, 1, 1),
@@ -158,47 +153,29 @@ public final class DeepLabV3 extends ClassifierNetwork {
                         new Config(112, 5, 672, 160, true, true, 2, 2),
                         new Config(160, 5, 960, 160, true, true, 1, 2),
                         new Config(160, 5, 960, 160, true, true, 1, 2));
+        BatchNormSettings norm = new BatchNormSettings(BACKBONE_BN_MOMENTUM, BACKBONE_BN_EPS);
         List<Layer> layers = new ArrayList<>(table.size() + 2);
         layers.add(
-                InvertedResidual.convBn(name + ".0", 3, adjust(16, widthMult), 3, 2, 1, 1,
-                        Activation.HARD_SWISH, m, eps));
+                InvertedResidual.convBn(name + ".0", ConvSpec.of(3, adjust(16, widthMult), 3, 2),
+                        Activation.HARD_SWISH, norm));
         for (Config c : table) {
             Config scaled = new Config(adjust(c.in(), widthMult), c.kernel(),
                     adjust(c.expanded(), widthMult), adjust(c.out(), widthMult),
                     c.squeezeExcite(), c.hardSwish(), c.stride(), c.dilation());
-            layers.add(new InvertedResidual(name + "." + layers.size(), scaled, m, eps));
+            layers.add(new InvertedResidual(name + "." + layers.size(), scaled, norm));
         }
+        ConvSpec last = ConvSpec.of(adjust(160, widthMult), lastConvChannels(widthMult), 1, 1);
         layers.add(
-                InvertedResidual.convBn(
-                        name + "." + layers.size(),
-                        adjust(160, widthMult),
-                        lastConvChannels(widthMult),
-                        1,
-                        1,
-                        1,
-                        1,
-                        Activation.HARD_SWISH,
-                        m,
-                        eps));
+                InvertedResidual.convBn(name + "." + layers.size(), last, Activation.HARD_SWISH,
+                        norm));
         return List.copyOf(layers);
     }
 
     /** {@inheritDoc} */
     @Override
     public NDArray features(ParameterStore parameterStore, NDArray images, boolean training) {
-        Shape shape = images.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != 3) {
-            throw new IllegalArgumentException("images must be (B, 3, H, W), got " + shape);
-        }
-        NDArray x = images;
-        for (Layer layer : backbone) {
-            NDArray next = layer.forward(parameterStore, x, training);
-            if (x != images) {
-                x.close(); // autograd keeps what backward needs
-            }
-            x = next;
-        }
-        // x: (B, 960, H/16, W/16)
+        requireImages(images);
+        NDArray x = backbone.forward(parameterStore, images, training); // (B, 960, H/16, W/16)
         NDArray pyramid = aspp.forward(parameterStore, x, training); // (B, 256, H/16, W/16)
         x.close();
         NDArray a = headConv.forward(parameterStore, pyramid, training);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.HrNetSpec.BlockType;
+import io.dropclass.nn.Activation;
 import io.dropclass.nn.BilinearResize;
 import io.dropclass.nn.ConvBn;
 import io.dropclass.nn.Layer;
@@ -176,9 +177,7 @@ final class HighResolutionModule implements Parameterized {
                 term.close();
             }
         }
-        NDArray result = sum.getNDArrayInternal().relu();
-        sum.close();
-        return result;
+        return Activation.RELU.applyAndClose(sum);
     }
 
     /** {@inheritDoc} */

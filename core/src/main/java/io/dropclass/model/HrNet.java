@@ -150,10 +150,7 @@ public final class HrNet extends ClassifierNetwork {
     /** {@inheritDoc} */
     @Override
     public NDArray features(ParameterStore parameterStore, NDArray images, boolean training) {
-        Shape shape = images.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != 3) {
-            throw new IllegalArgumentException("images must be (B, 3, H, W), got " + shape);
-        }
+        requireImages(images);
         NDArray x = stem(parameterStore, images, training); // (B, 4·c1, H/4, W/4)
         List<NDArray> branches = List.of(x);
         for (int s = 0; s < 3; s++) {

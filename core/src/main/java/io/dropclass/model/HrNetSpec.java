@@ -1,5 +1,7 @@
 package io.dropclass.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -147,13 +149,7 @@ public record HrNetSpec(String name, List<Stage> stages) {
      * @return the spec
      */
     public static HrNetSpec w18SmallV1() {
-        return new HrNetSpec(
-                "hrnet_w18_small_v1",
-                List.of(
-                        stage(1, BlockType.BOTTLENECK, List.of(1), List.of(32)),
-                        stage(1, BlockType.BASIC, List.of(2, 2), List.of(16, 32)),
-                        stage(1, BlockType.BASIC, List.of(2, 2, 2), List.of(16, 32, 64)),
-                        stage(1, BlockType.BASIC, List.of(2, 2, 2, 2), List.of(16, 32, 64, 128))));
+        return hrNetV2("hrnet_w18_small_v1", 1, 32, 16, 2, new int[] {1, 1, 1});
     }
 
     /**
@@ -162,13 +158,7 @@ public record HrNetSpec(String name, List<Stage> stages) {
      * @return the spec
      */
     public static HrNetSpec w18SmallV2() {
-        return new HrNetSpec(
-                "hrnet_w18_small_v2",
-                List.of(
-                        stage(1, BlockType.BOTTLENECK, List.of(2), List.of(64)),
-                        stage(1, BlockType.BASIC, List.of(2, 2), List.of(18, 36)),
-                        stage(3, BlockType.BASIC, List.of(2, 2, 2), List.of(18, 36, 72)),
-                        stage(2, BlockType.BASIC, List.of(2, 2, 2, 2), List.of(18, 36, 72, 144))));
+        return hrNetV2("hrnet_w18_small_v2", 2, 64, 18, 2, new int[] {1, 3, 2});
     }
 
     /**
@@ -177,13 +167,7 @@ public record HrNetSpec(String name, List<Stage> stages) {
      * @return the spec
      */
     public static HrNetSpec w48() {
-        return new HrNetSpec(
-                "hrnet_w48",
-                List.of(
-                        stage(1, BlockType.BOTTLENECK, List.of(4), List.of(64)),
-                        stage(1, BlockType.BASIC, List.of(4, 4), List.of(48, 96)),
-                        stage(4, BlockType.BASIC, List.of(4, 4, 4), List.of(48, 96, 192)),
-                        stage(3, BlockType.BASIC, List.of(4, 4, 4, 4), List.of(48, 96, 192, 384))));
+        return hrNetV2("hrnet_w48", 4, 64, 48, 4, new int[] {1, 4, 3});
     }
 
     /**
@@ -212,8 +196,28 @@ public record HrNetSpec(String name, List<Stage> stages) {
         }
     }
 
-    private static Stage stage(
-            int modules, BlockType block, List<Integer> blocks, List<Integer> channels) {
-        return new Stage(modules, block, blocks, channels);
+    /**
+     * An HRNetV2: a one-module stage of one bottleneck branch, then stages of two, three and four
+     * basic branches whose widths double from {@code width}, all branches with the same blocks.
+     *
+     * @param stemBlocks bottleneck blocks of the first stage
+     * @param stemChannels channels of the first stage
+     * @param width channels of the highest-resolution branch in stages 2 to 4
+     * @param blocks blocks of every branch in stages 2 to 4
+     * @param modules modules of stages 2, 3 and 4
+     */
+    private static HrNetSpec hrNetV2(
+            String name, int stemBlocks, int stemChannels, int width, int blocks, int[] modules) {
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage(1, BlockType.BOTTLENECK, List.of(stemBlocks), List.of(stemChannels)));
+        for (int branches = 2; branches <= 4; branches++) {
+            List<Integer> channels = new ArrayList<>();
+            for (int b = 0; b < branches; b++) {
+                channels.add(width << b);
+            }
+            stages.add(new Stage(modules[branches - 2], BlockType.BASIC,
+                    Collections.nCopies(branches, blocks), List.copyOf(channels)));
+        }
+        return new HrNetSpec(name, List.copyOf(stages));
     }
 }

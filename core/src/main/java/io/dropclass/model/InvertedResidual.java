@@ -3,9 +3,10 @@ package io.dropclass.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import io.dropclass.nn.Activation;
-import io.dropclass.nn.BatchNormLayer;
+import io.dropclass.nn.BatchNormSettings;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvNormActivation;
+import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
@@ -37,7 +38,7 @@ final class InvertedResidual implements Layer {
     private final LayerSequence block;
     private final boolean residual;
 
-    InvertedResidual(String name, Config c, double momentum, double eps) {
+    InvertedResidual(String name, Config c, BatchNormSettings norm) {
         Activation act = c.hardSwish() ? Activation.HARD_SWISH : Activation.RELU;
         // torchvision: a dilated block keeps stride 1; the residual follows the configured
         // stride (a dilated stride-2 block has none, even where its widths agree)
@@ -47,21 +48,13 @@ final class InvertedResidual implements Layer {
         List<Layer> layers = new ArrayList<>(4);
         if (c.expanded() != c.in()) {
             layers.add(
-                    convBn(prefix + layers.size(), c.in(), c.expanded(), 1, 1, 1, 1, act, momentum,
-                            eps));
+                    convBn(prefix + layers.size(), ConvSpec.of(c.in(), c.expanded(), 1, 1), act,
+                            norm));
         }
-        layers.add(
-                convBn(
-                        prefix + layers.size(),
-                        c.expanded(),
-                        c.expanded(),
-                        c.kernel(),
-                        stride,
-                        c.dilation(),
-                        c.expanded(),
-                        act,
-                        momentum,
-                        eps));
+        ConvSpec depthwise =
+                new ConvSpec(c.expanded(), c.expanded(), c.kernel(), stride, c.dilation(),
+                        c.expanded());
+        layers.add(convBn(prefix + layers.size(), depthwise, act, norm));
         if (c.squeezeExcite()) {
             layers.add(
                     new SqueezeExcitation(
@@ -72,8 +65,8 @@ final class InvertedResidual implements Layer {
                             ParameterInit.constant(0f)));
         }
         layers.add(
-                convBn(prefix + layers.size(), c.expanded(), c.out(), 1, 1, 1, 1, Activation.NONE,
-                        momentum, eps));
+                convBn(prefix + layers.size(), ConvSpec.of(c.expanded(), c.out(), 1, 1),
+                        Activation.NONE, norm));
         block = new LayerSequence(layers);
     }
 
@@ -82,26 +75,13 @@ final class InvertedResidual implements Layer {
      * Conv2dNormActivation} with padding (k−1)/2·dilation.
      */
     static ConvNormActivation convBn(
-            String name,
-            int in,
-            int out,
-            int kernel,
-            int stride,
-            int dilation,
-            int groups,
-            Activation act,
-            double momentum,
-            double eps) {
+            String name, ConvSpec spec, Activation act, BatchNormSettings norm) {
         Conv2dLayer conv =
-                Conv2dLayer.builder(name + ".0", in, out, kernel)
-                        .optStride(stride)
-                        .optPadding((kernel - 1) / 2 * dilation)
-                        .optDilation(dilation)
-                        .optGroups(groups)
-                        .optWeightInit(ParameterInit.normal(kaimingFanOutStd(out, kernel)))
+                spec.builder(name + ".0")
+                        .optWeightInit(
+                                ParameterInit.normal(kaimingFanOutStd(spec.out(), spec.kernel())))
                         .build();
-        return new ConvNormActivation(conv, new BatchNormLayer(name + ".1", out, momentum, eps),
-                act);
+        return new ConvNormActivation(conv, norm.layer(name + ".1", spec.out()), act);
     }
 
     /** Kaiming normal, mode fan_out, ReLU gain: std = √(2 / (out·k²)) (PyTorch ignores groups). */

@@ -3,9 +3,11 @@ package io.dropclass.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import io.dropclass.model.HrNetSpec.BlockType;
+import io.dropclass.nn.Activation;
 import io.dropclass.nn.BatchNormLayer;
 import io.dropclass.nn.Conv2dLayer;
 import io.dropclass.nn.ConvBn;
+import io.dropclass.nn.ConvSpec;
 import io.dropclass.nn.Layer;
 import io.dropclass.nn.LayerParameter;
 import io.dropclass.nn.LayerSequence;
@@ -20,17 +22,14 @@ import java.util.List;
  */
 final class ResidualBlock implements Layer {
 
-    private final List<ConvBn> path;
+    private final LayerSequence path;
     private final ConvBn downsample;
     private final List<LayerParameter> parameters;
 
     private ResidualBlock(List<ConvBn> path, ConvBn downsample) {
-        this.path = List.copyOf(path);
+        this.path = new LayerSequence(path);
         this.downsample = downsample;
-        List<LayerParameter> list = new ArrayList<>();
-        for (ConvBn layer : this.path) {
-            list.addAll(layer.layerParameters());
-        }
+        List<LayerParameter> list = new ArrayList<>(this.path.layerParameters());
         if (downsample != null) {
             list.addAll(downsample.layerParameters());
         }
@@ -51,12 +50,12 @@ final class ResidualBlock implements Layer {
         int out = planes * type.expansion();
         List<ConvBn> path = new ArrayList<>(3);
         if (type == BlockType.BASIC) {
-            path.add(unit(prefix, 1, in, planes, 3, stride, true));
-            path.add(unit(prefix, 2, planes, planes, 3, 1, false));
+            path.add(unit(prefix, 1, ConvSpec.of(in, planes, 3, stride), true));
+            path.add(unit(prefix, 2, ConvSpec.of(planes, planes, 3, 1), false));
         } else {
-            path.add(unit(prefix, 1, in, planes, 1, 1, true));
-            path.add(unit(prefix, 2, planes, planes, 3, stride, true));
-            path.add(unit(prefix, 3, planes, out, 1, 1, false));
+            path.add(unit(prefix, 1, ConvSpec.of(in, planes, 1, 1), true));
+            path.add(unit(prefix, 2, ConvSpec.of(planes, planes, 3, stride), true));
+            path.add(unit(prefix, 3, ConvSpec.of(planes, out, 1, 1), false));
         }
         ConvBn downsample =
                 stride != 1 || in != out
@@ -89,14 +88,7 @@ final class ResidualBlock implements Layer {
     /** {@inheritDoc} */
     @Override
     public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
-        NDArray out = x;
-        for (ConvBn layer : path) {
-            NDArray next = layer.forward(parameterStore, out, training);
-            if (out != x) {
-                out.close();
-            }
-            out = next;
-        }
+        NDArray out = path.forward(parameterStore, x, training); // (N, C, H, W), new
         if (downsample == null) {
             out.addi(x); // (N, C, H, W) += (N, C, H, W), in place as the official `out += residual`
         } else {
@@ -104,9 +96,7 @@ final class ResidualBlock implements Layer {
                 out.addi(residual);
             }
         }
-        NDArray result = out.getNDArrayInternal().relu();
-        out.close();
-        return result;
+        return Activation.RELU.applyAndClose(out);
     }
 
     /** {@inheritDoc} */
@@ -115,13 +105,9 @@ final class ResidualBlock implements Layer {
         return parameters;
     }
 
-    private static ConvBn unit(
-            String prefix, int index, int in, int out, int kernel, int stride, boolean relu) {
-        Conv2dLayer conv =
-                Conv2dLayer.builder(prefix + ".conv" + index, in, out, kernel)
-                        .optStride(stride)
-                        .optPadding(kernel / 2)
-                        .build();
-        return ConvBn.of(conv, BatchNormLayer.hrnet(prefix + ".bn" + index, out), relu);
+    /** {@code <prefix>.conv<index>} (no bias, HRNet's init) and {@code <prefix>.bn<index>}. */
+    private static ConvBn unit(String prefix, int index, ConvSpec spec, boolean relu) {
+        Conv2dLayer conv = spec.builder(prefix + ".conv" + index).build();
+        return ConvBn.of(conv, BatchNormLayer.hrnet(prefix + ".bn" + index, spec.out()), relu);
     }
 }

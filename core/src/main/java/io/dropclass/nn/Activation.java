@@ -54,6 +54,22 @@ public enum Activation {
         }
     }
 
+    /**
+     * Applies the activation to a temporary of the caller's and closes that temporary's handle
+     * (autograd keeps what backward needs); {@link #NONE} returns x itself.
+     *
+     * @param x the temporary
+     * @return the activation of x, a new array unless the activation is {@link #NONE}
+     */
+    public NDArray applyAndClose(NDArray x) {
+        if (this == NONE) {
+            return x;
+        }
+        NDArray y = apply(x);
+        x.close();
+        return y;
+    }
+
     /** PyTorch's hardsigmoid_backward constant, {@code 1.0f / 6.0f}, for every element type. */
     private static final double HARD_SIGMOID_SLOPE = 1.0f / 6.0f;
 

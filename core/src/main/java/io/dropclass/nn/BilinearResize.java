@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -147,14 +148,11 @@ public final class BilinearResize {
     /** (N, C, h, w) stored as (N, h, w, C): both products run on contiguous views. */
     private static NDArray resizeChannelsLast(
             NDArray x, int height, int width, boolean alignCorners) {
-        Shape shape = x.getShape();
-        long n = shape.get(0);
-        long c = shape.get(1);
-        int h = Math.toIntExact(shape.get(2));
-        int w = Math.toIntExact(shape.get(3));
-        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
-                NDArray rows = nhwc.reshape(n * h, w, c);
-                NDArray wide = alongMiddle(rows, width, alignCorners); // (N·h, W, C)
+        long[] nch = x.getShape().getShape(); // (N, C, h, w)
+        long n = nch[0];
+        long c = nch[1];
+        long h = nch[2];
+        try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
                 NDArray planes = wide.reshape(n, h, width * c);
                 NDArray tall = alongMiddle(planes, height, alignCorners); // (N, H, W·C)
                 NDArray out = tall.reshape(n, height, width, c)) {
@@ -168,18 +166,28 @@ public final class BilinearResize {
      */
     private static NDArray resizeToContiguous(
             NDArray x, int height, int width, boolean alignCorners) {
-        Shape shape = x.getShape();
-        long n = shape.get(0);
-        long c = shape.get(1);
-        int h = Math.toIntExact(shape.get(2));
-        int w = Math.toIntExact(shape.get(3));
-        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
-                NDArray rows = nhwc.reshape(n * h, w, c);
-                NDArray wide = alongMiddle(rows, width, alignCorners); // (N·h, W, C)
+        long[] nch = x.getShape().getShape(); // (N, C, h, w)
+        long n = nch[0];
+        long c = nch[1];
+        long h = nch[2];
+        try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
                 NDArray back = wide.reshape(n, h, width, c).transpose(0, 3, 1, 2); // view
                 NDArray planes = back.reshape(n * c, h, width); // the one copy, (N·C, h, W)
                 NDArray tall = alongMiddle(planes, height, alignCorners)) { // (N·C, H, W)
             return tall.reshape(n, c, height, width);
+        }
+    }
+
+    /**
+     * The width product of (N, C, h, w) stored as (N, h, w, C), on its contiguous (N·h, w, C)
+     * view: (N·h, W, C), a new array.
+     */
+    private static NDArray widthOfChannelsLast(NDArray x, int width, boolean alignCorners) {
+        Shape shape = x.getShape();
+        try (NDArray nhwc = x.transpose(0, 2, 3, 1); // (N, h, w, C), a contiguous view
+                NDArray rows = nhwc.reshape(shape.get(0) * shape.get(2), shape.get(3),
+                        shape.get(1))) { // (N·h, w, C)
+            return alongMiddle(rows, width, alignCorners);
         }
     }
 
@@ -297,36 +305,44 @@ public final class BilinearResize {
      * (autograd keeps it after the caller has closed its handle). The host values are cached.
      */
     private static NDArray owned(NDArray x, Shape shape, ArrayKey key, Source source) {
-        NDManager manager = x.getManager();
-        int size = Math.toIntExact(shape.size());
-        int columns = Math.toIntExact(shape.get(shape.dimension() - 1));
-        if (x.getDataType() == DataType.FLOAT64) {
-            double[] values = (double[]) ARRAYS.computeIfAbsent(key.withType(true), k -> {
-                double[] m = InterpolationWeights.doubles(key.in(), key.out(),
-                        key.alignCorners());
-                double[] v = new double[size];
-                for (int p = 0; p < size; p++) {
-                    int i = source.index(p / columns, p % columns);
-                    v[p] = i < 0 ? 0 : m[i];
-                }
-                return v;
-            });
-            try (NDArray borrowed = manager.create(values, shape)) {
-                return borrowed.duplicate();
-            }
-        }
-        float[] values = (float[]) ARRAYS.computeIfAbsent(key.withType(false), k -> {
-            float[] m = InterpolationWeights.floats(key.in(), key.out(), key.alignCorners());
-            float[] v = new float[size];
-            for (int p = 0; p < size; p++) {
-                int i = source.index(p / columns, p % columns);
-                v[p] = i < 0 ? 0 : m[i];
-            }
-            return v;
+        boolean float64 = x.getDataType() == DataType.FLOAT64;
+        Object values = ARRAYS.computeIfAbsent(key.withType(float64), k -> {
+            int[] picks = picks(shape, source);
+            return float64
+                    ? gather(InterpolationWeights.doubles(key.in(), key.out(), key.alignCorners()),
+                            picks)
+                    : gather(InterpolationWeights.floats(key.in(), key.out(), key.alignCorners()),
+                            picks);
         });
-        try (NDArray borrowed = manager.create(values, shape)) {
+        NDManager manager = x.getManager();
+        try (NDArray borrowed = values instanceof double[] d
+                ? manager.create(d, shape) : manager.create((float[]) values, shape)) {
             return borrowed.duplicate();
         }
+    }
+
+    /** For every position of an array of the shape, the matrix element it takes (−1: zero). */
+    private static int[] picks(Shape shape, Source source) {
+        int columns = Math.toIntExact(shape.get(shape.dimension() - 1));
+        int[] picks = new int[Math.toIntExact(shape.size())];
+        for (int p = 0; p < picks.length; p++) {
+            picks[p] = source.index(p / columns, p % columns);
+        }
+        return picks;
+    }
+
+    private static double[] gather(double[] matrix, int[] picks) {
+        double[] v = new double[picks.length];
+        Arrays.setAll(v, p -> picks[p] < 0 ? 0 : matrix[picks[p]]);
+        return v;
+    }
+
+    private static float[] gather(float[] matrix, int[] picks) {
+        float[] v = new float[picks.length];
+        for (int p = 0; p < v.length; p++) {
+            v[p] = picks[p] < 0 ? 0 : matrix[picks[p]];
+        }
+        return v;
     }
 
     /**

@@ -4,8 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Convolution, batch normalisation and optional ReLU, as PyTorch's {@code nn.Sequential(conv, bn[,
@@ -26,20 +24,13 @@ import java.util.List;
  * in·k²) operation, small next to the convolution itself), so it can never be stale after an
  * optimizer step, a load or a training forward that moved the running statistics.
  */
-public final class ConvBn implements Layer {
+public final class ConvBn extends ConvNorm {
 
-    private final Conv2dLayer conv;
-    private final BatchNormLayer bn;
     private final boolean relu;
-    private final List<LayerParameter> parameters;
 
     private ConvBn(Conv2dLayer conv, BatchNormLayer bn, boolean relu) {
-        this.conv = conv;
-        this.bn = bn;
+        super(conv, bn);
         this.relu = relu;
-        List<LayerParameter> list = new ArrayList<>(conv.layerParameters());
-        list.addAll(bn.layerParameters());
-        parameters = List.copyOf(list);
     }
 
     /**
@@ -85,11 +76,7 @@ public final class ConvBn implements Layer {
         if (!training) {
             return forwardFolded(parameterStore, x);
         }
-        NDArray y = conv.forward(parameterStore, x, training);
-        NDArray z = bn.forward(parameterStore, y, training);
-        // Closing a temporary only drops this handle; autograd keeps what backward needs.
-        y.close();
-        return activate(z);
+        return activate(normalised(parameterStore, x, training));
     }
 
     /**
@@ -108,7 +95,7 @@ public final class ConvBn implements Layer {
     public NDArray forwardScaled(
             ParameterStore parameterStore, NDArray x, NDArray inputScale, boolean training) {
         Device device = x.getDevice();
-        NDArray w = parameterStore.getValue(conv.weight(), device, training); // (O, I, k, k)
+        NDArray w = parameterStore.getValue(conv().weight(), device, training); // (O, I, k, k)
         Shape ws = w.getShape();
         if (inputScale.getShape().dimension() != 1
                 || inputScale.getShape().get(0) != ws.get(1)
@@ -128,9 +115,9 @@ public final class ConvBn implements Layer {
         NDArray y;
         try (NDArray s = inputScale.reshape(1, ws.get(1), 1, 1); // (1, I, 1, 1)
                 NDArray scaled = w.mul(s)) { // (O, I, k, k): W·diag(s)
-            y = conv.convolve(x, scaled, b);
+            y = conv().convolve(x, scaled, b);
         }
-        NDArray z = bn.forward(parameterStore, y, true);
+        NDArray z = bn().forward(parameterStore, y, true);
         y.close();
         return activate(z);
     }
@@ -150,15 +137,15 @@ public final class ConvBn implements Layer {
 
     private NDArray folded(ParameterStore ps, NDArray x, NDArray inputScale) {
         Device device = x.getDevice();
-        NDArray w = ps.getValue(conv.weight(), device, false); // (O, I/groups, k, k)
+        NDArray w = ps.getValue(conv().weight(), device, false); // (O, I/groups, k, k)
         NDArray b = bias(ps, device, false); // (O) or null
-        NDArray gamma = ps.getValue(bn.gamma(), device, false); // (O)
-        NDArray beta = ps.getValue(bn.beta(), device, false); // (O)
-        NDArray mean = ps.getValue(bn.runningMean(), device, false); // (O)
-        NDArray var = ps.getValue(bn.runningVar(), device, false); // (O)
+        NDArray gamma = ps.getValue(bn().gamma(), device, false); // (O)
+        NDArray beta = ps.getValue(bn().beta(), device, false); // (O)
+        NDArray mean = ps.getValue(bn().runningMean(), device, false); // (O)
+        NDArray var = ps.getValue(bn().runningVar(), device, false); // (O)
         Shape ws = w.getShape();
         // eps as a tensor of its own (Scalars): the graph may be recorded (Grad-CAM)
-        try (NDArray eps = Scalars.constant(var, bn.eps());
+        try (NDArray eps = Scalars.constant(var, bn().eps());
                 NDArray shifted = var.add(eps);
                 NDArray std = shifted.sqrt();
                 NDArray alpha = gamma.div(std); // (O): γ / √(σ² + eps)
@@ -170,46 +157,17 @@ public final class ConvBn implements Layer {
                 NDArray centred = b == null ? mean.neg() : b.sub(mean); // (O): b − μ
                 NDArray shift = centred.mul(alpha); // (O)
                 NDArray foldedBias = shift.add(beta)) { // (O): α·(b − μ) + β
-            NDArray y = conv.convolve(x, scaled == null ? normalised : scaled, foldedBias);
+            NDArray y = conv().convolve(x, scaled == null ? normalised : scaled, foldedBias);
             return activate(y);
         }
     }
 
     private NDArray bias(ParameterStore ps, Device device, boolean training) {
-        return conv.bias().map(p -> ps.getValue(p, device, training)).orElse(null);
+        return conv().bias().map(p -> ps.getValue(p, device, training)).orElse(null);
     }
 
     /** ReLU if the layer has one (closing the input's handle), else the input itself. */
     private NDArray activate(NDArray z) {
-        if (!relu) {
-            return z;
-        }
-        NDArray r = z.getNDArrayInternal().relu();
-        z.close();
-        return r;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public List<LayerParameter> layerParameters() {
-        return parameters;
-    }
-
-    /**
-     * The convolution.
-     *
-     * @return the convolution
-     */
-    public Conv2dLayer conv() {
-        return conv;
-    }
-
-    /**
-     * The normalisation.
-     *
-     * @return the normalisation
-     */
-    public BatchNormLayer bn() {
-        return bn;
+        return relu ? Activation.RELU.applyAndClose(z) : z;
     }
 }

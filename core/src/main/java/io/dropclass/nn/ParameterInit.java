@@ -3,6 +3,7 @@ package io.dropclass.nn;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How a parameter's initial values are drawn, from a seeded {@link SplittableRandom} so that an
@@ -27,16 +28,8 @@ public interface ParameterInit {
      * @return the initialiser
      */
     static ParameterInit normal(double std) {
-        if (!(std >= 0)) {
-            throw new IllegalArgumentException("std must be >= 0, got " + std);
-        }
-        return (shape, random) -> {
-            float[] values = new float[Math.toIntExact(shape.size())];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextGaussian() * std);
-            }
-            return values;
-        };
+        requireNonNegative("std", std);
+        return eachDrawn(random -> random.nextGaussian() * std);
     }
 
     /**
@@ -47,16 +40,30 @@ public interface ParameterInit {
      * @return the initialiser
      */
     static ParameterInit uniform(double bound) {
-        if (!(bound >= 0)) {
-            throw new IllegalArgumentException("bound must be >= 0, got " + bound);
-        }
+        requireNonNegative("bound", bound);
+        return eachDrawn(random -> (random.nextDouble() * 2 - 1) * bound);
+    }
+
+    /**
+     * Every element drawn in turn, in row-major order, and rounded to float.
+     *
+     * @param draw one value from the parameter's random source
+     * @return the initialiser
+     */
+    private static ParameterInit eachDrawn(ToDoubleFunction<SplittableRandom> draw) {
         return (shape, random) -> {
             float[] values = new float[Math.toIntExact(shape.size())];
             for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                values[i] = (float) draw.applyAsDouble(random);
             }
             return values;
         };
+    }
+
+    private static void requireNonNegative(String what, double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(what + " must be >= 0, got " + value);
+        }
     }
 
     /**

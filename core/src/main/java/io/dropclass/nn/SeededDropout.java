@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  */
 public final class SeededDropout implements Layer {
 
+    /** The seed of forward n's mask. */
+    private static final SeedMixer MIXER =
+            new SeedMixer(0xD6E8FEB86659FD93L, 32, 0xBF58476D1CE4E5B9L);
+
     private final double rate;
     private long seed;
     private long forwards;
@@ -98,18 +102,11 @@ public final class SeededDropout implements Layer {
     private synchronized float[] mask(int size) {
         float keep = (float) (1.0 / (1.0 - rate));
         float[] values = new float[size];
-        SplittableRandom random = new SplittableRandom(mix(seed, forwards++));
+        SplittableRandom random = new SplittableRandom(MIXER.mix(seed, forwards++));
         for (int i = 0; i < size; i++) {
             values[i] = random.nextDouble() >= rate ? keep : 0f;
         }
         return values;
-    }
-
-    private static long mix(long seed, long n) {
-        long x = seed * 0x9E3779B97F4A7C15L + (n + 1) * 0xD6E8FEB86659FD93L;
-        x ^= x >>> 32;
-        x *= 0xBF58476D1CE4E5B9L;
-        return x ^ (x >>> 29);
     }
 
     /** {@inheritDoc} */

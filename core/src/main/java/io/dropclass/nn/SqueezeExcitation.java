@@ -31,18 +31,8 @@ public final class SqueezeExcitation implements Layer {
             int squeezeChannels,
             ParameterInit weightInit,
             ParameterInit biasInit) {
-        fc1 =
-                Conv2dLayer.builder(name + ".fc1", channels, squeezeChannels, 1)
-                        .optBias(true)
-                        .optWeightInit(weightInit)
-                        .optBiasInit(biasInit)
-                        .build();
-        fc2 =
-                Conv2dLayer.builder(name + ".fc2", squeezeChannels, channels, 1)
-                        .optBias(true)
-                        .optWeightInit(weightInit)
-                        .optBiasInit(biasInit)
-                        .build();
+        fc1 = pointwise(name + ".fc1", channels, squeezeChannels, weightInit, biasInit);
+        fc2 = pointwise(name + ".fc2", squeezeChannels, channels, weightInit, biasInit);
         List<LayerParameter> list = new ArrayList<>(fc1.layerParameters());
         list.addAll(fc2.layerParameters());
         parameters = List.copyOf(list);
@@ -59,6 +49,16 @@ public final class SqueezeExcitation implements Layer {
                 NDArray scale = Activation.HARD_SIGMOID.apply(excited)) {
             return x.mul(scale);
         }
+    }
+
+    /** A 1×1 convolution with bias. */
+    private static Conv2dLayer pointwise(String name, int in, int out, ParameterInit weightInit,
+            ParameterInit biasInit) {
+        return Conv2dLayer.builder(name, in, out, 1)
+                .optBias(true)
+                .optWeightInit(weightInit)
+                .optBiasInit(biasInit)
+                .build();
     }
 
     /** {@inheritDoc} */

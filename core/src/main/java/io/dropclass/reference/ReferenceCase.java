@@ -41,8 +41,35 @@ import java.util.OptionalLong;
  * tolerance_channels_last} (float32 channels-last, against the same expected file), {@code
  * tolerance_float64} with {@code expected_float64.safetensors}, and {@code
  * tolerance_float64_channels_last}: {@link #supports(ReferenceMode)}, {@link ReferenceMode}.
+ *
+ * @param name the folder's name, e.g. {@code hrnet_w18_small_v1_drop12_e300}
+ * @param directory the case folder
+ * @param model the {@code model} of case.json, e.g. {@code hrnetv2_w18_small_v1}
+ * @param tolerancesByKey each tolerance object of case.json by its key ({@code tolerance}, {@code
+ *     tolerance_float64}, ...): entry → largest allowed max |difference|, in the order of the
+ *     mode's expected file
+ * @param layout the HRNet stage layout the case was computed with, when case.json gives one
+ *     (otherwise the model's name says the architecture)
+ * @param lossParts the weighted loss parts of case.json ({@code semantic_weighted}, {@code
+ *     semantic_drop_weighted}, {@code suppression_weighted}), possibly empty
+ * @param parameterCount the reference model's trainable parameter count, if given
+ * @param numClasses {@code num_classes} of case.json, when present
+ * @param step the DropClass training step of an HRNet case (or of a case with an epoch)
+ * @param widthMult torchvision's {@code width_mult} of a DeepLabV3 case's backbone (empty: 1)
+ * @param headChannels the width of a DeepLabV3 case's head, ASPP branches and A (empty: 256)
  */
-public final class ReferenceCase {
+public record ReferenceCase(
+        String name,
+        Path directory,
+        String model,
+        Map<String, Map<String, Double>> tolerancesByKey,
+        Optional<HrNetSpec> layout,
+        Map<String, Double> lossParts,
+        OptionalLong parameterCount,
+        OptionalInt numClasses,
+        Optional<ReferenceStep> step,
+        OptionalDouble widthMult,
+        OptionalInt headChannels) {
 
     /** The description file. */
     public static final String CASE_FILE = "case.json";
@@ -58,43 +85,36 @@ public final class ReferenceCase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final String name;
-    private final Path directory;
-    private final String model;
-    private final Map<String, Map<String, Double>> tolerancesByKey;
-    private final HrNetSpec layout;
-    private final Map<String, Double> lossParts;
-    private final OptionalLong parameterCount;
-    private final OptionalInt numClasses;
-    private final ReferenceStep step;
-    private final OptionalDouble widthMult;
-    private final OptionalInt headChannels;
+    /** Makes the maps unmodifiable. */
+    public ReferenceCase {
+        tolerancesByKey = Collections.unmodifiableMap(new LinkedHashMap<>(tolerancesByKey));
+        lossParts = Collections.unmodifiableMap(new LinkedHashMap<>(lossParts));
+    }
 
-    private ReferenceCase(
+    private static ReferenceCase of(
             Path directory, String model, JsonNode root, Map<String, Map<String, Double>> tol) {
-        this.directory = directory;
-        this.name = String.valueOf(directory.toAbsolutePath().normalize().getFileName());
-        this.model = model;
-        this.tolerancesByKey = Collections.unmodifiableMap(tol);
-        this.layout = root.has("layout") ? CaseJson.layout(root, model, caseFile(directory)) : null;
-        this.lossParts = Collections.unmodifiableMap(lossParts(root, directory));
-        this.parameterCount =
+        Path file = caseFile(directory);
+        return new ReferenceCase(
+                String.valueOf(directory.toAbsolutePath().normalize().getFileName()),
+                directory,
+                model,
+                tol,
+                root.has("layout")
+                        ? Optional.of(CaseJson.layout(root, model, file)) : Optional.empty(),
+                lossParts(root, directory),
                 root.hasNonNull("parameters")
-                        ? OptionalLong.of(root.get("parameters").asLong())
-                        : OptionalLong.empty();
-        this.numClasses =
+                        ? OptionalLong.of(root.get("parameters").asLong()) : OptionalLong.empty(),
                 root.hasNonNull("num_classes")
-                        ? OptionalInt.of(CaseJson.integer(root, "num_classes", caseFile(directory)))
-                        : OptionalInt.empty();
-        this.step = ReferenceModels.isHrNet(model) || root.has("epoch")
-                ? CaseJson.step(root, caseFile(directory)) : null;
-        this.widthMult = root.has("width_mult")
-                ? OptionalDouble.of(CaseJson.number(root, "width_mult", caseFile(directory),
-                        Double.NaN))
-                : OptionalDouble.empty();
-        this.headChannels = root.has("head_channels")
-                ? OptionalInt.of(CaseJson.integer(root, "head_channels", caseFile(directory)))
-                : OptionalInt.empty();
+                        ? OptionalInt.of(CaseJson.integer(root, "num_classes", file))
+                        : OptionalInt.empty(),
+                ReferenceModels.isHrNet(model) || root.has("epoch")
+                        ? Optional.of(CaseJson.step(root, file)) : Optional.empty(),
+                root.has("width_mult")
+                        ? OptionalDouble.of(CaseJson.number(root, "width_mult", file, Double.NaN))
+                        : OptionalDouble.empty(),
+                root.has("head_channels")
+                        ? OptionalInt.of(CaseJson.integer(root, "head_channels", file))
+                        : OptionalInt.empty());
     }
 
     /**
@@ -137,7 +157,7 @@ public final class ReferenceCase {
             }
             tolerances.put(key, tolerances(root, key, caseFile, header, directory, mode));
         }
-        return new ReferenceCase(directory, model, root, tolerances);
+        return of(directory, model, root, tolerances);
     }
 
     private static Path caseFile(Path directory) {
@@ -237,33 +257,6 @@ public final class ReferenceCase {
     }
 
     /**
-     * The folder's name, e.g. {@code hrnet_w18_small_v1_drop12_e300}.
-     *
-     * @return the case name
-     */
-    public String name() {
-        return name;
-    }
-
-    /**
-     * The case folder.
-     *
-     * @return the directory
-     */
-    public Path directory() {
-        return directory;
-    }
-
-    /**
-     * The {@code model} of case.json, e.g. {@code hrnetv2_w18_small_v1}.
-     *
-     * @return the model name
-     */
-    public String model() {
-        return model;
-    }
-
-    /**
      * The tolerance of every entry of expected.safetensors, in that file's order (float32,
      * contiguous).
      *
@@ -299,71 +292,6 @@ public final class ReferenceCase {
                     + mode.toleranceKey() + " for a " + mode.label() + " run");
         }
         return map;
-    }
-
-    /**
-     * The HRNet stage layout the case was computed with, when case.json gives one; otherwise the
-     * model's name says the architecture.
-     *
-     * @return the layout, or empty
-     */
-    public Optional<HrNetSpec> layout() {
-        return Optional.ofNullable(layout);
-    }
-
-    /**
-     * The weighted loss parts of case.json ({@code semantic_weighted}, {@code
-     * semantic_drop_weighted}, {@code suppression_weighted}), if given.
-     *
-     * @return part → value, unmodifiable, possibly empty
-     */
-    public Map<String, Double> lossParts() {
-        return lossParts;
-    }
-
-    /**
-     * The reference model's trainable parameter count, if case.json gives it.
-     *
-     * @return the count
-     */
-    public OptionalLong parameterCount() {
-        return parameterCount;
-    }
-
-    /**
-     * {@code num_classes} of case.json, when present.
-     *
-     * @return K, or empty
-     */
-    public OptionalInt numClasses() {
-        return numClasses;
-    }
-
-    /**
-     * torchvision's {@code width_mult} of a DeepLabV3 case's backbone, when given.
-     *
-     * @return the multiplier, or empty (1)
-     */
-    public OptionalDouble widthMult() {
-        return widthMult;
-    }
-
-    /**
-     * The width of a DeepLabV3 case's head (ASPP branches and A), when given.
-     *
-     * @return the width, or empty (256)
-     */
-    public OptionalInt headChannels() {
-        return headChannels;
-    }
-
-    /**
-     * The DropClass training step of an HRNet case.
-     *
-     * @return the step, or empty for models without one
-     */
-    public Optional<ReferenceStep> step() {
-        return Optional.ofNullable(step);
     }
 
     /**

@@ -113,27 +113,46 @@ public record RunData(
                 : config.path("runtime").path("seed").asLong(-1);
         String status = manifest.path("status").asText("unknown");
 
-        Map<String, Double> shares = new LinkedHashMap<>();
+        Map<String, Double> shares = shares(json(dir.resolve("class_stats.json"), false));
         Set<String> rare = new TreeSet<>();
-        JsonNode stats = json(dir.resolve("class_stats.json"), false);
-        for (JsonNode c : stats.path("classes")) {
-            double share = c.path("share").asDouble(Double.NaN);
-            String className = c.path("name").asText("class " + c.path("id").asText());
-            shares.put(className, share);
+        shares.forEach((className, share) -> {
             if (share < ClassStatistics.RARE_SHARE) {
                 rare.add(className);
             }
-        }
-
+        });
         CsvTable validation = CsvTable.read(dir.resolve("validation.csv"));
-        Map<String, Double> classIou = new LinkedHashMap<>();
-        double miou = Double.NaN;
-        double rareMiou = Double.NaN;
-        double pixelAccuracy = Double.NaN;
-        double iiou = Double.NaN;
         Path metrics = dir.resolve("metrics.json");
-        if (Files.isRegularFile(metrics)) {
-            SegmentationEvaluation evaluation = EvaluationJson.read(metrics);
+        FinalScores scores = Files.isRegularFile(metrics)
+                ? FinalScores.of(EvaluationJson.read(metrics), rare)
+                : FinalScores.of(validation);
+        Path analysis = dir.resolve("analysis");
+        Path similarityFile = analysis.resolve("similarity.json");
+        Similarity similarity = Files.isRegularFile(similarityFile)
+                ? Similarity.fromJson(json(similarityFile, true), similarityFile.toString())
+                : null;
+        return new RunData(dir, name, method, architecture, seed, status,
+                MAPPER.writeValueAsString(config), manifest, shares, scores.classIou(),
+                scores.miou(), scores.rareMiou(), scores.pixelAccuracy(), scores.iiou(),
+                CsvTable.read(dir.resolve("history.csv")), validation, similarity,
+                pngs(analysis.resolve("cam")), pngs(analysis.resolve("predictions")));
+    }
+
+    /** Class name → pixel share, from class_stats.json (empty when missing). */
+    private static Map<String, Double> shares(JsonNode stats) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (JsonNode c : stats.path("classes")) {
+            double share = c.path("share").asDouble(Double.NaN);
+            shares.put(c.path("name").asText("class " + c.path("id").asText()), share);
+        }
+        return shares;
+    }
+
+    /** The run's final scores: from metrics.json, else validation.csv's last row, else unknown. */
+    private record FinalScores(Map<String, Double> classIou, double miou, double rareMiou,
+            double pixelAccuracy, double iiou) {
+
+        static FinalScores of(SegmentationEvaluation evaluation, Set<String> rare) {
+            Map<String, Double> classIou = new LinkedHashMap<>();
             List<Integer> rareIds = new ArrayList<>();
             for (ClassScore s : evaluation.classes()) {
                 classIou.put(s.name(), s.iou());
@@ -141,12 +160,17 @@ public record RunData(
                     rareIds.add(s.id());
                 }
             }
-            miou = evaluation.meanIou();
-            rareMiou = rareIds.isEmpty() ? Double.NaN
+            double rareMiou = rareIds.isEmpty() ? Double.NaN
                     : evaluation.meanIou(rareIds, AbsentClassPolicy.PRESENT);
-            pixelAccuracy = evaluation.pixelAccuracy();
-            iiou = evaluation.meanInstanceIou();
-        } else if (!validation.rows().isEmpty()) {
+            return new FinalScores(classIou, evaluation.meanIou(), rareMiou,
+                    evaluation.pixelAccuracy(), evaluation.meanInstanceIou());
+        }
+
+        static FinalScores of(CsvTable validation) {
+            Map<String, Double> classIou = new LinkedHashMap<>();
+            if (validation.rows().isEmpty()) {
+                return new FinalScores(classIou, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
             double[] last = validation.rows().get(validation.rows().size() - 1);
             for (int i = 0; i < validation.columns().size(); i++) {
                 String column = validation.columns().get(i);
@@ -154,20 +178,10 @@ public record RunData(
                     classIou.put(column.substring(4), last[i]);
                 }
             }
-            miou = lastValue(validation, "miou");
-            rareMiou = lastValue(validation, "rare_miou");
-            pixelAccuracy = lastValue(validation, "pixel_accuracy");
+            return new FinalScores(classIou, lastValue(validation, "miou"),
+                    lastValue(validation, "rare_miou"), lastValue(validation, "pixel_accuracy"),
+                    Double.NaN);
         }
-
-        Path analysis = dir.resolve("analysis");
-        Path similarityFile = analysis.resolve("similarity.json");
-        Similarity similarity = Files.isRegularFile(similarityFile)
-                ? Similarity.fromJson(json(similarityFile, true), similarityFile.toString())
-                : null;
-        return new RunData(dir, name, method, architecture, seed, status,
-                MAPPER.writeValueAsString(config), manifest, shares, classIou, miou, rareMiou,
-                pixelAccuracy, iiou, CsvTable.read(dir.resolve("history.csv")), validation, similarity,
-                pngs(analysis.resolve("cam")), pngs(analysis.resolve("predictions")));
     }
 
     private static double lastValue(CsvTable table, String column) {

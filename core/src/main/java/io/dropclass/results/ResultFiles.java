@@ -1,7 +1,9 @@
 package io.dropclass.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -20,6 +22,19 @@ public final class ResultFiles {
     /** The shared mapper (read-only use). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A writer that indents objects and keeps each array on one line, the layout of the metric
+     * files ({@code class_stats.json}, {@code metrics.json}, {@code cityscapes_results.json}),
+     * whose long arrays of counts and scores stay readable so.
+     *
+     * @param mapper the mapper whose settings the writer keeps
+     * @return the writer
+     */
+    public static ObjectWriter arraysOnOneLine(ObjectMapper mapper) {
+        return mapper.writer(new DefaultPrettyPrinter()
+                .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
     }
 
     /**

@@ -40,6 +40,25 @@ public final class BatchLoader implements AutoCloseable {
     private int nextToSubmit;
 
     /**
+     * How a loader draws and delivers its batches.
+     *
+     * @param batchSize images per batch, > 0
+     * @param seed the seed of the order and the augmentation
+     * @param threads background threads, > 0
+     * @param firstIteration the iteration of the first batch returned
+     */
+    public record Settings(int batchSize, long seed, int threads, int firstIteration) {
+
+        /** Checks the sizes. */
+        public Settings {
+            if (batchSize <= 0 || threads <= 0) {
+                throw new IllegalArgumentException("batch size and threads must be positive, got "
+                        + batchSize + ", " + threads);
+            }
+        }
+    }
+
+    /**
      * Creates a loader whose transform declares its output size ({@link
      * PairedTransform#outputSize}), e.g. {@code RandomCropFlip} or a {@code TransformPresets}
      * preset.
@@ -59,7 +78,8 @@ public final class BatchLoader implements AutoCloseable {
             long seed,
             int threads,
             int firstIteration) {
-        this(dataset, transform, declaredSize(transform), batchSize, seed, threads, firstIteration);
+        this(dataset, transform, declaredSize(transform),
+                new Settings(batchSize, seed, threads, firstIteration));
     }
 
     /**
@@ -67,46 +87,22 @@ public final class BatchLoader implements AutoCloseable {
      *
      * @param dataset the training images
      * @param transform the paired augmentation
-     * @param cropHeight rows of every transformed sample
-     * @param cropWidth columns of every transformed sample
-     * @param batchSize images per batch
-     * @param seed the seed of the order and the augmentation
-     * @param threads background threads
-     * @param firstIteration the iteration of the first batch returned
+     * @param size rows and columns of every transformed sample
+     * @param settings batch size, seed, threads and first iteration
      */
     public BatchLoader(
             SegmentationDataset dataset,
             PairedTransform transform,
-            int cropHeight,
-            int cropWidth,
-            int batchSize,
-            long seed,
-            int threads,
-            int firstIteration) {
-        this(dataset, transform, new PairedTransform.Size(cropHeight, cropWidth),
-                batchSize, seed, threads, firstIteration);
-    }
-
-    private BatchLoader(
-            SegmentationDataset dataset,
-            PairedTransform transform,
             PairedTransform.Size size,
-            int batchSize,
-            long seed,
-            int threads,
-            int firstIteration) {
-        if (batchSize <= 0 || threads <= 0) {
-            throw new IllegalArgumentException(
-                    "batch size and threads must be positive, got " + batchSize + ", " + threads);
-        }
+            Settings settings) {
         this.dataset = dataset;
         this.transform = transform;
         this.cropHeight = size.height();
         this.cropWidth = size.width();
-        this.batchSize = batchSize;
-        this.seed = seed;
-        this.nextToSubmit = firstIteration;
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
+        this.batchSize = settings.batchSize();
+        this.seed = settings.seed();
+        this.nextToSubmit = settings.firstIteration();
+        this.workers = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "dropclass-loader");
             t.setDaemon(true);
             return t;

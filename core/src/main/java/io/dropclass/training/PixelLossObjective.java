@@ -61,11 +61,13 @@ public final class PixelLossObjective implements TrainingObjective {
     @Override
     public Terms loss(ParameterStore ps, NDArray images, TrainingBatch batch, int epoch) {
         NDArray logits = network.forward(ps, new NDList(images), true).singletonOrThrow();
-        PixelTargets weighted = PixelTargets.of(images.getManager(), batch.labels(),
-                batch.height(), batch.width(), classWeights, -1, network.tensorFormat());
+        PixelTargets.Labels labels =
+                new PixelTargets.Labels(batch.labels(), batch.height(), batch.width());
+        PixelTargets weighted = PixelTargets.of(images.getManager(), labels, classWeights, -1,
+                network.tensorFormat());
         PixelTargets unit = loss.needsUnitTargets()
-                ? PixelTargets.of(images.getManager(), batch.labels(), batch.height(),
-                        batch.width(), unitWeights, -1, network.tensorFormat())
+                ? PixelTargets.of(images.getManager(), labels, unitWeights, -1,
+                        network.tensorFormat())
                 : weighted;
         Map<String, NDArray> parts = loss.parts(logits, weighted, unit);
         NDArray total = null;

@@ -109,11 +109,10 @@ public final class SegmentationTrainer {
         int skipped = skippedBefore;
         for (int i = start; i < schedule.iterations(); i++) {
             TrainingBatch batch = loader.next();
-            double lr = schedule.learningRate().at(i);
-            int epoch = loader.epochOf(i);
+            var at = new TrainingStep.Position(loader.epochOf(i), schedule.learningRate().at(i),
+                    skipped);
             int done = i + 1;
-            StepResult result =
-                    step.run(manager, ps, batch, epoch, lr, skipped, TrainingStep.PhaseClock.NONE);
+            StepResult result = step.run(manager, ps, batch, at, TrainingStep.PhaseClock.NONE);
             if (result.skipped().isPresent()) {
                 skipped++;
                 for (TrainingListener l : listeners) {
@@ -124,8 +123,8 @@ public final class SegmentationTrainer {
             boolean logged = done % schedule.logInterval() == 0 || done == schedule.iterations();
             long now = System.nanoTime();
             double speed = windowImages / Math.max(1e-9, (now - windowStart) / 1e9);
-            IterationRecord record = new IterationRecord(done, epoch, lr, result.row(), speed,
-                    (now - started) / 1e9);
+            IterationRecord record = new IterationRecord(done, at.epoch(), at.lr(), result.row(),
+                    speed, (now - started) / 1e9);
             for (TrainingListener l : listeners) {
                 l.onIteration(record, logged);
             }
@@ -144,7 +143,7 @@ public final class SegmentationTrainer {
             int every = schedule.checkpointInterval();
             if (validated || (every > 0 && done % every == 0)) {
                 for (TrainingListener l : listeners) {
-                    l.onCheckpoint(done, epoch, skipped);
+                    l.onCheckpoint(done, at.epoch(), skipped);
                 }
             }
             if (validated) {

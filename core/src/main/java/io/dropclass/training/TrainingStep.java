@@ -164,8 +164,18 @@ public final class TrainingStep {
             int epoch,
             double lr,
             PhaseClock clock) {
-        return run(manager, ps, batch, epoch, lr, 0, clock);
+        return run(manager, ps, batch, new Position(epoch, lr, 0), clock);
     }
+
+    /**
+     * Where a step stands in its run: what the objective and the optimizer read of the schedule,
+     * and what the non-finite budget has used.
+     *
+     * @param epoch the epoch of the batch (0-based)
+     * @param lr the learning rate of this step
+     * @param skippedSoFar steps the run has skipped already (checked against the budget)
+     */
+    public record Position(int epoch, double lr, int skippedSoFar) {}
 
     /**
      * Runs one step under the step's non-finite policy; every array it creates is closed before it
@@ -174,9 +184,7 @@ public final class TrainingStep {
      * @param manager parent of the step's temporary manager
      * @param ps the parameter store of the network
      * @param batch the host batch
-     * @param epoch the epoch of the batch (0-based)
-     * @param lr the learning rate of this step
-     * @param skippedSoFar steps the run has skipped already (checked against the budget)
+     * @param at the batch's epoch, the learning rate and the steps skipped so far
      * @param clock receives the phase times
      * @return the loss, its named parts and the objective's diagnostics; the non-finite term if
      *     the step was skipped
@@ -184,12 +192,7 @@ public final class TrainingStep {
      *     budget) says stop
      */
     public StepResult run(
-            NDManager manager,
-            ParameterStore ps,
-            TrainingBatch batch,
-            int epoch,
-            double lr,
-            int skippedSoFar,
+            NDManager manager, ParameterStore ps, TrainingBatch batch, Position at,
             PhaseClock clock) {
         long t0 = System.nanoTime();
         long updateStart;
@@ -201,14 +204,14 @@ public final class TrainingStep {
             long t1 = System.nanoTime();
             clock.record(Phase.DATA, t1 - t0);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                TrainingObjective.Terms terms = objective.loss(ps, images, batch, epoch);
+                TrainingObjective.Terms terms = objective.loss(ps, images, batch, at.epoch());
                 Map<String, Double> parts = new LinkedHashMap<>();
                 terms.parts().forEach((name, v) -> parts.put(name, Scalars.value(v)));
                 result = new StepResult(Scalars.value(terms.total()), parts, terms.diagnostics(),
                         Optional.empty());
                 Optional<StepResult.NonFiniteTerm> bad = result.firstNonFinite();
                 if (bad.isPresent()) {
-                    skipOrStop(batch.iteration() + 1, bad.get(), skippedSoFar);
+                    skipOrStop(batch.iteration() + 1, bad.get(), at.skippedSoFar());
                     for (int k = 0; k < saved.size(); k++) {
                         runningStatistics.get(k).set(ALL, saved.get(k)); // in place
                     }
@@ -224,7 +227,7 @@ public final class TrainingStep {
             probe.afterBackward();
             updateStart = System.nanoTime();
             clock.record(Phase.BACKWARD, updateStart - t1);
-            sgd.step(lr);
+            sgd.step(at.lr());
         }
         clock.record(Phase.OPTIMIZER, System.nanoTime() - updateStart);
         return result;

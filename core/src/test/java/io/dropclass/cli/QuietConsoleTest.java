@@ -25,8 +25,8 @@ class QuietConsoleTest {
 
     private static final Map<String, String> PROVOKE = Map.of("ATEN_CPU_CAPABILITY", "bogus");
 
-    private static final String CASE =
-            Path.of("src/test/resources/reference/hrnet_v1_layout_narrow").toString();
+    /** The case as the test resources hold it, wherever the build runs from. */
+    private static final String CASE = caseFolder();
 
     @TempDir Path dir;
 
@@ -70,5 +70,15 @@ class QuietConsoleTest {
         assertThat(bad.output().strip()).isEqualTo("dropclass: environment variable"
                 + " TORCH_CPP_LOG_LEVEL=loud: not a log level; use INFO, WARNING, ERROR or FATAL"
                 + " (or 0 to 3)");
+    }
+
+    private static String caseFolder() {
+        try {
+            return Path.of(QuietConsoleTest.class
+                    .getResource("/reference/hrnet_v1_layout_narrow/case.json").toURI())
+                    .getParent().toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

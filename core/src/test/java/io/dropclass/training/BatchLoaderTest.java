@@ -8,6 +8,7 @@ import io.dropclass.data.ClassInfo;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.transform.Compose;
+import io.dropclass.data.transform.PairedTransform;
 import io.dropclass.data.transform.RandomCropFlip;
 import io.dropclass.data.transform.RandomScale;
 import io.dropclass.data.transform.TransformPresets;
@@ -69,7 +70,8 @@ class BatchLoaderTest {
     @Test
     void streamIsTheSameWhateverTheThreadCount() {
         Images data = Images.random(7, 1);
-        var transform = TransformPresets.standard(24, 32, 0.5, 2.0, 0.25, true, true, 0.75);
+        var transform = TransformPresets.standard(new PairedTransform.Size(24, 32),
+                RandomScale.steps(0.5, 2.0, 0.25), true, true, 0.75);
         List<TrainingBatch> one = new ArrayList<>();
         List<TrainingBatch> three = new ArrayList<>();
         try (BatchLoader a = new BatchLoader(data, transform, 3, 42, 1, 0);
@@ -105,7 +107,8 @@ class BatchLoaderTest {
         assertThatThrownBy(() -> new BatchLoader(data, scaleOnly, 2, 1, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not known up front");
-        try (BatchLoader loader = new BatchLoader(data, Compose.of(scaleOnly), 16, 20, 2, 1, 1, 0)) {
+        try (BatchLoader loader = new BatchLoader(data, Compose.of(scaleOnly),
+                new PairedTransform.Size(16, 20), new BatchLoader.Settings(2, 1, 1, 0))) {
             assertThatThrownBy(() -> loader.build(0))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("every sample of a batch must be 16x20");

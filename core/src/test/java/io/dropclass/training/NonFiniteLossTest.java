@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.dropclass.data.transform.PairedTransform;
+import io.dropclass.data.transform.RandomScale;
 import io.dropclass.data.transform.TransformPresets;
 import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.IterationRecord;
@@ -93,7 +95,8 @@ class NonFiniteLossTest {
             Sgd[] sgd = new Sgd[1];
             Recorder recorder = new Recorder(network, sgd, runningMean);
             var data = BatchLoaderTest.Images.random(6, 2);
-            var transform = TransformPresets.standard(16, 16, 0.5, 2.0, 0.25, true, false, 0.75);
+            var transform = TransformPresets.standard(new PairedTransform.Size(16, 16),
+                RandomScale.steps(0.5, 2.0, 0.25), true, false, 0.75);
             try (Sgd optimizer = Sgd.over(manager, network.trainableParameters(),
                     network.tensorFormat(), 0.9, 5e-4, false);
                     BatchLoader loader = new BatchLoader(data, transform, 2, 42, 1, 0)) {

@@ -49,41 +49,20 @@ public final class GradCam {
      *
      * @param network an initialised network
      * @param manager parent of the temporary arrays (all closed before returning)
-     * @param image {@code 3 * height * width} floats, planar RGB, already normalised (see {@link
-     *     io.dropclass.inference.ImageNormalization})
-     * @param height H
-     * @param width W
-     * @param classId the target class c
-     * @param target how to choose the target pixels
-     * @param labels {@code height * width} ground-truth train ids (unsigned bytes) for {@link
-     *     CamTarget#GROUND_TRUTH}; ignored (may be null) for {@link CamTarget#PREDICTED}
+     * @param request the image, the class and how to choose its target pixels
      * @return the map and its target
      */
     public static GradCamResult compute(
-            SegmentationNetwork network,
-            NDManager manager,
-            float[] image,
-            int height,
-            int width,
-            int classId,
-            CamTarget target,
-            byte[] labels) {
-        if (height <= 0 || width <= 0 || image.length != 3 * height * width) {
-            throw new IllegalArgumentException(
-                    "image must hold 3x" + height + "x" + width + " floats, got " + image.length);
-        }
-        if (classId < 0 || classId >= network.numClasses()) {
-            throw new IllegalArgumentException(
-                    "class " + classId + " outside [0, " + network.numClasses() + ")");
-        }
-        if (target == CamTarget.GROUND_TRUTH && (labels == null
-                || labels.length != height * width)) {
-            throw new IllegalArgumentException("GROUND_TRUTH needs height * width labels");
-        }
-        int pixels = height * width;
+            SegmentationNetwork network, NDManager manager, GradCamRequest request) {
+        requireValid(network, request);
+        int height = request.height();
+        int width = request.width();
+        int classId = request.classId();
+        CamTarget target = request.target();
+        int pixels = request.pixels();
         try (NDManager scope = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(scope, false);
-            NDArray x = scope.create(image, new Shape(1, 3, height, width)).duplicate();
+            NDArray x = scope.create(request.image(), new Shape(1, 3, height, width)).duplicate();
             NDArray features = network.features(ps, x, false); // (1, C, h, w)
             NDArray a = features.stopGradient(); // a leaf: the head's graph starts here
             a.setRequiresGradient(true);
@@ -94,16 +73,7 @@ public final class GradCam {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = network.classify(ps, a, false); // (1, K, h, w)
                 NDArray full = BilinearResize.resize(logits, height, width, false); // (1, K, H, W)
-                NDArray mask; // (H, W), float 0/1, owns its memory
-                if (target == CamTarget.PREDICTED) {
-                    mask = full.argMax(1).squeeze(0).eq(classId).toType(DataType.FLOAT32, false);
-                } else {
-                    float[] m = new float[pixels];
-                    for (int i = 0; i < pixels; i++) {
-                        m[i] = Byte.toUnsignedInt(labels[i]) == classId ? 1f : 0f;
-                    }
-                    mask = scope.create(m, new Shape(height, width)).duplicate();
-                }
+                NDArray mask = targetMask(full, request, scope); // (H, W), float 0/1
                 targetPixels = Math.round(mask.sum().getFloat());
                 NDArray s = full.get(0, classId).mul(mask).sum(); // ()
                 score = s.getFloat();
@@ -126,20 +96,64 @@ public final class GradCam {
             channelWeights = w.toFloatArray();
             NDArray cam = a.mul(w).sum(new int[] {1}, true).maximum(0f); // (1, 1, h, w)
             float[] heat = BilinearResize.resize(cam, height, width, false).toFloatArray();
-            float max = 0;
-            for (float v : heat) {
-                if (!Float.isFinite(v)) {
-                    throw new IllegalStateException("Grad-CAM map is not finite");
-                }
-                max = Math.max(max, v);
-            }
-            for (int i = 0; i < heat.length; i++) {
-                heat[i] = max > 0 ? Math.max(0f, heat[i]) / max : 0f;
-            }
+            float max = normalise(heat);
             return new GradCamResult(
                     classId, target, height, width, heat, targetPixels, score, channelWeights, max,
                     false);
         }
+    }
+
+    private static void requireValid(SegmentationNetwork network, GradCamRequest request) {
+        int height = request.height();
+        int width = request.width();
+        float[] image = request.image();
+        if (height <= 0 || width <= 0 || image.length != 3 * height * width) {
+            throw new IllegalArgumentException(
+                    "image must hold 3x" + height + "x" + width + " floats, got " + image.length);
+        }
+        int classId = request.classId();
+        if (classId < 0 || classId >= network.numClasses()) {
+            throw new IllegalArgumentException(
+                    "class " + classId + " outside [0, " + network.numClasses() + ")");
+        }
+        byte[] labels = request.labels();
+        if (request.target() == CamTarget.GROUND_TRUTH && (labels == null
+                || labels.length != height * width)) {
+            throw new IllegalArgumentException("GROUND_TRUTH needs height * width labels");
+        }
+    }
+
+    /**
+     * M as a float 0/1 map (H, W) that owns its memory: where the upsampled logits (1, K, H, W)
+     * predict the class, or where the labels hold it.
+     */
+    private static NDArray targetMask(NDArray full, GradCamRequest request, NDManager scope) {
+        int classId = request.classId();
+        if (request.target() == CamTarget.PREDICTED) {
+            return full.argMax(1).squeeze(0).eq(classId).toType(DataType.FLOAT32, false);
+        }
+        int pixels = request.pixels();
+        byte[] labels = request.labels();
+        float[] m = new float[pixels];
+        for (int i = 0; i < pixels; i++) {
+            m[i] = Byte.toUnsignedInt(labels[i]) == classId ? 1f : 0f;
+        }
+        return scope.create(m, new Shape(request.height(), request.width())).duplicate();
+    }
+
+    /** Divides the map by its maximum in place (all 0 when the maximum is 0); the maximum. */
+    private static float normalise(float[] heat) {
+        float max = 0;
+        for (float v : heat) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalStateException("Grad-CAM map is not finite");
+            }
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < heat.length; i++) {
+            heat[i] = max > 0 ? Math.max(0f, heat[i]) / max : 0f;
+        }
+        return max;
     }
 
     /**

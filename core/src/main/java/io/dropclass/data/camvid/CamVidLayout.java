@@ -5,15 +5,12 @@ import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.IndexedMasks;
 import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.Problem;
-import io.dropclass.data.validation.ProblemKind;
 import io.dropclass.data.validation.SamplePair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lists a CamVid split in the SegNet layout: {@code ROOT/<split>/*.png} with {@code
@@ -58,7 +55,13 @@ public final class CamVidLayout {
                 pairs.add(new SamplePair(image, mask));
             }
         } else {
-            byName(images, masks, pairs, problems);
+            LayoutFiles.pairByKey(
+                    images,
+                    f -> LayoutFiles.hasExtension(f, "png"),
+                    masks,
+                    f -> f.getFileName().toString(),
+                    pairs,
+                    problems);
         }
         ClassCatalog catalog = CamVidClasses.catalog();
         return new DatasetSource(NAME, split, root, catalog, decoder(catalog), pairs, problems);
@@ -78,26 +81,6 @@ public final class CamVidLayout {
         table[CamVidClasses.UNLABELLED] = ClassCatalog.IGNORE_INDEX;
         table[ClassCatalog.IGNORE_INDEX] = ClassCatalog.IGNORE_INDEX;
         return IndexedMasks.withTable(table);
-    }
-
-    private static void byName(
-            Path images, Path masks, List<SamplePair> pairs, List<Problem> problems)
-            throws IOException {
-        Map<String, Path> maskByName = new LinkedHashMap<>();
-        for (Path m : LayoutFiles.files(masks, f -> LayoutFiles.hasExtension(f, "png"))) {
-            maskByName.put(m.getFileName().toString(), m);
-        }
-        for (Path image : LayoutFiles.files(images, f -> LayoutFiles.hasExtension(f, "png"))) {
-            Path mask = maskByName.remove(image.getFileName().toString());
-            if (mask == null) {
-                problems.add(new Problem(ProblemKind.MISSING_PAIR, image, "no mask"));
-            } else {
-                pairs.add(new SamplePair(image, mask));
-            }
-        }
-        for (Path orphan : maskByName.values()) {
-            problems.add(new Problem(ProblemKind.MISSING_PAIR, orphan, "no image"));
-        }
     }
 
     private static Path lastTwo(Path root, String entry) {

@@ -38,41 +38,41 @@ public final class CityscapesLabels {
             "trailer", 16926.9763313609);
 
     private static final List<CityscapesLabel> LABELS = List.of(
-            label("unlabeled", 0, 255, "void", 0, false, true, 0x000000),
-            label("ego vehicle", 1, 255, "void", 0, false, true, 0x000000),
-            label("rectification border", 2, 255, "void", 0, false, true, 0x000000),
-            label("out of roi", 3, 255, "void", 0, false, true, 0x000000),
-            label("static", 4, 255, "void", 0, false, true, 0x000000),
-            label("dynamic", 5, 255, "void", 0, false, true, 0x6F4A00),
-            label("ground", 6, 255, "void", 0, false, true, 0x510051),
-            label("road", 7, 0, "flat", 1, false, false, 0x804080),
-            label("sidewalk", 8, 1, "flat", 1, false, false, 0xF423E8),
-            label("parking", 9, 255, "flat", 1, false, true, 0xFAAAA0),
-            label("rail track", 10, 255, "flat", 1, false, true, 0xE6968C),
-            label("building", 11, 2, "construction", 2, false, false, 0x464646),
-            label("wall", 12, 3, "construction", 2, false, false, 0x66669C),
-            label("fence", 13, 4, "construction", 2, false, false, 0xBE9999),
-            label("guard rail", 14, 255, "construction", 2, false, true, 0xB4A5B4),
-            label("bridge", 15, 255, "construction", 2, false, true, 0x966464),
-            label("tunnel", 16, 255, "construction", 2, false, true, 0x96785A),
-            label("pole", 17, 5, "object", 3, false, false, 0x999999),
-            label("polegroup", 18, 255, "object", 3, false, true, 0x999999),
-            label("traffic light", 19, 6, "object", 3, false, false, 0xFAAA1E),
-            label("traffic sign", 20, 7, "object", 3, false, false, 0xDCDC00),
-            label("vegetation", 21, 8, "nature", 4, false, false, 0x6B8E23),
-            label("terrain", 22, 9, "nature", 4, false, false, 0x98FB98),
-            label("sky", 23, 10, "sky", 5, false, false, 0x4682B4),
-            label("person", 24, 11, "human", 6, true, false, 0xDC143C),
-            label("rider", 25, 12, "human", 6, true, false, 0xFF0000),
-            label("car", 26, 13, "vehicle", 7, true, false, 0x00008E),
-            label("truck", 27, 14, "vehicle", 7, true, false, 0x000046),
-            label("bus", 28, 15, "vehicle", 7, true, false, 0x003C64),
-            label("caravan", 29, 255, "vehicle", 7, true, true, 0x00005A),
-            label("trailer", 30, 255, "vehicle", 7, true, true, 0x00006E),
-            label("train", 31, 16, "vehicle", 7, true, false, 0x005064),
-            label("motorcycle", 32, 17, "vehicle", 7, true, false, 0x0000E6),
-            label("bicycle", 33, 18, "vehicle", 7, true, false, 0x770B20),
-            label("license plate", -1, -1, "vehicle", 7, false, true, 0x00008E));
+            new CityscapesLabel("unlabeled", 0, 255, "void", 0, false, true, 0x000000),
+            new CityscapesLabel("ego vehicle", 1, 255, "void", 0, false, true, 0x000000),
+            new CityscapesLabel("rectification border", 2, 255, "void", 0, false, true, 0x000000),
+            new CityscapesLabel("out of roi", 3, 255, "void", 0, false, true, 0x000000),
+            new CityscapesLabel("static", 4, 255, "void", 0, false, true, 0x000000),
+            new CityscapesLabel("dynamic", 5, 255, "void", 0, false, true, 0x6F4A00),
+            new CityscapesLabel("ground", 6, 255, "void", 0, false, true, 0x510051),
+            new CityscapesLabel("road", 7, 0, "flat", 1, false, false, 0x804080),
+            new CityscapesLabel("sidewalk", 8, 1, "flat", 1, false, false, 0xF423E8),
+            new CityscapesLabel("parking", 9, 255, "flat", 1, false, true, 0xFAAAA0),
+            new CityscapesLabel("rail track", 10, 255, "flat", 1, false, true, 0xE6968C),
+            new CityscapesLabel("building", 11, 2, "construction", 2, false, false, 0x464646),
+            new CityscapesLabel("wall", 12, 3, "construction", 2, false, false, 0x66669C),
+            new CityscapesLabel("fence", 13, 4, "construction", 2, false, false, 0xBE9999),
+            new CityscapesLabel("guard rail", 14, 255, "construction", 2, false, true, 0xB4A5B4),
+            new CityscapesLabel("bridge", 15, 255, "construction", 2, false, true, 0x966464),
+            new CityscapesLabel("tunnel", 16, 255, "construction", 2, false, true, 0x96785A),
+            new CityscapesLabel("pole", 17, 5, "object", 3, false, false, 0x999999),
+            new CityscapesLabel("polegroup", 18, 255, "object", 3, false, true, 0x999999),
+            new CityscapesLabel("traffic light", 19, 6, "object", 3, false, false, 0xFAAA1E),
+            new CityscapesLabel("traffic sign", 20, 7, "object", 3, false, false, 0xDCDC00),
+            new CityscapesLabel("vegetation", 21, 8, "nature", 4, false, false, 0x6B8E23),
+            new CityscapesLabel("terrain", 22, 9, "nature", 4, false, false, 0x98FB98),
+            new CityscapesLabel("sky", 23, 10, "sky", 5, false, false, 0x4682B4),
+            new CityscapesLabel("person", 24, 11, "human", 6, true, false, 0xDC143C),
+            new CityscapesLabel("rider", 25, 12, "human", 6, true, false, 0xFF0000),
+            new CityscapesLabel("car", 26, 13, "vehicle", 7, true, false, 0x00008E),
+            new CityscapesLabel("truck", 27, 14, "vehicle", 7, true, false, 0x000046),
+            new CityscapesLabel("bus", 28, 15, "vehicle", 7, true, false, 0x003C64),
+            new CityscapesLabel("caravan", 29, 255, "vehicle", 7, true, true, 0x00005A),
+            new CityscapesLabel("trailer", 30, 255, "vehicle", 7, true, true, 0x00006E),
+            new CityscapesLabel("train", 31, 16, "vehicle", 7, true, false, 0x005064),
+            new CityscapesLabel("motorcycle", 32, 17, "vehicle", 7, true, false, 0x0000E6),
+            new CityscapesLabel("bicycle", 33, 18, "vehicle", 7, true, false, 0x770B20),
+            new CityscapesLabel("license plate", -1, -1, "vehicle", 7, false, true, 0x00008E));
 
     private static final CityscapesLabel[] BY_ID = new CityscapesLabel[LABEL_IDS];
     private static final int[] LABEL_ID_OF_TRAIN_ID = new int[256];
@@ -91,12 +91,6 @@ public final class CityscapesLabels {
     }
 
     private CityscapesLabels() {}
-
-    private static CityscapesLabel label(String name, int id, int trainId, String category,
-            int categoryId, boolean hasInstances, boolean ignoreInEval, int rgb) {
-        return new CityscapesLabel(name, id, trainId, category, categoryId, hasInstances,
-                ignoreInEval, rgb);
-    }
 
     /** All 35 labels in the official order (license plate, id -1, last). */
     public static List<CityscapesLabel> all() {

@@ -4,15 +4,12 @@ import io.dropclass.data.validation.DatasetSource;
 import io.dropclass.data.validation.InvalidDatasetException;
 import io.dropclass.data.validation.LayoutFiles;
 import io.dropclass.data.validation.Problem;
-import io.dropclass.data.validation.ProblemKind;
 import io.dropclass.data.validation.SamplePair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lists a folder dataset: {@code ROOT/images/<split>/} and {@code ROOT/masks/<split>/} (or, for
@@ -56,7 +53,13 @@ public final class FolderLayout {
         ClassesFile classes = ClassesFile.read(classesFile(root));
         List<SamplePair> pairs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        pairByStem(images, masks, pairs, problems);
+        LayoutFiles.pairByKey(
+                images,
+                f -> LayoutFiles.hasExtension(f, "png", "jpg", "jpeg", "bmp"),
+                masks,
+                LayoutFiles::stem,
+                pairs,
+                problems);
         return new DatasetSource(
                 NAME, split, root, classes.catalog(), new FolderMasks(classes), pairs, problems);
     }
@@ -74,28 +77,5 @@ public final class FolderLayout {
                         + root
                         + ": no classes.txt or classes.json; write one class per line, 'name' or"
                         + " 'name R G B', in train-id order");
-    }
-
-    private static void pairByStem(
-            Path images, Path masks, List<SamplePair> pairs, List<Problem> problems)
-            throws IOException {
-        Map<String, Path> maskByStem = new LinkedHashMap<>();
-        for (Path m : LayoutFiles.files(masks, f -> LayoutFiles.hasExtension(f, "png"))) {
-            maskByStem.put(LayoutFiles.stem(m), m);
-        }
-        List<Path> imageFiles =
-                LayoutFiles.files(
-                        images, f -> LayoutFiles.hasExtension(f, "png", "jpg", "jpeg", "bmp"));
-        for (Path image : imageFiles) {
-            Path mask = maskByStem.remove(LayoutFiles.stem(image));
-            if (mask == null) {
-                problems.add(new Problem(ProblemKind.MISSING_PAIR, image, "no mask"));
-            } else {
-                pairs.add(new SamplePair(image, mask));
-            }
-        }
-        for (Path orphan : maskByStem.values()) {
-            problems.add(new Problem(ProblemKind.MISSING_PAIR, orphan, "no image"));
-        }
     }
 }

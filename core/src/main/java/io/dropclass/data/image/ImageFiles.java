@@ -252,7 +252,8 @@ public final class ImageFiles {
 
     /**
      * Reads an instance-id map from a single-channel image of up to 16 bits, such as Cityscapes'
-     * 16-bit grey {@code *_gtFine_instanceIds.png} (label id, or label id × 1000 + instance number).
+     * 16-bit grey {@code *_gtFine_instanceIds.png} (label id, or label id × 1000 + instance
+     * number).
      *
      * @param file the image
      * @return the raw sample values

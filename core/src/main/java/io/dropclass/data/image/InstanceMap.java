@@ -17,14 +17,7 @@ public record InstanceMap(int height, int width, int[] ids) {
 
     /** Validates the sizes. */
     public InstanceMap {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "instance map size must be positive, got " + height + "x" + width);
-        }
-        if (ids.length != (long) height * width) {
-            throw new IllegalArgumentException(
-                    "ids must hold " + height + "*" + width + " values, got " + ids.length);
-        }
+        PixelGrids.requireSize("instance map", height, width, "ids", ids.length, 1);
     }
 
     @Override

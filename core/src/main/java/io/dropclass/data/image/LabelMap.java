@@ -18,14 +18,7 @@ public record LabelMap(int height, int width, byte[] labels) {
 
     /** Validates the sizes. */
     public LabelMap {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "label map size must be positive, got " + height + "x" + width);
-        }
-        if (labels.length != (long) height * width) {
-            throw new IllegalArgumentException(
-                    "labels must hold " + height + "*" + width + " values, got " + labels.length);
-        }
+        PixelGrids.requireSize("label map", height, width, "labels", labels.length, 1);
     }
 
     /**

@@ -20,14 +20,7 @@ public record RgbImage(int height, int width, float[] planar) {
 
     /** Validates the sizes. */
     public RgbImage {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "image size must be positive, got " + height + "x" + width);
-        }
-        if (planar.length != 3L * height * width) {
-            throw new IllegalArgumentException(
-                    "planar must hold 3*" + height + "*" + width + " values, got " + planar.length);
-        }
+        PixelGrids.requireSize("image", height, width, "planar", planar.length, 3);
     }
 
     /**

@@ -64,13 +64,7 @@ final class ActorAppearance {
                 r.nextDouble() < 0.15
                         ? new Texture(Pattern.STRIPES_H, 1, between(r, 0.08, 0.2), 0.5, 0.3)
                         : Texture.plain(0.3);
-        return new Material(
-                base,
-                base.scaled(0.6),
-                texture,
-                amount(r, 0.04, 0.1),
-                amount(r, 0.0, 0.1),
-                r.nextInt());
+        return Material.drawn(r, base, base.scaled(0.6), texture, 0.04, 0.1, 0.0, 0.1);
     }
 
     /** Skin tones, for faces and hands. */
@@ -85,24 +79,14 @@ final class ActorAppearance {
     static Material paint(SplittableRandom r) {
         double saturation = r.nextDouble() < 0.45 ? between(r, 0.0, 0.1) : between(r, 0.2, 0.85);
         Rgb base = Rgb.hsv(r.nextDouble(), saturation, between(r, 0.1, 0.9));
-        return new Material(
-                base,
-                base.scaled(0.7),
-                Texture.plain(2),
-                amount(r, 0.02, 0.07),
-                amount(r, 0.0, 0.08),
-                r.nextInt());
+        return Material.drawn(r, base, base.scaled(0.7), Texture.plain(2), 0.02, 0.07, 0.0, 0.08);
     }
 
     /** Windows of vehicles: dark bluish grey. */
     static Material glass(SplittableRandom r) {
-        return new Material(
-                Rgb.hsv(between(r, 0.5, 0.66), between(r, 0.05, 0.3), between(r, 0.06, 0.36)),
-                Rgb.hsv(0.6, 0.1, 0.5),
-                Texture.plain(1.5),
-                amount(r, 0.02, 0.05),
-                amount(r, 0.05, 0.2),
-                r.nextInt());
+        Rgb tint = Rgb.hsv(between(r, 0.5, 0.66), between(r, 0.05, 0.3), between(r, 0.06, 0.36));
+        return Material.drawn(
+                r, tint, Rgb.hsv(0.6, 0.1, 0.5), Texture.plain(1.5), 0.02, 0.05, 0.05, 0.2);
     }
 
     /** A row of vehicle windows: glass with pillars in the body's colour every few metres. */

@@ -1,6 +1,5 @@
 package io.dropclass.data.synthetic;
 
-import static io.dropclass.data.synthetic.Draws.amount;
 import static io.dropclass.data.synthetic.Draws.between;
 
 import io.dropclass.data.synthetic.Texture.Pattern;
@@ -26,20 +25,9 @@ final class Appearance {
         Rgb base = Rgb.hsv(between(r, 0.0, 1.0), between(r, 0.0, 0.14), between(r, 0.22, 0.52));
         Texture texture =
                 r.nextDouble() < 0.2
-                        ? new Texture(
-                                Pattern.GRID,
-                                between(r, 0.2, 0.35),
-                                between(r, 0.2, 0.35),
-                                between(r, 0.08, 0.16),
-                                between(r, 1, 5))
+                        ? Texture.drawn(r, Pattern.GRID, 0.2, 0.35, 0.2, 0.35, 0.08, 0.16, 1, 5)
                         : Texture.plain(between(r, 1, 6));
-        return new Material(
-                base,
-                base.scaled(0.8),
-                texture,
-                amount(r, 0.05, 0.14),
-                amount(r, 0.06, 0.2),
-                r.nextInt());
+        return Material.drawn(r, base, base.scaled(0.8), texture, 0.05, 0.14, 0.06, 0.2);
     }
 
     /** Paving: overlaps the road's greys, often tiled. */
@@ -47,20 +35,10 @@ final class Appearance {
         Rgb base = Rgb.hsv(between(r, 0.0, 1.0), between(r, 0.0, 0.2), between(r, 0.3, 0.64));
         Texture texture =
                 r.nextDouble() < 0.55
-                        ? new Texture(
-                                Pattern.GRID,
-                                between(r, 0.3, 0.9),
-                                between(r, 0.3, 0.9),
-                                between(r, 0.05, 0.12),
-                                between(r, 1, 4))
+                        ? Texture.drawn(r, Pattern.GRID, 0.3, 0.9, 0.3, 0.9, 0.05, 0.12, 1, 4)
                         : Texture.plain(between(r, 1, 4));
-        return new Material(
-                base,
-                base.scaled(between(r, 0.7, 0.9)),
-                texture,
-                amount(r, 0.04, 0.12),
-                amount(r, 0.04, 0.15),
-                r.nextInt());
+        Rgb accent = base.scaled(between(r, 0.7, 0.9));
+        return Material.drawn(r, base, accent, texture, 0.04, 0.12, 0.04, 0.15);
     }
 
     /** Grass and soil: overlaps vegetation's greens, smoother. */
@@ -71,158 +49,58 @@ final class Appearance {
                         ? new Texture(
                                 Pattern.STRIPES_H, 1, between(r, 0.6, 1.5), 0.5, between(r, 0.4, 2))
                         : Texture.plain(between(r, 0.4, 2));
-        return new Material(
-                base,
-                base.scaled(0.88),
-                texture,
-                amount(r, 0.08, 0.2),
-                amount(r, 0.08, 0.25),
-                r.nextInt());
+        return Material.drawn(r, base, base.scaled(0.88), texture, 0.08, 0.2, 0.08, 0.25);
     }
 
     /** Foliage: blotchy greens from yellowish to bluish, strong grain. */
     static Material vegetation(SplittableRandom r) {
         Rgb base = Rgb.hsv(between(r, 0.13, 0.38), between(r, 0.25, 0.75), between(r, 0.16, 0.55));
-        return new Material(
-                base,
-                base.scaled(0.75),
-                Texture.plain(between(r, 0.25, 1.0)),
-                amount(r, 0.12, 0.3),
-                amount(r, 0.2, 0.4),
-                r.nextInt());
+        Texture texture = Texture.plain(between(r, 0.25, 1.0));
+        return Material.drawn(r, base, base.scaled(0.75), texture, 0.12, 0.3, 0.2, 0.4);
     }
 
     /** Sky from blue to overcast white-grey (which overlaps pale facades), with soft clouds. */
     static Material sky(SplittableRandom r) {
         Rgb base = Rgb.hsv(between(r, 0.52, 0.66), between(r, 0.0, 0.5), between(r, 0.62, 0.98));
-        return new Material(
-                base,
-                base,
-                Texture.plain(between(r, 6, 20)),
-                amount(r, 0.01, 0.04),
-                amount(r, 0.03, 0.15),
-                r.nextInt());
+        Texture clouds = Texture.plain(between(r, 6, 20));
+        return Material.drawn(r, base, base, clouds, 0.01, 0.04, 0.03, 0.15);
     }
 
     /** Facades: warm or any hue, pale to dark, usually with windows. */
     static Material building(SplittableRandom r) {
         Rgb base = masonry(r, 0.42, 0.3, 0.86);
         double p = r.nextDouble();
-        Texture texture;
-        if (p < 0.7) {
-            texture =
-                    new Texture(
-                            Pattern.WINDOWS,
-                            between(r, 2.2, 4.5),
-                            between(r, 2.8, 3.6),
-                            between(r, 0.35, 0.6),
-                            between(r, 1, 4));
-        } else if (p < 0.82) {
-            texture =
-                    new Texture(
-                            Pattern.STRIPES_H,
-                            1,
-                            between(r, 0.3, 3.2),
-                            between(r, 0.1, 0.4),
-                            between(r, 1, 4));
-        } else if (p < 0.88) {
-            texture =
-                    new Texture(
-                            Pattern.STRIPES_V,
-                            between(r, 0.3, 3),
-                            1,
-                            between(r, 0.1, 0.4),
-                            between(r, 1, 4));
-        } else {
-            texture = Texture.plain(between(r, 1, 4));
-        }
-        return new Material(
-                base,
-                glassOrTrim(r, base),
-                texture,
-                amount(r, 0.03, 0.1),
-                amount(r, 0.04, 0.15),
-                r.nextInt());
+        Texture texture =
+                p < 0.7 ? Texture.drawn(r, Pattern.WINDOWS, 2.2, 4.5, 2.8, 3.6, 0.35, 0.6, 1, 4)
+                : p < 0.82 ? Texture.drawn(r, Pattern.STRIPES_H, 0.3, 3.2, 0.1, 0.4, 1, 4)
+                : p < 0.88 ? Texture.drawn(r, Pattern.STRIPES_V, 0.3, 3, 0.1, 0.4, 1, 4)
+                : Texture.drawn(r, Pattern.PLAIN, 1, 4);
+        return Material.drawn(r, base, glassOrTrim(r, base), texture, 0.03, 0.1, 0.04, 0.15);
     }
 
     /** Walls: the facades' colours, with courses, bricks or, rarely, openings. */
     static Material wall(SplittableRandom r) {
         Rgb base = masonry(r, 0.32, 0.28, 0.8);
         double p = r.nextDouble();
-        Texture texture;
-        if (p < 0.35) {
-            texture =
-                    new Texture(
-                            Pattern.STRIPES_H,
-                            1,
-                            between(r, 0.15, 0.6),
-                            between(r, 0.1, 0.25),
-                            between(r, 0.5, 3));
-        } else if (p < 0.55) {
-            texture =
-                    new Texture(
-                            Pattern.GRID,
-                            between(r, 0.2, 0.5),
-                            between(r, 0.08, 0.2),
-                            between(r, 0.08, 0.15),
-                            between(r, 0.5, 3));
-        } else if (p < 0.62) {
-            texture =
-                    new Texture(
-                            Pattern.WINDOWS,
-                            between(r, 1.5, 3),
-                            between(r, 1.0, 2.0),
-                            between(r, 0.3, 0.5),
-                            between(r, 0.5, 3));
-        } else {
-            texture = Texture.plain(between(r, 0.5, 3));
-        }
-        return new Material(
-                base,
-                base.scaled(between(r, 0.65, 0.9)),
-                texture,
-                amount(r, 0.04, 0.12),
-                amount(r, 0.05, 0.2),
-                r.nextInt());
+        Texture texture =
+                p < 0.35 ? Texture.drawn(r, Pattern.STRIPES_H, 0.15, 0.6, 0.1, 0.25, 0.5, 3)
+                : p < 0.55 ? Texture.drawn(r, Pattern.GRID, 0.2, 0.5, 0.08, 0.2, 0.08, 0.15, 0.5, 3)
+                : p < 0.62 ? Texture.drawn(r, Pattern.WINDOWS, 1.5, 3, 1.0, 2.0, 0.3, 0.5, 0.5, 3)
+                : Texture.drawn(r, Pattern.PLAIN, 0.5, 3);
+        Rgb accent = base.scaled(between(r, 0.65, 0.9));
+        return Material.drawn(r, base, accent, texture, 0.04, 0.12, 0.05, 0.2);
     }
 
     /** Fences: wood, metal or mesh; slats and mesh in the masonry colours. */
     static Material fence(SplittableRandom r) {
         Rgb base = masonry(r, 0.36, 0.22, 0.72);
         double p = r.nextDouble();
-        Texture texture;
-        if (p < 0.6) {
-            texture =
-                    new Texture(
-                            Pattern.STRIPES_V,
-                            between(r, 0.1, 0.3),
-                            1,
-                            between(r, 0.25, 0.65),
-                            between(r, 0.5, 2));
-        } else if (p < 0.85) {
-            texture =
-                    new Texture(
-                            Pattern.GRID,
-                            between(r, 0.08, 0.2),
-                            between(r, 0.08, 0.2),
-                            between(r, 0.15, 0.3),
-                            between(r, 0.5, 2));
-        } else {
-            texture =
-                    new Texture(
-                            Pattern.STRIPES_H,
-                            1,
-                            between(r, 0.1, 0.4),
-                            between(r, 0.3, 0.6),
-                            between(r, 0.5, 2));
-        }
-        return new Material(
-                base,
-                base.scaled(between(r, 0.45, 0.8)),
-                texture,
-                amount(r, 0.04, 0.12),
-                amount(r, 0.04, 0.15),
-                r.nextInt());
+        Texture texture =
+                p < 0.6 ? Texture.drawn(r, Pattern.STRIPES_V, 0.1, 0.3, 0.25, 0.65, 0.5, 2)
+                : p < 0.85 ? Texture.drawn(r, Pattern.GRID, 0.08, 0.2, 0.08, 0.2, 0.15, 0.3, 0.5, 2)
+                : Texture.drawn(r, Pattern.STRIPES_H, 0.1, 0.4, 0.3, 0.6, 0.5, 2);
+        Rgb accent = base.scaled(between(r, 0.45, 0.8));
+        return Material.drawn(r, base, accent, texture, 0.04, 0.12, 0.04, 0.15);
     }
 
     /** Road paint: white or yellow, a little worn. */

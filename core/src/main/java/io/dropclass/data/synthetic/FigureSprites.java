@@ -77,16 +77,11 @@ final class FigureSprites {
 
     /** A bicycle side-on: two thin wheels and a diamond frame; ridden ones carry a rider. */
     static void bicycle(SceneCanvas c, Actor a, SplittableRandom r) {
+        Wheels w = Wheels.draw(c, a, r, SceneClass.BICYCLE, 0.34, 0.52, 0.52, 0.8);
         double s = a.scale();
         double f = a.facing();
         double x = a.lateral();
-        Brush tyre = new Brush(SceneClass.BICYCLE, ActorAppearance.rubber(r), a.depth());
-        Brush frame = tyre.with(ActorAppearance.frame(r));
-        double radius = 0.34 * s;
-        double rear = x - f * 0.52 * s;
-        double front = x + f * 0.52 * s;
-        c.fillRing(tyre, rear, radius, radius, radius, 0.8);
-        c.fillRing(tyre, front, radius, radius, radius, 0.8);
+        Brush frame = w.frame();
         double seatX = x - f * 0.12 * s;
         double seat = 0.9 * s;
         double crankX = x;
@@ -94,12 +89,12 @@ final class FigureSprites {
         double headX = x + f * 0.4 * s;
         double head = 0.88 * s;
         double t = 0.05 * s;
-        c.fillLine(frame, rear, radius, seatX, seat - 0.05, t);
-        c.fillLine(frame, rear, radius, crankX, crank, t);
+        c.fillLine(frame, w.rear(), w.radius(), seatX, seat - 0.05, t);
+        c.fillLine(frame, w.rear(), w.radius(), crankX, crank, t);
         c.fillLine(frame, seatX, seat, crankX, crank, t);
         c.fillLine(frame, seatX, seat - 0.08, headX, head - 0.05, t);
         c.fillLine(frame, crankX, crank, headX, head - 0.1, t);
-        c.fillLine(frame, headX, head + 0.1, front, radius, t);
+        c.fillLine(frame, headX, head + 0.1, w.front(), w.radius(), t);
         c.fillLine(frame, seatX - f * 0.08, seat + 0.02, seatX + f * 0.08, seat + 0.02, t * 1.6);
         c.fillLine(frame, headX - f * 0.02, head + 0.14, headX - f * 0.12, head + 0.16, t);
         if (a.has(Actor.RIDDEN)) {
@@ -109,27 +104,51 @@ final class FigureSprites {
 
     /** A motorcycle side-on: thick wheels and a solid body; ridden ones carry a rider. */
     static void motorcycle(SceneCanvas c, Actor a, SplittableRandom r) {
+        Wheels w = Wheels.draw(c, a, r, SceneClass.MOTORCYCLE, 0.32, 0.68, 0.7, 0.45);
+        double hub = w.radius() * 0.4;
+        c.fillEllipse(w.tyre().with(ActorAppearance.pole(r)), w.rear(), w.radius(), hub, hub);
+        Brush body = w.frame();
         double s = a.scale();
         double f = a.facing();
         double x = a.lateral();
-        Brush tyre = new Brush(SceneClass.MOTORCYCLE, ActorAppearance.rubber(r), a.depth());
-        Brush body = tyre.with(ActorAppearance.frame(r));
-        double radius = 0.32 * s;
-        double rear = x - f * 0.68 * s;
-        double front = x + f * 0.7 * s;
-        c.fillRing(tyre, rear, radius, radius, radius, 0.45);
-        c.fillRing(tyre, front, radius, radius, radius, 0.45);
-        c.fillEllipse(tyre.with(ActorAppearance.pole(r)), rear, radius, radius * 0.4, radius * 0.4);
         c.fillPolygon(
                 body,
                 new double[] {
                     x - f * 0.45, x + f * 0.4, x + f * 0.55, x + f * 0.25, x - f * 0.35, x - f * 0.8
                 },
                 new double[] {0.3 * s, 0.3 * s, 0.72 * s, 0.95 * s, 0.85 * s, 0.7 * s});
-        c.fillLine(body, x + f * 0.5, 0.9 * s, front, radius, 0.07 * s);
+        c.fillLine(body, x + f * 0.5, 0.9 * s, w.front(), w.radius(), 0.07 * s);
         c.fillLine(body, x + f * 0.5, 0.9 * s, x + f * 0.42, 1.08 * s, 0.05 * s);
         if (a.has(Actor.RIDDEN)) {
             rider(c, a, 0.88 * s, 1.05 * s, r);
+        }
+    }
+
+    /**
+     * The two wheels of a bicycle or motorcycle, painted: the tyre and frame materials (drawn in
+     * that order), the wheel radius and the wheels' lateral centres.
+     */
+    private record Wheels(Brush tyre, Brush frame, double radius, double rear, double front) {
+
+        /**
+         * Draws the materials and paints both wheels.
+         *
+         * @param shape the radius, the rear and front wheel offsets (times the actor's scale) and
+         *     the tyre ring's thickness (a fraction of the radius)
+         */
+        static Wheels draw(
+                SceneCanvas c, Actor a, SplittableRandom r, int classId, double... shape) {
+            double s = a.scale();
+            double f = a.facing();
+            double x = a.lateral();
+            Brush tyre = new Brush(classId, ActorAppearance.rubber(r), a.depth());
+            Brush frame = tyre.with(ActorAppearance.frame(r));
+            double radius = shape[0] * s;
+            double rear = x - f * shape[1] * s;
+            double front = x + f * shape[2] * s;
+            c.fillRing(tyre, rear, radius, radius, radius, shape[3]);
+            c.fillRing(tyre, front, radius, radius, radius, shape[3]);
+            return new Wheels(tyre, frame, radius, rear, front);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.dropclass.data.synthetic;
 
+import static io.dropclass.data.synthetic.Draws.amount;
+
+import java.util.SplittableRandom;
+
 /**
  * The look of one surface instance: a base and an accent colour laid out by a {@link Texture},
  * modulated by soft blotches (dirt, foliage, clouds) and per-pixel grain.
@@ -16,6 +20,23 @@ record Material(Rgb base, Rgb accent, Texture texture, float grain, float blotch
     /** A plain material: one colour, optional grain, no pattern. */
     static Material solid(Rgb colour, float grain, int salt) {
         return new Material(colour, colour, Texture.plain(1), grain, 0f, salt);
+    }
+
+    /**
+     * A material whose grain and blotch amplitudes are drawn (grain first) and whose salt is the
+     * next integer of {@code r}, after the colours and texture the caller drew.
+     *
+     * @param r the random source
+     * @param base the main colour
+     * @param accent the colour of the pattern
+     * @param texture where the accent goes
+     * @param ranges the grain's then the blotch's {@code [lo, hi)}: four numbers
+     */
+    static Material drawn(
+            SplittableRandom r, Rgb base, Rgb accent, Texture texture, double... ranges) {
+        float grain = amount(r, ranges[0], ranges[1]);
+        float blotch = amount(r, ranges[2], ranges[3]);
+        return new Material(base, accent, texture, grain, blotch, r.nextInt());
     }
 
     /** The same material with another base colour. */

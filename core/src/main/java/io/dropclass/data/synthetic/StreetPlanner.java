@@ -103,34 +103,38 @@ final class StreetPlanner {
             SplittableRandom r, double near, double far, double outer, double greenery) {
         double p = r.nextDouble();
         if (p >= greenery) {
-            Frontage frontage = frontage(r, 0.055, 0.05);
-            return new Segment(
-                    near,
-                    far,
-                    SegmentKind.BUILDING,
-                    outer + between(r, 0, 2.5),
-                    between(r, 7, 26),
-                    frontage,
-                    frontageHeight(r, frontage));
+            return drawSegment(
+                    r, near, far, outer, SegmentKind.BUILDING, 0.055, 0.05, 0, 2.5, 7, 26);
         }
         if (p < greenery * 0.7) {
-            Frontage frontage = frontage(r, 0.18, 0.27);
-            return new Segment(
-                    near,
-                    far,
-                    SegmentKind.VEGETATION,
-                    outer + between(r, 0.2, 2.5),
-                    between(r, 2.5, 9),
-                    frontage,
-                    frontageHeight(r, frontage));
+            return drawSegment(
+                    r, near, far, outer, SegmentKind.VEGETATION, 0.18, 0.27, 0.2, 2.5, 2.5, 9);
         }
-        Frontage frontage = frontage(r, 0.1, 0.35);
+        return drawSegment(r, near, far, outer, SegmentKind.PARK, 0.1, 0.35, 3, 9, 6, 15);
+    }
+
+    /**
+     * Draws a segment of one kind, in this order: its frontage, its facade's setback behind the
+     * outer edge, its height and the frontage's height.
+     *
+     * @param outer the side's outer edge, where the setback starts
+     * @param odds the chances of a wall and of a fence, then the setback's and the height's {@code
+     *     [lo, hi)}: six numbers
+     */
+    private static Segment drawSegment(
+            SplittableRandom r,
+            double near,
+            double far,
+            double outer,
+            SegmentKind kind,
+            double... odds) {
+        Frontage frontage = frontage(r, odds[0], odds[1]);
         return new Segment(
                 near,
                 far,
-                SegmentKind.PARK,
-                outer + between(r, 3, 9),
-                between(r, 6, 15),
+                kind,
+                outer + between(r, odds[2], odds[3]),
+                between(r, odds[4], odds[5]),
                 frontage,
                 frontageHeight(r, frontage));
     }

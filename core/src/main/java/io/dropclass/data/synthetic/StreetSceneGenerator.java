@@ -17,8 +17,11 @@ import java.util.SplittableRandom;
  * textures, illumination changes, noise and blur: rare classes are hard on purpose.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @param height image rows, at least {@value #MIN_HEIGHT}
+ * @param width image columns, at least {@value #MIN_WIDTH}
  */
-public final class StreetSceneGenerator {
+public record StreetSceneGenerator(int height, int width) {
 
     /** The smallest supported image height. */
     public static final int MIN_HEIGHT = 16;
@@ -26,17 +29,12 @@ public final class StreetSceneGenerator {
     /** The smallest supported image width. */
     public static final int MIN_WIDTH = 32;
 
-    private final int height;
-    private final int width;
-
     /**
      * A generator of images of the given size.
      *
-     * @param height rows, at least {@value #MIN_HEIGHT}
-     * @param width columns, at least {@value #MIN_WIDTH}
      * @throws IllegalArgumentException when a size is too small
      */
-    public StreetSceneGenerator(int height, int width) {
+    public StreetSceneGenerator {
         if (height < MIN_HEIGHT) {
             throw new IllegalArgumentException(
                     "height must be at least " + MIN_HEIGHT + ", got " + height);
@@ -45,18 +43,6 @@ public final class StreetSceneGenerator {
             throw new IllegalArgumentException(
                     "width must be at least " + MIN_WIDTH + ", got " + width);
         }
-        this.height = height;
-        this.width = width;
-    }
-
-    /** Image rows. */
-    public int height() {
-        return height;
-    }
-
-    /** Image columns. */
-    public int width() {
-        return width;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.dropclass.data.synthetic;
 
+import static io.dropclass.data.synthetic.Draws.between;
+
+import java.util.SplittableRandom;
+
 /**
  * A repeating pattern on a surface, in the surface's own coordinates (metres), so windows, tiles
  * and slats follow perspective. {@link #mask} says where the accent colour replaces the base
@@ -30,6 +34,29 @@ record Texture(Pattern pattern, double periodU, double periodV, double duty, dou
     /** A plain texture with blotches of the given size. */
     static Texture plain(double blotchScale) {
         return new Texture(Pattern.PLAIN, 1, 1, 0.5, blotchScale);
+    }
+
+    /**
+     * A texture whose parameters are drawn, in order, from {@code [lo, hi)} ranges: the periods
+     * (only {@code periodV} for horizontal stripes, only {@code periodU} for vertical ones, none
+     * for a plain texture; the other period is 1), then the duty (not for a plain texture), then
+     * the blotch scale.
+     *
+     * @param r the random source
+     * @param pattern the kind of pattern
+     * @param ranges the ranges' bounds as {@code lo, hi} pairs, one pair per drawn parameter
+     */
+    static Texture drawn(SplittableRandom r, Pattern pattern, double... ranges) {
+        double[] d = new double[ranges.length / 2];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = between(r, ranges[2 * i], ranges[2 * i + 1]);
+        }
+        return switch (pattern) {
+            case PLAIN -> plain(d[0]);
+            case STRIPES_H -> new Texture(pattern, 1, d[0], d[1], d[2]);
+            case STRIPES_V -> new Texture(pattern, d[0], 1, d[1], d[2]);
+            default -> new Texture(pattern, d[0], d[1], d[2], d[3]);
+        };
     }
 
     /**

@@ -59,10 +59,7 @@ final class VehicleSprites {
         inset(c, new Brush(SceneClass.CAR, glass, cabin.near()), cabin, 0.12);
         box(c, SceneClass.CAR, paint, paint, body);
         sideWheels(c, SceneClass.CAR, body, 0.31, r);
-        lamps(
-                c,
-                new Brush(SceneClass.CAR, ActorAppearance.vehicleLamp(r, a.has(Actor.ONCOMING)), z),
-                body);
+        lamps(c, SceneClass.CAR, a.has(Actor.ONCOMING), z, body, r);
     }
 
     /** A truck: a tall cargo box and a lower cab, the cab in front in the driving direction. */
@@ -92,10 +89,7 @@ final class VehicleSprites {
             Brush screen = new Brush(SceneClass.TRUCK, glass, cab.near());
             inset(c, screen, cab.between(cab.top() - 1.0, cab.top()), 0.15);
         }
-        lamps(
-                c,
-                new Brush(SceneClass.TRUCK, ActorAppearance.vehicleLamp(r, oncoming), z),
-                oncoming ? cab : cargo);
+        lamps(c, SceneClass.TRUCK, oncoming, z, oncoming ? cab : cargo, r);
     }
 
     /** A bus: a long box with a row of windows, sometimes a double-decker. */
@@ -112,12 +106,9 @@ final class VehicleSprites {
             sideOnly(c, SceneClass.BUS, band, body.between(level, level + 1.1));
         }
         sideWheels(c, SceneClass.BUS, body, 0.5, r);
-        Brush face = new Brush(SceneClass.BUS, ActorAppearance.glass(r), z);
-        inset(c, face, body.between(a.has(Actor.ONCOMING) ? 1.2 : 1.9, top - 0.25), 0.15);
-        lamps(
-                c,
-                new Brush(SceneClass.BUS, ActorAppearance.vehicleLamp(r, a.has(Actor.ONCOMING)), z),
-                body);
+        Box face = body.between(a.has(Actor.ONCOMING) ? 1.2 : 1.9, top - 0.25);
+        inset(c, new Brush(SceneClass.BUS, ActorAppearance.glass(r), z), face, 0.15);
+        lamps(c, SceneClass.BUS, a.has(Actor.ONCOMING), z, body, r);
     }
 
     /** A tram or train: very long, tall, a continuous window row, often a pantograph on top. */
@@ -138,13 +129,9 @@ final class VehicleSprites {
         sideOnly(
                 c, SceneClass.TRAIN, ActorAppearance.windowBand(r, paint), body.between(1.25, 2.5));
         sideOnly(c, SceneClass.TRAIN, ActorAppearance.rubber(r), body.between(0.35, 0.6));
-        Brush face = new Brush(SceneClass.TRAIN, ActorAppearance.glass(r), z);
-        inset(c, face, body.between(1.5, top - 0.35), 0.2);
-        lamps(
-                c,
-                new Brush(
-                        SceneClass.TRAIN, ActorAppearance.vehicleLamp(r, a.has(Actor.ONCOMING)), z),
-                body.between(0.6, 1.3));
+        inset(c, new Brush(SceneClass.TRAIN, ActorAppearance.glass(r), z),
+                body.between(1.5, top - 0.35), 0.2);
+        lamps(c, SceneClass.TRAIN, a.has(Actor.ONCOMING), z, body.between(0.6, 1.3), r);
     }
 
     /** The visible side face (if any) and the face towards the camera. */
@@ -210,8 +197,13 @@ final class VehicleSprites {
         }
     }
 
-    /** Two lamps near the bottom corners of the near face. */
-    private static void lamps(SceneCanvas c, Brush lamp, Box b) {
+    /**
+     * Two lamps near the bottom corners of the near face, at depth {@code z}: warm white on a
+     * vehicle's front, red on its back.
+     */
+    private static void lamps(
+            SceneCanvas c, int classId, boolean front, double z, Box b, SplittableRandom r) {
+        Brush lamp = new Brush(classId, ActorAppearance.vehicleLamp(r, front), z);
         double left = b.centre() - b.halfWidth();
         double right = b.centre() + b.halfWidth();
         double y = b.bottom() + 0.35;

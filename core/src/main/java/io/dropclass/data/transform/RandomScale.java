@@ -24,18 +24,31 @@ public record RandomScale(List<Double> scales, int baseLongSide) implements Pair
 
     /** Validates and copies. */
     public RandomScale {
-        scales = List.copyOf(scales);
-        if (scales.isEmpty()) {
+        scales = positiveScales(scales);
+        if (baseLongSide < 0) {
+            throw new IllegalArgumentException("baseLongSide must be >= 0, got " + baseLongSide);
+        }
+    }
+
+    /**
+     * Checks a list of scale factors (at least one, each positive and finite), as training's
+     * random scaling and multi-scale evaluation both take them.
+     *
+     * @param scales the factors
+     * @return an unmodifiable copy
+     * @throws IllegalArgumentException if the list is empty or a factor is not positive and finite
+     */
+    public static List<Double> positiveScales(List<Double> scales) {
+        List<Double> copy = List.copyOf(scales);
+        if (copy.isEmpty()) {
             throw new IllegalArgumentException("at least one scale is needed");
         }
-        for (double s : scales) {
+        for (double s : copy) {
             if (!(s > 0) || Double.isInfinite(s)) {
                 throw new IllegalArgumentException("scales must be positive, got " + s);
             }
         }
-        if (baseLongSide < 0) {
-            throw new IllegalArgumentException("baseLongSide must be >= 0, got " + baseLongSide);
-        }
+        return copy;
     }
 
     /**

@@ -29,41 +29,34 @@ public final class TransformPresets {
     }
 
     /**
-     * An mmseg-style recipe: scale by a factor from scaleMin, scaleMin + scaleStep, … scaleMax
-     * (relative to the image), random crop (with the class-share rejection when catMaxRatio &lt;
-     * 1), optional flip (0.5), optional photometric distortion (mmseg defaults), then pad
-     * bottom/right to the crop (image 0, label 255), so that padding is never colour-jittered.
+     * An mmseg-style recipe: scale by a random factor (e.g. {@link RandomScale#steps}, relative to
+     * the image), random crop (with the class-share rejection when catMaxRatio &lt; 1), optional
+     * flip (0.5), optional photometric distortion (mmseg defaults), then pad bottom/right to the
+     * crop (image 0, label 255), so that padding is never colour-jittered.
      *
-     * @param cropHeight output rows
-     * @param cropWidth output columns
-     * @param scaleMin smallest scale, e.g. 0.5
-     * @param scaleMax largest scale, e.g. 2.0
-     * @param scaleStep scale spacing, e.g. 0.25
+     * @param crop output rows and columns
+     * @param scale the random rescaling, e.g. {@code RandomScale.steps(0.5, 2.0, 0.25)}
      * @param flip whether to flip with probability 0.5
      * @param photometric whether to apply {@link PhotometricDistortion#mmsegDefaults()}
      * @param catMaxRatio the largest share of one class in a crop (mmseg: 0.75); 1 disables it
      * @return the transform
      */
     public static PairedTransform standard(
-            int cropHeight,
-            int cropWidth,
-            double scaleMin,
-            double scaleMax,
-            double scaleStep,
+            PairedTransform.Size crop,
+            RandomScale scale,
             boolean flip,
             boolean photometric,
             double catMaxRatio) {
         List<PairedTransform> steps = new ArrayList<>();
-        steps.add(RandomScale.steps(scaleMin, scaleMax, scaleStep));
-        steps.add(new RandomCrop(cropHeight, cropWidth, catMaxRatio));
+        steps.add(scale);
+        steps.add(new RandomCrop(crop.height(), crop.width(), catMaxRatio));
         if (flip) {
             steps.add(new HorizontalFlip(0.5));
         }
         if (photometric) {
             steps.add(PhotometricDistortion.mmsegDefaults());
         }
-        steps.add(PadTo.black(cropHeight, cropWidth));
-        return new FixedSize(
-                new Compose(steps), new PairedTransform.Size(cropHeight, cropWidth));
+        steps.add(PadTo.black(crop.height(), crop.width()));
+        return new FixedSize(new Compose(steps), crop);
     }
 }

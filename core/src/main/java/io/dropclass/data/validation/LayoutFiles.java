@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -152,5 +155,43 @@ public final class LayoutFiles {
             }
         }
         return false;
+    }
+
+    /**
+     * Pairs the images of a folder with the PNG masks of another by a key of their files (the
+     * name, the stem). An image without a mask, then a mask without an image, is a {@link
+     * ProblemKind#MISSING_PAIR} problem.
+     *
+     * @param images the images' folder
+     * @param isImage which of its files are images
+     * @param masks the masks' folder, listed first
+     * @param key what an image and its mask share
+     * @param pairs where the pairs go, in the images' order
+     * @param problems where the problems go
+     * @throws IOException if a folder cannot be listed
+     */
+    public static void pairByKey(
+            Path images,
+            Predicate<Path> isImage,
+            Path masks,
+            Function<Path, String> key,
+            List<SamplePair> pairs,
+            List<Problem> problems)
+            throws IOException {
+        Map<String, Path> maskByKey = new LinkedHashMap<>();
+        for (Path m : files(masks, f -> hasExtension(f, "png"))) {
+            maskByKey.put(key.apply(m), m);
+        }
+        for (Path image : files(images, isImage)) {
+            Path mask = maskByKey.remove(key.apply(image));
+            if (mask == null) {
+                problems.add(new Problem(ProblemKind.MISSING_PAIR, image, "no mask"));
+            } else {
+                pairs.add(new SamplePair(image, mask));
+            }
+        }
+        for (Path orphan : maskByKey.values()) {
+            problems.add(new Problem(ProblemKind.MISSING_PAIR, orphan, "no image"));
+        }
     }
 }

@@ -70,14 +70,8 @@ public final class CityscapesMetrics {
         for (int i = 0; i < groundTruth.length; i++) {
             int t = Byte.toUnsignedInt(groundTruth[i]);
             int p = Byte.toUnsignedInt(prediction[i]);
-            if (t >= N) {
-                throw new IllegalArgumentException("pixel " + i + ": ground truth " + t
-                        + " is not a Cityscapes label id (0.." + (N - 1) + ")");
-            }
-            if (p >= N) {
-                throw new IllegalArgumentException("pixel " + i + ": prediction " + p
-                        + " is not a Cityscapes label id (0.." + (N - 1) + ")");
-            }
+            requireLabelId(i, "ground truth", t);
+            requireLabelId(i, "prediction", p);
             local[t * N + p]++;
             int id = instanceIds[i];
             if (id <= 1000) {
@@ -109,13 +103,29 @@ public final class CityscapesMetrics {
         for (int c = 0; c < local.length; c++) {
             confusion[c] += local[c];
         }
+        addInstances(instances);
+    }
+
+    private static void requireLabelId(int pixel, String what, int value) {
+        if (value >= N) {
+            throw new IllegalArgumentException("pixel " + pixel + ": " + what + " " + value
+                    + " is not a Cityscapes label id (0.." + (N - 1) + ")");
+        }
+    }
+
+    /**
+     * Adds each instance's weighted TP and FN, in instance-id order: {size, pixels predicted as
+     * its label, ... as its category} per id; an empty entry is an ignored label's instance.
+     */
+    private void addInstances(Map<Integer, long[]> instances) {
         instances.keySet().stream().sorted().forEach(id -> {
             long[] s = instances.get(id);
             if (s.length == 0) {
                 return;
             }
             CityscapesLabel label = CityscapesLabels.byId(id / 1000);
-            double weight = CityscapesLabels.AVERAGE_INSTANCE_SIZE.get(label.name()) / (double) s[0];
+            double weight =
+                    CityscapesLabels.AVERAGE_INSTANCE_SIZE.get(label.name()) / (double) s[0];
             classes.compute(label.name(), (k, v) -> v.plus(s[1], s[0] - s[1], weight));
             if (categories.containsKey(label.category())) {
                 categories.compute(label.category(), (k, v) -> v.plus(s[2], s[0] - s[2], weight));

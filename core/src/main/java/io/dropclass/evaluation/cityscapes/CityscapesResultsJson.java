@@ -1,10 +1,10 @@
 package io.dropclass.evaluation.cityscapes;
 
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.dropclass.data.cityscapes.CityscapesLabels;
 import io.dropclass.results.AtomicFiles;
+import io.dropclass.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code cityscapes_results.json}, shaped as the {@code resultPixelLevelSemanticLabeling.json}
- * of the official evaluation script: the same keys ({@code averageScoreCategories}, {@code
- * averageScoreClasses}, {@code averageScoreInstCategories}, {@code averageScoreInstClasses}, {@code
- * categoryInstScores}, {@code categoryScores}, {@code classInstScores}, {@code classScores}, {@code
- * confMatrix}, {@code labels}, {@code priors}), sorted as the script sorts them, scores keyed by the
- * official label and category names, fractions in [0, 1].
+ * Writes {@code cityscapes_results.json}, shaped as the {@code
+ * resultPixelLevelSemanticLabeling.json} of the official evaluation script: the same keys ({@code
+ * averageScoreCategories}, {@code averageScoreClasses}, {@code averageScoreInstCategories}, {@code
+ * averageScoreInstClasses}, {@code categoryInstScores}, {@code categoryScores}, {@code
+ * classInstScores}, {@code classScores}, {@code confMatrix}, {@code labels}, {@code priors}),
+ * sorted as the script sorts them, scores keyed by the official label and category names,
+ * fractions in [0, 1].
  *
  * <p>One difference: an undefined score is {@code null} here, where the script writes a bare
  * {@code NaN}, which is not JSON (the toolkit's rule for every result file, see {@code
@@ -29,8 +30,7 @@ public final class CityscapesResultsJson {
     /** The file name {@code dropclass evaluate} writes. */
     public static final String FILE_NAME = "cityscapes_results.json";
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
+    private static final ObjectWriter WRITER = ResultFiles.arraysOnOneLine(new ObjectMapper());
 
     private CityscapesResultsJson() {}
 

@@ -29,22 +29,18 @@ import java.util.Optional;
  *
  * Every rule skips {@code *.num_batches_tracked}. Names no rule knows are kept unchanged, so they
  * surface as unexpected when loading. TORCHVISION → HRNet does not exist.
+ *
+ * @param format the checkpoint's naming scheme
+ * @param architecture the target
+ * @param torchvisionImageNet whether the checkpoint is torchvision's ImageNet MobileNetV3 (it has
+ *     {@code features.*}), whose {@code classifier.*} is a classification head to skip
  */
-public final class NameMap {
+public record NameMap(
+        WeightFormat format, TargetArchitecture architecture, boolean torchvisionImageNet) {
 
     private static final String NUM_BATCHES_TRACKED = ".num_batches_tracked";
     private static final List<String> HRNET_IMAGENET_HEAD =
             List.of("incre_modules.", "downsamp_modules.", "final_layer.", "classifier.");
-
-    private final WeightFormat format;
-    private final TargetArchitecture architecture;
-    private final boolean torchvisionImageNet;
-
-    private NameMap(WeightFormat format, TargetArchitecture architecture, boolean imageNet) {
-        this.format = format;
-        this.architecture = architecture;
-        this.torchvisionImageNet = imageNet;
-    }
 
     /**
      * Builds the map for one checkpoint.
@@ -121,23 +117,5 @@ public final class NameMap {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /**
-     * The format.
-     *
-     * @return the checkpoint's naming scheme
-     */
-    public WeightFormat format() {
-        return format;
-    }
-
-    /**
-     * The target.
-     *
-     * @return the target architecture
-     */
-    public TargetArchitecture architecture() {
-        return architecture;
     }
 }

@@ -57,23 +57,15 @@ public record PretrainedLoadReport(
      *     [...], skipped 120 [...], unexpected 0, shape mismatches 0"}
      */
     public String summary() {
-        return "pretrained ("
-                + format.name().toLowerCase(java.util.Locale.ROOT)
-                + " → "
+        return "pretrained (" + format.name().toLowerCase(java.util.Locale.ROOT) + " → "
                 + architecture
                 + (strippedPrefix.isEmpty() ? "" : ", without prefix " + strippedPrefix)
-                + "): loaded "
-                + loaded.size()
-                + ", backbone missing "
-                + abbreviate(missingBackbone)
-                + ", new head "
-                + abbreviate(newHead)
-                + ", skipped "
-                + abbreviate(headsFirst(skipped))
-                + ", unexpected "
-                + abbreviate(unexpected)
-                + ", shape mismatches "
-                + abbreviate(shapeMismatched);
+                + "): loaded " + loaded.size()
+                + ", backbone missing " + StateDictReport.abbreviate(missingBackbone)
+                + ", new head " + StateDictReport.abbreviate(newHead)
+                + ", skipped " + StateDictReport.abbreviate(headsFirst(skipped))
+                + ", unexpected " + StateDictReport.abbreviate(unexpected)
+                + ", shape mismatches " + StateDictReport.abbreviate(shapeMismatched);
     }
 
     /** Lists num_batches_tracked last, so the summary shows the skipped heads. */
@@ -82,12 +74,5 @@ public record PretrainedLoadReport(
         sorted.sort(
                 java.util.Comparator.comparing((String n) -> n.endsWith(".num_batches_tracked")));
         return sorted;
-    }
-
-    private static String abbreviate(List<String> names) {
-        int shown = Math.min(names.size(), 5);
-        String list = String.join("; ", names.subList(0, shown));
-        String more = names.size() > shown ? "; ... (" + (names.size() - shown) + " more)" : "";
-        return names.size() + (names.isEmpty() ? "" : " [" + list + more + "]");
     }
 }

@@ -121,33 +121,10 @@ public final class PretrainedWeights {
             boolean allowPartial,
             NDManager manager) {
         String wrapper = wrapperPrefix(state.keySet());
-        if (!wrapper.isEmpty()) {
-            Map<String, NDArray> unwrapped = new LinkedHashMap<>();
-            state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()),
-                    values));
-            state = unwrapped;
-        }
+        state = unwrapped(state, wrapper);
         WeightFormat resolved = format != null ? format : WeightFormat.detect(state.keySet());
         TargetArchitecture architecture = TargetArchitecture.of(parameters.keySet());
-        NameMap map = NameMap.of(resolved, architecture, state.keySet());
-
-        Map<String, NDArray> mapped = new LinkedHashMap<>();
-        Map<String, String> sourceOf = new LinkedHashMap<>();
-        List<String> skipped = new ArrayList<>();
-        for (Map.Entry<String, NDArray> e : state.entrySet()) {
-            Optional<String> name = map.target(e.getKey());
-            if (name.isEmpty()) {
-                skipped.add(e.getKey());
-                continue;
-            }
-            String previous = sourceOf.put(name.get(), e.getKey());
-            if (previous != null) {
-                throw new IllegalArgumentException(
-                        "tensors " + previous + " and " + e.getKey() + " both map to "
-                        + name.get());
-            }
-            mapped.put(name.get(), e.getValue());
-        }
+        Renamed renamed = Renamed.of(state, NameMap.of(resolved, architecture, state.keySet()));
 
         List<String> loadable = new ArrayList<>();
         List<String> missingBackbone = new ArrayList<>();
@@ -155,27 +132,14 @@ public final class PretrainedWeights {
         List<String> mismatched = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             String name = e.getKey();
-            NDArray source = mapped.get(name);
+            NDArray source = renamed.tensors().get(name);
             if (source == null) {
                 (architecture.isBackbone(name) ? missingBackbone : newHead).add(name);
             } else if (!source.getShape().equals(e.getValue().getShape())) {
-                String from = sourceOf.get(name);
-                mismatched.add(
-                        name
-                                + (from.equals(name) ? "" : " (from " + from + ")")
-                                + ": got "
-                                + source.getShape()
-                                + ", expected "
-                                + e.getValue().getShape());
+                mismatched.add(renamed.describe(name) + ": got " + source.getShape()
+                        + ", expected " + e.getValue().getShape());
             } else {
                 loadable.add(name);
-            }
-        }
-        List<String> unexpected = new ArrayList<>();
-        for (String name : mapped.keySet()) {
-            if (!parameters.containsKey(name) && !name.startsWith("clsdrop_")) {
-                unexpected.add(sourceOf.get(name).equals(name) ? name : sourceOf.get(name) + " → "
-                        + name);
             }
         }
         PretrainedLoadReport report =
@@ -186,10 +150,33 @@ public final class PretrainedWeights {
                         loadable,
                         missingBackbone,
                         newHead,
-                        skipped,
-                        unexpected,
+                        renamed.skipped(),
+                        renamed.unexpected(parameters),
                         mismatched);
-        if (loadable.isEmpty()) {
+        requireFit(report, allowPartial);
+        Map<String, NDArray> toCopy = new LinkedHashMap<>();
+        Map<String, Parameter> targets = new LinkedHashMap<>();
+        for (String name : loadable) {
+            toCopy.put(name, renamed.tensors().get(name));
+            targets.put(name, parameters.get(name));
+        }
+        StateDict.load(targets, toCopy, true, manager);
+        return report;
+    }
+
+    /** The state with the wrapper prefix (e.g. {@code module.}) cut from every name. */
+    private static Map<String, NDArray> unwrapped(Map<String, NDArray> state, String wrapper) {
+        if (wrapper.isEmpty()) {
+            return state;
+        }
+        Map<String, NDArray> unwrapped = new LinkedHashMap<>();
+        state.forEach((name, values) -> unwrapped.put(name.substring(wrapper.length()), values));
+        return unwrapped;
+    }
+
+    /** Refuses a load that fits nothing, or misses backbone tensors when partial is not allowed. */
+    private static void requireFit(PretrainedLoadReport report, boolean allowPartial) {
+        if (report.loaded().isEmpty()) {
             throw new IllegalArgumentException(
                     "no tensor of the checkpoint fits the network: " + report.summary());
         }
@@ -198,15 +185,55 @@ public final class PretrainedWeights {
                     "checkpoint does not fit (allow partial loading to load the rest): "
                             + report.summary());
         }
-        Map<String, NDArray> toCopy = new LinkedHashMap<>();
-        for (String name : loadable) {
-            toCopy.put(name, mapped.get(name));
+    }
+
+    /**
+     * The checkpoint's tensors under the network's names.
+     *
+     * @param tensors target name → values, in the checkpoint's order
+     * @param sourceOf target name → the checkpoint's name
+     * @param skipped checkpoint names the map does not translate
+     */
+    private record Renamed(
+            Map<String, NDArray> tensors, Map<String, String> sourceOf, List<String> skipped) {
+
+        static Renamed of(Map<String, NDArray> state, NameMap map) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            Map<String, String> sourceOf = new LinkedHashMap<>();
+            List<String> skipped = new ArrayList<>();
+            for (Map.Entry<String, NDArray> e : state.entrySet()) {
+                Optional<String> name = map.target(e.getKey());
+                if (name.isEmpty()) {
+                    skipped.add(e.getKey());
+                    continue;
+                }
+                String previous = sourceOf.put(name.get(), e.getKey());
+                if (previous != null) {
+                    throw new IllegalArgumentException(
+                            "tensors " + previous + " and " + e.getKey() + " both map to "
+                            + name.get());
+                }
+                tensors.put(name.get(), e.getValue());
+            }
+            return new Renamed(tensors, sourceOf, skipped);
         }
-        Map<String, Parameter> targets = new LinkedHashMap<>();
-        for (String name : loadable) {
-            targets.put(name, parameters.get(name));
+
+        /** The target name, and the checkpoint's where it differs. */
+        String describe(String name) {
+            String from = sourceOf.get(name);
+            return name + (from.equals(name) ? "" : " (from " + from + ")");
         }
-        StateDict.load(targets, toCopy, true, manager);
-        return report;
+
+        /** Renamed tensors the network has no parameter for (DropClass's own aside). */
+        List<String> unexpected(Map<String, Parameter> parameters) {
+            List<String> unexpected = new ArrayList<>();
+            for (String name : tensors.keySet()) {
+                if (!parameters.containsKey(name) && !name.startsWith("clsdrop_")) {
+                    String from = sourceOf.get(name);
+                    unexpected.add(from.equals(name) ? name : from + " → " + name);
+                }
+            }
+            return unexpected;
+        }
     }
 }

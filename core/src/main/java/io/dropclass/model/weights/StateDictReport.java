@@ -40,17 +40,17 @@ public record StateDictReport(
      * @return the summary
      */
     public String summary() {
-        return "loaded "
-                + loaded.size()
-                + ", missing "
-                + abbreviate(missing)
-                + ", unexpected "
-                + abbreviate(unexpected)
-                + ", shape mismatches "
-                + abbreviate(shapeMismatched);
+        return "loaded " + loaded.size() + ", missing " + abbreviate(missing) + ", unexpected "
+                + abbreviate(unexpected) + ", shape mismatches " + abbreviate(shapeMismatched);
     }
 
-    private static String abbreviate(List<String> names) {
+    /**
+     * A count and at most five of the names, e.g. {@code 7 [a; b; c; d; e; ... (2 more)]}.
+     *
+     * @param names the names of one category
+     * @return the count, and the names in brackets unless there are none
+     */
+    static String abbreviate(List<String> names) {
         int shown = Math.min(names.size(), 5);
         String list = String.join("; ", names.subList(0, shown));
         String more = names.size() > shown ? "; ... (" + (names.size() - shown) + " more)" : "";

@@ -3,7 +3,6 @@ package io.dropclass.report.chart;
 import io.dropclass.analysis.ClassCount;
 import io.dropclass.analysis.ClassStatistics;
 import io.dropclass.data.ClassCatalog;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -22,8 +21,7 @@ public final class ClassShareChart {
     private static final int TOP = 40;
     private static final int BOTTOM = 40;
     private static final int PLOT_WIDTH = 520;
-    private static final double MIN_PERCENT = 0.01;
-    private static final double MAX_PERCENT = 100;
+    private static final ShareAxis AXIS = new ShareAxis(LEFT, PLOT_WIDTH);
 
     private ClassShareChart() {}
 
@@ -57,7 +55,7 @@ public final class ClassShareChart {
         g.setColor(Color.BLACK);
         g.drawString(c.name(), 10, y + 15);
         if (percent > 0) {
-            int width = Math.max(1, x(percent) - LEFT);
+            int width = Math.max(1, AXIS.x(percent) - LEFT);
             g.setColor(new Color(catalog.colour(c.id())));
             g.fillRect(LEFT, y + 3, width, ROW - 6);
             g.setColor(Color.DARK_GRAY);
@@ -71,24 +69,8 @@ public final class ClassShareChart {
     private static void drawAxis(Graphics2D g, int rows) {
         int bottom = TOP + rows * ROW;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (double p = MIN_PERCENT; p <= MAX_PERCENT * 1.0001; p *= 10) {
-            int x = x(p);
-            g.setColor(p == 1 ? new Color(200, 40, 40) : new Color(220, 220, 220));
-            g.setStroke(new BasicStroke(p == 1 ? 2f : 1f));
-            g.drawLine(x, TOP, x, bottom);
-            g.setColor(Color.BLACK);
-            g.drawString((p < 1 ? String.format(Locale.ROOT, "%.2f", p) : String.format(Locale.ROOT,
-                    "%.0f", p)) + " %", x - 14, bottom + 16);
-        }
-        g.setStroke(new BasicStroke(1f));
-        g.drawString("under 1 %: rare", x(1) + 4, bottom + 32);
+        AXIS.drawTicks(g, TOP, bottom, new Color(220, 220, 220));
+        g.drawString("under 1 %: rare", AXIS.x(1) + 4, bottom + 32);
     }
 
-    /** The x position of a percentage on the log axis, clamped to the plot. */
-    private static int x(double percent) {
-        double p = Math.max(MIN_PERCENT, Math.min(MAX_PERCENT, percent));
-        double t = (Math.log10(p) - Math.log10(MIN_PERCENT))
-                / (Math.log10(MAX_PERCENT) - Math.log10(MIN_PERCENT));
-        return LEFT + (int) Math.round(t * PLOT_WIDTH);
-    }
 }

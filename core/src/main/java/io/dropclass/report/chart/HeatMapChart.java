@@ -3,7 +3,6 @@ package io.dropclass.report.chart;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -64,15 +63,8 @@ public final class HeatMapChart {
         }
         BufferedImage image = new BufferedImage(width, Math.max(height, TOP + 220),
                 BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartCanvas.begin(image, title, 20, false);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-                    RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString(title, 10, 20);
             for (int r = 0; r < k; r++) {
                 for (int c = 0; c < k; c++) {
                     double v = matrix[r][c];

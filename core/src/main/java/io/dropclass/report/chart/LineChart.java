@@ -15,12 +15,7 @@ import java.util.Locale;
  */
 public final class LineChart {
 
-    private static final int WIDTH = 580;
-    private static final int HEIGHT = 300;
-    private static final int LEFT = 64;
-    private static final int RIGHT = 150;
-    private static final int TOP = 30;
-    private static final int BOTTOM = 40;
+    private static final PlotArea AREA = new PlotArea(580, 300, 64, 150, 30, 40);
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
         new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189),
         new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127)};
@@ -53,7 +48,8 @@ public final class LineChart {
      * @return an RGB image
      */
     public static BufferedImage draw(String title, String xLabel, List<Series> series) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(AREA.width(), AREA.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartCanvas.begin(image, title, 18);
         try {
             double[] range = range(series);
@@ -111,12 +107,12 @@ public final class LineChart {
     }
 
     private static int px(double x, double[] r) {
-        return LEFT + (int) Math.round((x - r[0]) / (r[1] - r[0]) * (WIDTH - LEFT - RIGHT));
+        return AREA.left() + (int) Math.round((x - r[0]) / (r[1] - r[0]) * AREA.plotWidth());
     }
 
     private static int py(double y, double[] r) {
-        return HEIGHT - BOTTOM
-                - (int) Math.round((y - r[2]) / (r[3] - r[2]) * (HEIGHT - TOP - BOTTOM));
+        return AREA.plotBottom()
+                - (int) Math.round((y - r[2]) / (r[3] - r[2]) * AREA.plotHeight());
     }
 
     private static void drawAxes(Graphics2D g, double[] r, String xLabel, boolean whole) {
@@ -126,7 +122,7 @@ public final class LineChart {
             double y = r[2] + t * (r[3] - r[2]) / 4;
             int yy = py(y, r);
             g.setColor(new Color(225, 225, 225));
-            g.drawLine(LEFT, yy, WIDTH - RIGHT, yy);
+            g.drawLine(AREA.left(), yy, AREA.plotRight(), yy);
             g.setColor(Color.BLACK);
             g.drawString(number(y), 4, yy + 4);
             if (t > ticks) {
@@ -134,14 +130,14 @@ public final class LineChart {
             }
             double x = r[0] + t * (r[1] - r[0]) / ticks;
             int xx = px(x, r);
-            g.drawLine(xx, HEIGHT - BOTTOM, xx, HEIGHT - BOTTOM + 4);
+            g.drawLine(xx, AREA.plotBottom(), xx, AREA.plotBottom() + 4);
             String label = whole ? String.format(Locale.ROOT, "%.0f", x) : number(x);
             g.drawString(label, xx - g.getFontMetrics().stringWidth(label) / 2,
-                    HEIGHT - BOTTOM + 16);
+                    AREA.plotBottom() + 16);
         }
-        g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-        g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
-        g.drawString(xLabel, LEFT + (WIDTH - LEFT - RIGHT) / 2 - 20, HEIGHT - 8);
+        g.drawLine(AREA.left(), AREA.top(), AREA.left(), AREA.plotBottom());
+        g.drawLine(AREA.left(), AREA.plotBottom(), AREA.plotRight(), AREA.plotBottom());
+        g.drawString(xLabel, AREA.left() + AREA.plotWidth() / 2 - 20, AREA.height() - 8);
     }
 
     private static void drawSeries(Graphics2D g, Series s, double[] r, Color c) {
@@ -177,8 +173,8 @@ public final class LineChart {
     }
 
     private static void drawLegend(Graphics2D g, String name, Color c, int i) {
-        int x = WIDTH - RIGHT + 10;
-        int y = TOP + 4 + i * 15;
+        int x = AREA.plotRight() + 10;
+        int y = AREA.top() + 4 + i * 15;
         g.setColor(c);
         g.fillRect(x, y, 12, 8);
         g.setColor(Color.BLACK);

@@ -1,12 +1,10 @@
 package io.dropclass.report.chart;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Per-class IoU (y, 0 to 100 %) against the class's pixel share (x, logarithmic, 0.01 % to 100 %),
@@ -15,14 +13,8 @@ import java.util.Locale;
  */
 public final class ScatterChart {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 420;
-    private static final int LEFT = 60;
-    private static final int RIGHT = 170;
-    private static final int TOP = 34;
-    private static final int BOTTOM = 46;
-    private static final double MIN_PERCENT = 0.01;
-    private static final double MAX_PERCENT = 100;
+    private static final PlotArea AREA = new PlotArea(760, 420, 60, 170, 34, 46);
+    private static final ShareAxis AXIS = new ShareAxis(AREA.left(), AREA.plotWidth());
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(214, 39, 40),
         new Color(44, 160, 44), new Color(255, 127, 14), new Color(148, 103, 189),
         new Color(140, 86, 75)};
@@ -55,7 +47,8 @@ public final class ScatterChart {
      * @return an RGB image
      */
     public static BufferedImage draw(String title, List<Group> groups) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(AREA.width(), AREA.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartCanvas.begin(image, title, 20);
         try {
             drawAxes(g);
@@ -76,7 +69,7 @@ public final class ScatterChart {
             if (!Double.isFinite(iou)) {
                 continue;
             }
-            int x = x(100 * group.share()[i]);
+            int x = AXIS.x(100 * group.share()[i]);
             int y = y(iou);
             g.setColor(c);
             g.fillOval(x - 4, y - 4, 8, 8);
@@ -88,35 +81,26 @@ public final class ScatterChart {
     }
 
     private static void drawAxes(Graphics2D g) {
-        int bottom = HEIGHT - BOTTOM;
+        int bottom = AREA.plotBottom();
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (double p = MIN_PERCENT; p <= MAX_PERCENT * 1.0001; p *= 10) {
-            int x = x(p);
-            g.setColor(p == 1 ? new Color(200, 40, 40) : new Color(225, 225, 225));
-            g.setStroke(new BasicStroke(p == 1 ? 2f : 1f));
-            g.drawLine(x, TOP, x, bottom);
-            g.setColor(Color.BLACK);
-            g.drawString((p < 1 ? String.format(Locale.ROOT, "%.2f", p)
-                    : String.format(Locale.ROOT, "%.0f", p)) + " %", x - 14, bottom + 16);
-        }
-        g.setStroke(new BasicStroke(1f));
+        AXIS.drawTicks(g, AREA.top(), bottom, new Color(225, 225, 225));
         for (int t = 0; t <= 100; t += 20) {
             int y = y(t / 100.0);
             g.setColor(new Color(225, 225, 225));
-            g.drawLine(LEFT, y, WIDTH - RIGHT, y);
+            g.drawLine(AREA.left(), y, AREA.plotRight(), y);
             g.setColor(Color.BLACK);
             g.drawString(t + " %", 18, y + 4);
         }
-        g.drawLine(LEFT, TOP, LEFT, bottom);
-        g.drawLine(LEFT, bottom, WIDTH - RIGHT, bottom);
-        g.drawString("pixel share of the class (log scale); left of the red line: rare", LEFT + 80,
-                HEIGHT - 10);
-        g.drawString("IoU", 18, TOP - 6);
+        g.drawLine(AREA.left(), AREA.top(), AREA.left(), bottom);
+        g.drawLine(AREA.left(), bottom, AREA.plotRight(), bottom);
+        g.drawString("pixel share of the class (log scale); left of the red line: rare",
+                AREA.left() + 80, AREA.height() - 10);
+        g.drawString("IoU", 18, AREA.top() - 6);
     }
 
     private static void drawLegend(Graphics2D g, String name, Color c, int i) {
-        int x = WIDTH - RIGHT + 14;
-        int y = TOP + 10 + i * 18;
+        int x = AREA.plotRight() + 14;
+        int y = AREA.top() + 10 + i * 18;
         g.setColor(c);
         g.fillOval(x, y - 8, 9, 9);
         g.setColor(Color.BLACK);
@@ -124,15 +108,9 @@ public final class ScatterChart {
         g.drawString(name, x + 14, y);
     }
 
-    private static int x(double percent) {
-        double p = Math.max(MIN_PERCENT, Math.min(MAX_PERCENT, percent));
-        double t = (Math.log10(p) - Math.log10(MIN_PERCENT))
-                / (Math.log10(MAX_PERCENT) - Math.log10(MIN_PERCENT));
-        return LEFT + (int) Math.round(t * (WIDTH - LEFT - RIGHT));
-    }
 
     private static int y(double iou) {
         double v = Math.max(0, Math.min(1, iou));
-        return HEIGHT - BOTTOM - (int) Math.round(v * (HEIGHT - TOP - BOTTOM));
+        return AREA.plotBottom() - (int) Math.round(v * AREA.plotHeight());
     }
 }

@@ -65,17 +65,10 @@ public final class HeatMaps {
      */
     public static BufferedImage overlay(
             float[] imagePlanarRgb, float[] heat, int height, int width, double alpha) {
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
-        }
+        MaskImages.requireOpacity(alpha);
         checkHeat(heat, height, width);
-        BufferedImage image = new RgbImage(height, width, imagePlanarRgb).toBufferedImage();
-        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] = blend(rgb[i], jet(heat[i]), alpha);
-        }
-        image.setRGB(0, 0, width, height, rgb, 0, width);
-        return image;
+        return MaskImages.blendedOver(new RgbImage(height, width, imagePlanarRgb), alpha,
+                i -> jet(heat[i]));
     }
 
     /**
@@ -126,15 +119,5 @@ public final class HeatMaps {
 
     private static int level(double v) {
         return (int) Math.round(v * 255);
-    }
-
-    private static int blend(int imageRgb, int heatRgb, double alpha) {
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int a = (imageRgb >> shift) & 0xFF;
-            int c = (heatRgb >> shift) & 0xFF;
-            out |= (int) Math.round((1 - alpha) * a + alpha * c) << shift;
-        }
-        return out;
     }
 }

@@ -3,6 +3,7 @@ package io.dropclass.report.image;
 import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.image.ImageFiles;
+import io.dropclass.data.image.PixelGrids;
 import io.dropclass.data.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Label maps as images: palette-indexed PNGs whose pixel index is the train id, colour-coded masks,
@@ -20,6 +22,9 @@ import java.util.List;
  * ImageFiles#readLabels} reads raster samples (palette indices or grey levels).
  */
 public final class MaskImages {
+
+    /** What {@link #blendedOver}'s colour function returns for a pixel left as it is. */
+    static final int NO_COLOUR = -1;
 
     /** White gap, in pixels, between the panels of {@link #sideBySide}. */
     public static final int PANEL_GAP = 4;
@@ -34,11 +39,21 @@ public final class MaskImages {
      * @return an opaque palette
      */
     public static IndexColorModel palette(ClassCatalog catalog) {
+        return indexPalette(catalog::colour);
+    }
+
+    /**
+     * An opaque 256-entry palette.
+     *
+     * @param colourOf index → 0xRRGGBB
+     * @return the palette
+     */
+    static IndexColorModel indexPalette(IntUnaryOperator colourOf) {
         byte[] r = new byte[256];
         byte[] g = new byte[256];
         byte[] b = new byte[256];
         for (int i = 0; i < 256; i++) {
-            int rgb = catalog.colour(i);
+            int rgb = colourOf.applyAsInt(i);
             r[i] = (byte) (rgb >> 16);
             g[i] = (byte) (rgb >> 8);
             b[i] = (byte) rgb;
@@ -138,20 +153,12 @@ public final class MaskImages {
             int width,
             ClassCatalog catalog,
             double alpha) {
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
-        }
+        requireOpacity(alpha);
         checkSize(labels, height, width);
-        BufferedImage image = new RgbImage(height, width, imagePlanarRgb).toBufferedImage();
-        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        for (int i = 0; i < labels.length; i++) {
+        return blendedOver(new RgbImage(height, width, imagePlanarRgb), alpha, i -> {
             int label = Byte.toUnsignedInt(labels[i]);
-            if (label != ClassCatalog.IGNORE_INDEX) {
-                rgb[i] = blend(rgb[i], catalog.colour(label), alpha);
-            }
-        }
-        image.setRGB(0, 0, width, height, rgb, 0, width);
-        return image;
+            return label == ClassCatalog.IGNORE_INDEX ? NO_COLOUR : catalog.colour(label);
+        });
     }
 
     /**
@@ -213,7 +220,38 @@ public final class MaskImages {
         return lut;
     }
 
-    private static int blend(int imageRgb, int classRgb, double alpha) {
+    /** Checks an overlay's opacity. */
+    static void requireOpacity(double alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+        }
+    }
+
+    /**
+     * The image with a colour blended over each pixel that has one.
+     *
+     * @param image the image
+     * @param alpha the colour's opacity in [0, 1]
+     * @param colourOf row-major pixel index → 0xRRGGBB, or {@link #NO_COLOUR} to leave the pixel
+     * @return a new {@link BufferedImage#TYPE_INT_RGB} image
+     */
+    static BufferedImage blendedOver(RgbImage image, double alpha, IntUnaryOperator colourOf) {
+        int height = image.height();
+        int width = image.width();
+        BufferedImage out = image.toBufferedImage();
+        int[] rgb = out.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < rgb.length; i++) {
+            int colour = colourOf.applyAsInt(i);
+            if (colour != NO_COLOUR) {
+                rgb[i] = blend(rgb[i], colour, alpha);
+            }
+        }
+        out.setRGB(0, 0, width, height, rgb, 0, width);
+        return out;
+    }
+
+    /** (1 − α)·image + α·colour per 8-bit channel of two 0xRRGGBB colours, rounded. */
+    static int blend(int imageRgb, int classRgb, double alpha) {
         int out = 0;
         for (int shift = 16; shift >= 0; shift -= 8) {
             int a = (imageRgb >> shift) & 0xFF;
@@ -224,13 +262,6 @@ public final class MaskImages {
     }
 
     private static void checkSize(byte[] labels, int height, int width) {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "mask size must be positive, got " + height + "x" + width);
-        }
-        if (labels.length != (long) height * width) {
-            throw new IllegalArgumentException(
-                    "labels must hold " + height + "*" + width + " values, got " + labels.length);
-        }
+        PixelGrids.requireSize("mask", height, width, "labels", labels.length, 1);
     }
 }

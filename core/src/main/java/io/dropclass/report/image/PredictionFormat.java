@@ -194,16 +194,7 @@ public enum PredictionFormat {
      * @return an opaque palette, 255 = (224, 224, 192)
      */
     public static IndexColorModel vocPalette() {
-        byte[] r = new byte[256];
-        byte[] g = new byte[256];
-        byte[] b = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            int rgb = VocClasses.paletteColour(i);
-            r[i] = (byte) (rgb >> 16);
-            g[i] = (byte) (rgb >> 8);
-            b[i] = (byte) rgb;
-        }
-        return new IndexColorModel(8, 256, r, g, b);
+        return MaskImages.indexPalette(VocClasses::paletteColour);
     }
 
     private static BufferedImage vocIndexed(byte[] mask, int height, int width) {

@@ -56,7 +56,8 @@ class GradCamTest {
 
                 // When
                 GradCamResult cam =
-                        GradCam.compute(net, manager, x, H, W, c, CamTarget.GROUND_TRUTH, labels);
+                        GradCam.compute(net, manager,
+                                new GradCamRequest(x, H, W, c, CamTarget.GROUND_TRUTH, labels));
 
                 // Then w_k = W_ck · |M| / (h·w) = W_ck · 12 / 12 (bilinear rows sum to 1)
                 assertThat(cam.empty()).isFalse();
@@ -116,7 +117,8 @@ class GradCamTest {
             byte[] labels = new byte[H * W]; // all class 0
 
             GradCamResult cam =
-                    GradCam.compute(net, manager, image(H, W, 1), H, W, 2, CamTarget.GROUND_TRUTH, labels);
+                    GradCam.compute(net, manager,
+                            new GradCamRequest(image(H, W, 1), H, W, 2, CamTarget.GROUND_TRUTH, labels));
 
             assertThat(cam.empty()).isTrue();
             assertThat(cam.targetPixels()).isZero();
@@ -139,7 +141,8 @@ class GradCamTest {
             }
             Map<String, float[]> before = gradients(net);
 
-            GradCamResult cam = GradCam.compute(net, manager, x, H, W, c, CamTarget.PREDICTED, null);
+            GradCamResult cam = GradCam.compute(net, manager,
+                    new GradCamRequest(x, H, W, c, CamTarget.PREDICTED, null));
 
             assertThat(cam.targetPixels()).isEqualTo(count);
             assertThat(cam.empty()).isFalse();
@@ -161,7 +164,8 @@ class GradCamTest {
             float[] x = image(H, W, 3);
             int c = argmax(net, manager, x)[5];
 
-            GradCamResult cam = GradCam.compute(net, manager, x, H, W, c, CamTarget.PREDICTED, null);
+            GradCamResult cam = GradCam.compute(net, manager,
+                    new GradCamRequest(x, H, W, c, CamTarget.PREDICTED, null));
 
             assertThat(cam.empty()).isFalse();
             for (float v : cam.heatMap()) {
@@ -179,7 +183,8 @@ class GradCamTest {
             int c = argmax(net, manager, x, 64, 96)[0];
             float[] mean = net.namedParameters().get("bn1.running_mean").getArray().toFloatArray();
 
-            GradCamResult cam = GradCam.compute(net, manager, x, 64, 96, c, CamTarget.PREDICTED, null);
+            GradCamResult cam = GradCam.compute(net, manager,
+                    new GradCamRequest(x, 64, 96, c, CamTarget.PREDICTED, null));
 
             assertThat(cam.heatMap()).hasSize(64 * 96);
             assertThat(cam.targetPixels()).isPositive();

@@ -352,7 +352,8 @@ class PairedTransformsTest {
 
     @Test
     void presetsGiveTheCropSizeAndAreReproducible() {
-        PairedTransform standard = TransformPresets.standard(24, 32, 0.5, 2.0, 0.25, true, true, 0.75);
+        PairedTransform standard = TransformPresets.standard(new PairedTransform.Size(24, 32),
+                RandomScale.steps(0.5, 2.0, 0.25), true, true, 0.75);
         assertThat(standard.outputSize(Optional.empty()))
                 .contains(new PairedTransform.Size(24, 32));
         for (SegmentationSample src : List.of(blocks(10, 12, 3, 4), blocks(60, 80, 7, 5))) {
@@ -366,7 +367,8 @@ class PairedTransformsTest {
                 assertThat(labels(a)).isSubsetOf(union(labels(src), 255));
             }
         }
-        PairedTransform noJitter = TransformPresets.standard(24, 32, 0.5, 2.0, 0.25, true, false, 1);
+        PairedTransform noJitter = TransformPresets.standard(new PairedTransform.Size(24, 32),
+                RandomScale.steps(0.5, 2.0, 0.25), true, false, 1);
         for (int seed = 0; seed < 10; seed++) {
             assertAligned(noJitter.apply(blocks(60, 80, 7, 5), new SplittableRandom(seed)));
         }

@@ -1,11 +1,7 @@
 package io.dropclass.experiment;
 
-import io.dropclass.config.ConfigFiles;
-import io.dropclass.config.ExperimentConfig;
-import io.dropclass.data.ClassCatalog;
 import io.dropclass.data.validation.ImageHeader;
 import io.dropclass.report.image.PredictionFormat;
-import io.dropclass.scale.PartitionExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,44 +17,37 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code predict}: the inputs and their targets checked on the driver (one prediction per target
- * and per Cityscapes frame, no input overwritten), then the images predicted by a
- * {@link PartitionExecutor} (in this process or spread over workers), each format written per
- * image.
+ * What {@code predict} will write, checked before the network is loaded: the input images, one
+ * file per image and format, no two inputs writing one file, no input overwritten, and for
+ * {@code cityscapes} one input per frame.
  */
-final class Predictions {
+final class PredictionTargets {
 
     private static final Set<String> IMAGE_SUFFIXES = Set.of(".png", ".jpg", ".jpeg", ".bmp");
 
-    private Predictions() {}
+    private final List<Path> images;
+    private final Path output;
+    /** Cityscapes frame key → its input (empty unless the cityscapes format is asked for). */
+    private final Map<String, Path> frames;
+
+    private PredictionTargets(List<Path> images, Path output, Map<String, Path> frames) {
+        this.images = List.copyOf(images);
+        this.output = output;
+        this.frames = frames;
+    }
 
     /**
-     * Predicts images and writes each prediction in each format (see {@link PredictionFormat}).
-     * Every check comes before the network is loaded: the formats against the checkpoint's classes
-     * and the input names, no two inputs writing one file, no input overwritten. For {@code
-     * cityscapes}, folders are searched recursively (a {@code leftImg8bit/<split>} folder holds one
-     * folder per city), and a warning names other PNG files in the output that the official
-     * evaluation would match to the same frames.
+     * Checks the targets of the images.
      *
-     * @param config the configuration (model)
-     * @param checkpoint the weights
-     * @param inputs image files or folders of images
+     * @param images the input images
      * @param output the output folder
      * @param formats what to write per image
-     * @param executor predicts the images: in this process, or spread over workers
-     * @return the files written and the warnings
-     * @throws IOException if an input or the checkpoint cannot be read, or the output written
-     * @throws IllegalArgumentException if the formats do not fit the checkpoint or the inputs
+     * @return the checked plan
+     * @throws IllegalArgumentException if two inputs write one file or share a Cityscapes frame,
+     *     or a prediction would overwrite an input
      */
-    static Inference.Predicted predict(ExperimentConfig config, Path checkpoint, List<Path> inputs,
-            Path output, List<PredictionFormat> formats, PartitionExecutor executor)
-            throws IOException {
+    static PredictionTargets of(List<Path> images, Path output, List<PredictionFormat> formats) {
         boolean cityscapes = formats.contains(PredictionFormat.CITYSCAPES);
-        List<Path> images = expand(inputs, cityscapes);
-        ClassCatalog classes = Datasets.catalog(config);
-        if (cityscapes) {
-            PredictionFormat.requireCityscapes(classes);
-        }
         Map<Path, Path> targets = new LinkedHashMap<>(); // target -> input
         Set<Path> inputFiles = new HashSet<>();
         for (Path image : images) {
@@ -90,30 +79,24 @@ final class Predictions {
                 }
             }
         }
-        Files.createDirectories(output);
-        executor.run(new DatasetJobs.Prediction(ConfigFiles.toJson(config),
-                checkpoint.toAbsolutePath().toString(),
-                images.stream().map(p -> p.toAbsolutePath().toString()).toList(),
-                output.toAbsolutePath().toString(), formats));
-        List<Path> written = new ArrayList<>();
-        for (Path file : images) {
-            for (PredictionFormat format : formats) {
-                written.add(format.target(output, file));
-            }
-        }
-        List<String> warnings = new ArrayList<>();
-        if (cityscapes) {
-            strayMatches(output, frames.keySet(), written).ifPresent(warnings::add);
-        }
-        return new Inference.Predicted(written, warnings);
+        return new PredictionTargets(images, output, frames);
+    }
+
+    /**
+     * The input images, in order.
+     *
+     * @return the files
+     */
+    List<Path> images() {
+        return images;
     }
 
     /**
      * Other PNG files below the output that the official evaluation would take as predictions of
      * the frames just written (it matches {@code <city>_<seq>_<frame>*.png} recursively).
      */
-    private static Optional<String> strayMatches(Path output, Set<String> frames,
-            List<Path> written) throws IOException {
+    Optional<String> strayMatches(List<Path> written) throws IOException {
+        Set<String> frames = this.frames.keySet();
         Set<Path> ours = new HashSet<>();
         written.forEach(p -> ours.add(p.toAbsolutePath().normalize()));
         List<Path> stray = new ArrayList<>();
@@ -135,12 +118,21 @@ final class Predictions {
                 + " this run's predictions");
     }
 
-    private static List<Path> expand(List<Path> inputs, boolean recursive) throws IOException {
+    /**
+     * The images of the inputs: files as given, folders' images sorted (recursively if asked),
+     * each header read so a broken input stops before any mask is written.
+     *
+     * @param inputs image files or folders of images
+     * @param recursive whether to search folders recursively
+     * @return the image files
+     * @throws IOException if an input is missing or unreadable, or there is no image at all
+     */
+    static List<Path> expand(List<Path> inputs, boolean recursive) throws IOException {
         List<Path> images = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> files = recursive ? Files.walk(input) : Files.list(input)) {
-                    files.filter(Predictions::isImage).sorted().forEach(images::add);
+                    files.filter(PredictionTargets::isImage).sorted().forEach(images::add);
                 }
             } else if (Files.isRegularFile(input)) {
                 images.add(input);
