@@ -132,7 +132,8 @@ public final class Experiment {
     public static TrainingOutcome resume(Path runDirectory, Path checkpoint,
             Double newLearningRate, List<String> command, PrintStream console,
             boolean interactive) throws IOException {
-        ExperimentConfig config = RunConfigs.read(runDirectory); // a run directory, before any lock file
+        // a run directory, before any lock file
+        ExperimentConfig config = RunConfigs.read(runDirectory);
         try (RunLock lock = RunLock.acquire(runDirectory)) {
             ResumePlan plan = ResumePlan.check(runDirectory, checkpoint, RunConfigs.hash(config),
                     console::println);
