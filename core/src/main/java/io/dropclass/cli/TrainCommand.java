@@ -3,6 +3,7 @@ package io.dropclass.cli;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.EvaluationTable;
 import io.dropclass.experiment.Experiment;
+import io.dropclass.experiment.RunConfigs;
 import io.dropclass.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ final class TrainCommand extends ConfiguredCommand {
         if (!Files.isDirectory(run)) {
             throw new UserError("--resume " + run + ": no such run directory");
         }
-        ExperimentConfig config = Experiment.runConfig(run);
+        ExperimentConfig config = RunConfigs.read(run);
         if (checkpoint == null && RunDirectory.isFinished(run)) {
             System.out.println("run " + run + " is finished; nothing to resume");
             return 0;

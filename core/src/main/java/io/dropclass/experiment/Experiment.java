@@ -110,17 +110,6 @@ public final class Experiment {
     }
 
     /**
-     * The configuration a run was started with: its {@code config.json} over the defaults.
-     *
-     * @param runDirectory the run
-     * @return the configuration
-     * @throws IOException naming the folder if it is not a run directory
-     */
-    public static ExperimentConfig runConfig(Path runDirectory) throws IOException {
-        return RunConfigs.read(runDirectory);
-    }
-
-    /**
      * Continues a run from a training-state checkpoint to the configured end: network, momentum
      * buffers, schedule position, best mIoU and history are restored; data order, augmentation,
      * class-drop decisions and dropout masks are pure functions of the seed and the iteration. The
@@ -143,7 +132,8 @@ public final class Experiment {
     public static TrainingOutcome resume(Path runDirectory, Path checkpoint,
             Double newLearningRate, List<String> command, PrintStream console,
             boolean interactive) throws IOException {
-        ExperimentConfig config = runConfig(runDirectory); // a run directory, before any lock file
+        // a run directory, before any lock file
+        ExperimentConfig config = RunConfigs.read(runDirectory);
         try (RunLock lock = RunLock.acquire(runDirectory)) {
             ResumePlan plan = ResumePlan.check(runDirectory, checkpoint, RunConfigs.hash(config),
                     console::println);

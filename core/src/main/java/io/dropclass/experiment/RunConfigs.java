@@ -15,7 +15,7 @@ import java.util.List;
  * A run's configuration on disk: read back from its {@code config.json}, and the hash that a
  * training-state checkpoint records so that a resume can tell the configuration did not change.
  */
-final class RunConfigs {
+public final class RunConfigs {
 
     private RunConfigs() {}
 
@@ -26,7 +26,7 @@ final class RunConfigs {
      * @return the configuration
      * @throws IOException naming the folder if it is not a run directory
      */
-    static ExperimentConfig read(Path runDirectory) throws IOException {
+    public static ExperimentConfig read(Path runDirectory) throws IOException {
         Path file = runDirectory.resolve("config.json");
         if (!Files.isRegularFile(file)
                 || !Files.isRegularFile(runDirectory.resolve("manifest.json"))) {

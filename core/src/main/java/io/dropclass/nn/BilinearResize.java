@@ -148,14 +148,11 @@ public final class BilinearResize {
     /** (N, C, h, w) stored as (N, h, w, C): both products run on contiguous views. */
     private static NDArray resizeChannelsLast(
             NDArray x, int height, int width, boolean alignCorners) {
-        long[] nch = x.getShape().getShape(); // (N, C, h, w)
-        long n = nch[0];
-        long c = nch[1];
-        long h = nch[2];
+        long[] d = x.getShape().getShape(); // (N, C, h, w)
         try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
-                NDArray planes = wide.reshape(n, h, width * c);
+                NDArray planes = wide.reshape(d[0], d[2], width * d[1]); // (N, h, W·C)
                 NDArray tall = alongMiddle(planes, height, alignCorners); // (N, H, W·C)
-                NDArray out = tall.reshape(n, height, width, c)) {
+                NDArray out = tall.reshape(d[0], height, width, d[1])) {
             return out.transpose(0, 3, 1, 2); // (N, C, H, W), channels-last strides
         }
     }
@@ -166,15 +163,12 @@ public final class BilinearResize {
      */
     private static NDArray resizeToContiguous(
             NDArray x, int height, int width, boolean alignCorners) {
-        long[] nch = x.getShape().getShape(); // (N, C, h, w)
-        long n = nch[0];
-        long c = nch[1];
-        long h = nch[2];
+        long[] d = x.getShape().getShape(); // (N, C, h, w)
         try (NDArray wide = widthOfChannelsLast(x, width, alignCorners); // (N·h, W, C)
-                NDArray back = wide.reshape(n, h, width, c).transpose(0, 3, 1, 2); // view
-                NDArray planes = back.reshape(n * c, h, width); // the one copy, (N·C, h, W)
+                NDArray back = wide.reshape(d[0], d[2], width, d[1]).transpose(0, 3, 1, 2); // view
+                NDArray planes = back.reshape(d[0] * d[1], d[2], width); // one copy, (N·C, h, W)
                 NDArray tall = alongMiddle(planes, height, alignCorners)) { // (N·C, H, W)
-            return tall.reshape(n, c, height, width);
+            return tall.reshape(d[0], d[1], height, width);
         }
     }
 

@@ -28,6 +28,27 @@ final class ChildCli {
      */
     static Result run(Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        List<String> command = command(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes(); // until the child exits
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("dropclass " + String.join(" ", args) + " did not end");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The command line of a child JVM running the CLI on this JVM's class path, with the engine
+     * and logging properties the tests set.
+     *
+     * @param args the CLI's arguments
+     * @return the command
+     */
+    static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx1g");
@@ -43,15 +64,7 @@ final class ChildCli {
         command.add(System.getProperty("java.class.path"));
         command.add(DropClassCli.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes(); // until the child exits
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("dropclass " + String.join(" ", args) + " did not end");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return command;
     }
+
 }

@@ -38,21 +38,7 @@ class KillAndResumeTest {
     @TempDir Path tmp;
 
     private static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx1g");
-        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "OPT_OUT_TRACKING",
-                "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads",
-                "java.awt.headless", "org.slf4j.simpleLogger.defaultLogLevel")) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                command.add("-D" + property + "=" + value);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(DropClassCli.class.getName());
-        command.addAll(List.of(args));
+        List<String> command = ChildCli.command(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
