@@ -13,7 +13,7 @@ set -euo pipefail
 scripts=${1:?give the folder of a cityscapesScripts checkout (git clone https://github.com/mcordts/cityscapesScripts)}
 work=${2:-$(mktemp -d)}
 here=$(cd "$(dirname "$0")/../.." && pwd)
-fixture=$here/src/test/resources/cityscapes/official
+fixture=$here/core/src/test/resources/cityscapes/official
 mkdir -p "$work/tree"
 cp -r "$fixture/gtFine" "$fixture/leftImg8bit" "$work/tree/"
 "$here/dropclass" train --dataset cityscapes --root "$work/tree" --output "$work/run" \

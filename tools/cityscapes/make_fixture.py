@@ -20,7 +20,7 @@ predicted as another class of the same category (person as rider, car as truck) 
 category; predictions of ignored label ids (unlabeled, static, parking, caravan) on labelled pixels.
 
 Example:
-  tools/cityscapes/make_fixture.py --out src/test/resources/cityscapes/official
+  tools/cityscapes/make_fixture.py --out core/src/test/resources/cityscapes/official
 """
 
 import argparse

@@ -21,9 +21,9 @@ uses; when it is not installed, an empty stand-in module is registered so the im
 Example (the test fixture of CityscapesOfficialMetricsTest):
   git clone https://github.com/mcordts/cityscapesScripts /tmp/cityscapesScripts
   tools/cityscapes/official_eval.py --scripts /tmp/cityscapesScripts \
-      --dataset src/test/resources/cityscapes/official \
-      --predictions src/test/resources/cityscapes/official/results \
-      --output src/test/resources/cityscapes/official/resultPixelLevelSemanticLabeling.json
+      --dataset core/src/test/resources/cityscapes/official \
+      --predictions core/src/test/resources/cityscapes/official/results \
+      --output core/src/test/resources/cityscapes/official/resultPixelLevelSemanticLabeling.json
 """
 
 import argparse

@@ -7,7 +7,7 @@ shape; dx = gradient of sum(y * g). Both in float32 and float64 (the float64 inp
 one widened). One safetensors file, entries "<case>.x|y|g|dx" and "<case>.x64|y64|g64|dx64";
 case names are "<h>x<w>-<H>x<W>-ac<0|1>".
 
-  tools/reference/make_resize_cases.py --out src/test/resources/resize/pytorch_bilinear.safetensors
+  tools/reference/make_resize_cases.py --out core/src/test/resources/resize/pytorch_bilinear.safetensors
 """
 
 import argparse
