@@ -1,5 +1,6 @@
 package io.dropclass.analysis;
 
+import io.dropclass.concurrent.Futures;
 import io.dropclass.data.SegmentationDataset;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -194,19 +194,6 @@ public record ClassStatistics(List<ClassCount> classes, long ignoredPixels, int 
     }
 
     private static ClassCounter join(Future<ClassCounter> part) {
-        try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting classes", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("counting classes failed", e.getCause());
-        }
+        return Futures.await(part, "class counts");
     }
 }

@@ -1,5 +1,6 @@
 package io.dropclass.training;
 
+import io.dropclass.concurrent.Futures;
 import io.dropclass.data.SegmentationDataset;
 import io.dropclass.data.SegmentationSample;
 import io.dropclass.data.transform.PairedTransform;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,18 +131,7 @@ public final class BatchLoader implements AutoCloseable {
     public TrainingBatch next() {
         Future<TrainingBatch> future = pending.removeFirst();
         submit();
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading a batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("loading a batch failed: " + cause, cause);
-        }
+        return Futures.await(future, "a batch");
     }
 
     /**
