@@ -29,14 +29,17 @@ final class ComparisonReport {
                         + " with a 95 %% bootstrap interval over seed pairs;"
                         + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));
-        out.append(String.format(Locale.ROOT, " %-12s  %15s  %-26s  %15s  %s%n", "method", "mIoU",
+        // the method column as wide as the longest method name (at least "method" and 12)
+        String name = " %-" + evals.keySet().stream().mapToInt(String::length)
+                .reduce(12, Math::max) + "s";
+        out.append(String.format(Locale.ROOT, name + "  %15s  %-26s  %15s  %s%n", "method", "mIoU",
                 "Δ mIoU", "rare-class mIoU", "Δ rare-class mIoU").stripTrailing()).append('\n');
         List<ToDoubleFunction<SegmentationEvaluation>> metrics = List.of(
                 SegmentationEvaluation::meanIou, e -> Comparison.rareMeanIou(e, rare));
         double[][] base = metrics.stream().map(m -> values(evals.get("baseline"), m))
                 .toArray(double[][]::new);
         evals.forEach((method, runs) -> {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, " %-12s", method));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, name, method));
             for (int i = 0; i < metrics.size(); i++) {
                 double[] v = values(runs, metrics.get(i));
                 SeedComparison.Summary s = SeedComparison.summary(v);

@@ -48,4 +48,19 @@ class ComparisonReportTest {
                 .json(without, Set.of(), List.of(1L)).get("methods")).get("baseline");
         assertThat(plain).doesNotContainKey("iiou");
     }
+
+    @Test
+    void summaryColumnsAlignForALongMethodName() {
+        Map<String, List<SegmentationEvaluation>> evals = new LinkedHashMap<>();
+        evals.put("baseline", List.of(eval(5, null)));
+        evals.put("label_smoothing", List.of(eval(7, null)));
+        List<String> lines = ComparisonReport.summary(evals, Set.of(), List.of(1L)).lines()
+                .skip(1).toList(); // the header, then one row per method
+        int column = lines.get(0).indexOf("mIoU") + "mIoU".length();
+        for (String row : lines.subList(1, lines.size())) {
+            // every row's mIoU figure ends where the header's "mIoU" ends
+            assertThat(row.substring(0, column)).as(row).endsWith(" 0.00").matches(".*\\d");
+        }
+    }
+
 }
