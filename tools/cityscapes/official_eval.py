@@ -19,8 +19,8 @@ The script's helpers import `pyquaternion` for 3D boxes, which the pixel-level e
 uses; when it is not installed, an empty stand-in module is registered so the import succeeds.
 
 Example (the test fixture of CityscapesOfficialMetricsTest):
-  git clone https://github.com/mcordts/cityscapesScripts /tmp/cityscapesScripts
-  tools/cityscapes/official_eval.py --scripts /tmp/cityscapesScripts \
+  git clone https://github.com/mcordts/cityscapesScripts ../cityscapesScripts
+  tools/cityscapes/official_eval.py --scripts ../cityscapesScripts \
       --dataset core/src/test/resources/cityscapes/official \
       --predictions core/src/test/resources/cityscapes/official/results \
       --output core/src/test/resources/cityscapes/official/resultPixelLevelSemanticLabeling.json

@@ -33,7 +33,7 @@ so both sides drop the same elements.
 
 Example:
   tools/reference/make_case.py --official ~/DropClass --model w18_small_v2 --batch 3 \
-      --size 96x96 --epoch 700 --dropped-class 5 --seed 3 --out /tmp/cases/v2_b3_e700
+      --size 96x96 --epoch 700 --dropped-class 5 --seed 3 --out cases/v2_b3_e700
 """
 
 import argparse
