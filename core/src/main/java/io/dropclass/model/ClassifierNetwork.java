@@ -18,7 +18,7 @@ import java.util.List;
  * (so DJL's own listing shows them too). Subclasses build their layers, then call {@link
  * #register} once at the end of their constructor.
  */
-abstract class ClassifierNetwork extends NetworkBlock {
+public abstract class ClassifierNetwork extends NetworkBlock {
 
     /** Seed of DJL's lazy initialisation ({@link #initialize}) of parameters not yet set. */
     static final long LAZY_INIT_SEED = 0L;
@@ -28,7 +28,7 @@ abstract class ClassifierNetwork extends NetworkBlock {
     private List<LayerParameter> allParameters = List.of();
     private TensorFormat format = TensorFormat.FLOAT32;
 
-    ClassifierNetwork(int numClasses) {
+    protected ClassifierNetwork(int numClasses) {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("numClasses must be positive, got " + numClasses);
         }
