@@ -62,7 +62,7 @@ final class CompareCommand extends ConfiguredCommand {
         }
         Path root = options.outputOr(() -> RunDirectory.defaultPath("compare"));
         Comparison.Result result = Comparison.run(base,
-                new Comparison.Plan(chosen, seedList, weights), root, runs, System.err);
+                Comparison.Plan.ofMethods(chosen, seedList, weights), root, runs, System.err);
         System.out.print(result.summary());
         new WrittenFiles()
                 .add("per-class table", root.resolve("comparison.txt"))
