@@ -36,7 +36,8 @@ final class StudyCommand extends ConfiguredCommand {
         "data.height=32", "data.width=64", "data.crop_height=32", "data.crop_width=64",
         "data.train_images=16", "data.val_images=4", "train.iterations=4",
         "train.validation_interval=4", "train.log_interval=2", "train.batch_size=4",
-        "warm_start.iterations=4", "warm_start.train_images=16", "evaluation.batch_size=4"
+        "warm_start.iterations=4", "warm_start.train_images=16", "evaluation.batch_size=4",
+        "train.precise_bn_batches=2"
     };
 
     @Mixin ExecutorOptions executor;

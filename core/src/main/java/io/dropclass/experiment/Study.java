@@ -28,8 +28,8 @@ import java.util.Map;
  * <ul>
  *   <li>every run evaluated again on the {@code shift} split, where the context is broken;
  *   <li>DropClass's runs evaluated again with the plain branch (inference ablation, every seed);
- *   <li>DropClass trained again with the iteration schedule, α = 1 and present-class sampling
- *       (one seed each, paired with the main runs of that seed);
+ *   <li>DropClass trained again with the iteration schedule, α = 1, present-class sampling and
+ *       without precise BatchNorm (one seed each, paired with the main runs of that seed);
  *   <li>the report (classifier similarity, Grad-CAM) of the first seed's runs.
  * </ul>
  *
@@ -42,11 +42,16 @@ public final class Study {
     public static final List<Arm> MAIN =
             List.of(Arm.of("baseline"), Arm.of("dropclass"), Arm.of("weighted_ce"));
 
-    /** DropClass trained differently: the schedule, α and the sampling of z. */
+    /**
+     * DropClass trained differently: the schedule, α, the sampling of z, and without precise
+     * BatchNorm (its running statistics as the official code leaves them).
+     */
     public static final List<Arm> ABLATIONS = List.of(
             new Arm("dropclass_iteration", "dropclass", List.of("dropclass.schedule=iteration")),
             new Arm("dropclass_alpha1", "dropclass", List.of("dropclass.alpha=1")),
-            new Arm("dropclass_present", "dropclass", List.of("dropclass.sampling=present")));
+            new Arm("dropclass_present", "dropclass", List.of("dropclass.sampling=present")),
+            new Arm("dropclass_no_precise_bn", "dropclass",
+                    List.of("train.precise_bn_batches=0")));
 
     /**
      * The tables of a study, as the console and {@code study.md} show them.

@@ -69,6 +69,7 @@ public final class WarmStart {
                 "train.iterations=" + w.iterations(),
                 "train.validation_interval=" + w.iterations(),
                 "train.checkpoint_interval=0",
+                "train.precise_bn_batches=0", // the runs from it recalibrate their own
                 "data.train_images=" + images));
     }
 

@@ -29,7 +29,8 @@ class StudyQuickTest {
         assertThat(r.out()).contains("## Validation split").contains("## Shift split")
                 .contains("Δ dropclass").contains("Δ weighted_ce").contains("Δ dropclass_plain")
                 .contains("Δ dropclass_iteration").contains("Δ dropclass_alpha1")
-                .contains("Δ dropclass_present").contains("rare-class mIoU");
+                .contains("Δ dropclass_present").contains("Δ dropclass_no_precise_bn")
+                .contains("rare-class mIoU");
         Path warm;
         try (Stream<Path> s = Files.list(dir)) {
             warm = s.filter(p -> p.getFileName().toString().startsWith("warm-start-"))
