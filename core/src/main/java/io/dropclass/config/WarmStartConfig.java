@@ -16,9 +16,12 @@ import static io.dropclass.config.ConfigException.require;
  * @param trainImages synthetic: its distinct training images (0: {@code data.train_images})
  * @param embedded whether a warm start shipped with the toolkit for exactly this configuration is
  *     used instead of training it here (the study preset's is); false: always train it
+ * @param weights the warm start's weights once found or trained ("" before): set when a run starts
+ *     from them (then {@code model.pretrained} names the same file), so a run's config.json says
+ *     where it started and a configuration that has it is not warm-started again
  */
 public record WarmStartConfig(int iterations, double lr, long seed, int trainImages,
-        boolean embedded) {
+        boolean embedded, String weights) {
 
     /** Validates every field; messages name the key. */
     public WarmStartConfig {
@@ -27,6 +30,7 @@ public record WarmStartConfig(int iterations, double lr, long seed, int trainIma
         require(lr > 0 && Double.isFinite(lr), "lr", "got " + lr + "; use a positive number");
         require(trainImages >= 0, "train_images",
                 "got " + trainImages + "; use 0 (data.train_images) or a positive count");
+        require(weights != null, "weights", "is null; give a file path or \"\"");
     }
 
     /** Whether a warm start is configured. */
@@ -34,8 +38,13 @@ public record WarmStartConfig(int iterations, double lr, long seed, int trainIma
         return iterations > 0;
     }
 
+    /** Whether the run already starts from its warm start's weights. */
+    public boolean applied() {
+        return !weights.isEmpty();
+    }
+
     /** Defaults: no warm start. */
     public static WarmStartConfig defaults() {
-        return new WarmStartConfig(0, 0.05, 1000, 0, true);
+        return new WarmStartConfig(0, 0.05, 1000, 0, true, "");
     }
 }

@@ -102,23 +102,25 @@ public final class WarmStart {
 
     /**
      * Finds (or trains) the warm start of {@code config} and returns the configuration that starts
-     * from it; a configuration without a warm start is returned as it is. The result keeps {@code
-     * warm_start.*}, so a run's config.json says how it started.
+     * from it; a configuration without a warm start, or that already starts from it ({@code
+     * warm_start.weights} set: a run a driver prepared for a child process), is returned as it is.
+     * The result keeps {@code warm_start.*}, so a run's config.json says how it started.
      *
      * @param config a run's configuration
      * @param cache the folder that holds warm starts (shared by the runs of a comparison)
      * @param console progress
-     * @return {@code config} with {@code model.pretrained} set to the warm start's weights
+     * @return {@code config} with {@code model.pretrained} and {@code warm_start.weights} set to the
+     *     warm start's weights
      * @throws IOException if the warm start cannot be trained or written
      */
     public static ExperimentConfig apply(ExperimentConfig config, Path cache, PrintStream console)
             throws IOException {
-        if (!config.warmStart().enabled()) {
+        if (!config.warmStart().enabled() || config.warmStart().applied()) {
             return config;
         }
-        return ConfigFiles.resolve(config, null, List.of(
-                "model.pretrained=" + weights(config, cache, console).toAbsolutePath(),
-                "model.pretrained_format=auto"));
+        Path weights = weights(config, cache, console).toAbsolutePath();
+        return ConfigFiles.resolve(config, null, List.of("model.pretrained=" + weights,
+                "model.pretrained_format=auto", "warm_start.weights=" + weights));
     }
 
     private static Path weights(ExperimentConfig config, Path cache, PrintStream console)

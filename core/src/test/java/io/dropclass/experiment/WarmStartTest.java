@@ -82,6 +82,14 @@ class WarmStartTest {
         Path weights = warm.resolve("checkpoints/last.safetensors").toAbsolutePath();
         assertThat(baseline.model().pretrained()).isEqualTo(weights.toString());
         assertThat(dropclass.model().pretrained()).isEqualTo(weights.toString());
+        assertThat(baseline.warmStart().weights()).isEqualTo(weights.toString());
+        // a configuration that starts from its warm start (a child process's task) is left as it
+        // is: not warm-started again from its own weights
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertThat(WarmStart.apply(baseline, tmp.resolve("elsewhere"),
+                new PrintStream(again, true, StandardCharsets.UTF_8))).isSameAs(baseline);
+        assertThat(again.size()).isZero();
+        assertThat(tmp.resolve("elsewhere")).doesNotExist();
 
         // a run from the warm start begins with its weights: after 0 steps they are unchanged
         Path run = tmp.resolve("run");
