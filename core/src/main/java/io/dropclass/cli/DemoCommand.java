@@ -7,6 +7,7 @@ import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.experiment.Comparison;
 import io.dropclass.report.ReportBuilder;
 import io.dropclass.run.RunDirectory;
+import io.dropclass.scale.ExecutorCatalog;
 import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dropclass demo}: the study's comparison made small (docs/evidence.md): plain cross-entropy
+ * {@code dropclass demo}: the study's comparison made small (docs/evidence.md): the baseline
  * and DropClass, one seed, on the study's regime and from its shared warm start, through
  * {@code compare}'s code; per-class IoU side by side and the report. {@code dropclass study} with
  * the same output folder reuses these runs as its first seed.
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
         description = "Train HRNetV2-W18-Small-v1 on the embedded synthetic street scenes from the"
                 + " shared warm start with the baseline and with DropClass (one seed of"
                 + " 'dropclass study'), compare their per-class IoU and write an HTML report."
-                + " Overrides apply to every run.")
+                + " The two runs train side by side in child processes, each on half the cores,"
+                + " unless --executor or --threads says otherwise. Overrides apply to every run.")
 final class DemoCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
@@ -55,6 +57,12 @@ final class DemoCommand extends ConfiguredCommand {
         Path root = options.outputOr(() -> RunDirectory.defaultPath("demo"));
         ExperimentConfig base = options.resolve(ConfigFiles.fromResource(StudyCommand.PRESET),
                 quick ? QUICK : new String[0]);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!executor.given() && base.runtime().threads() == 0 && cores >= 2) {
+            // the two runs side by side, each on half the cores (docs/evidence.md §6)
+            base = ConfigFiles.resolve(base, null, List.of("runtime.threads=" + cores / 2));
+            trainer = executor.runs(ExecutorCatalog.PROCESSES, 2);
+        }
         long seed = base.runtime().seed();
         Comparison.Result result = Comparison.run(base,
                 new Comparison.Plan(ARMS, List.of(seed), "median_frequency", "comparison.json"),
