@@ -6,7 +6,6 @@ import io.dropclass.experiment.Study;
 import io.dropclass.run.RunDirectory;
 import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,15 +41,7 @@ final class StudyCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Number of seeds (default: 3).")
-    int seeds;
-
-    @Option(names = "--first-seed", defaultValue = "1", description = "First seed (default: 1).")
-    long firstSeed;
-
-    @Option(names = "--weights", defaultValue = "median_frequency",
-            description = "Class-weight scheme of weighted_ce (default: ${DEFAULT-VALUE}).")
-    String weights;
+    @Mixin ComparisonOptions comparison;
 
     @Option(names = "--quick",
             description = "A smoke-sized study on 32x64 images: checks the pipeline, not the"
@@ -61,17 +52,10 @@ final class StudyCommand extends ConfiguredCommand {
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
         RunExecutor runs = executor.runs(); // a bad executor option fails before any training
-        if (seeds < 1 || seeds > 100) {
-            throw new UserError("--seeds: got " + seeds + "; give a count between 1 and 100");
-        }
         ExperimentConfig base = options.resolve(ConfigFiles.fromResource(PRESET),
                 quick ? QUICK : new String[0]);
-        // checks the scheme's name before any training starts
-        ConfigFiles.resolve(base, null, List.of("loss.class_weights=" + weights));
-        List<Long> seedList = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
-            seedList.add(firstSeed + i);
-        }
+        String weights = comparison.weightScheme(base); // checked before any training
+        List<Long> seedList = comparison.seedList();
         Path root = options.outputOr(() -> RunDirectory.defaultPath("study"));
         Study.Result result = Study.run(base, seedList, weights, root, runs, System.err);
         System.out.println(result.text());
