@@ -16,7 +16,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param train the schedule in iterations
  * @param evaluation how whole images are predicted in validation and evaluate
  * @param runtime seed and threads
- * @param warmStart a shared plain cross-entropy warm start that the run starts from (none by default)
+ * @param warmStart a shared cross-entropy warm start that the run starts from (none by default)
  */
 public record ExperimentConfig(
         String name,

@@ -21,11 +21,11 @@ import java.util.Set;
 
 /**
  * Trains and evaluates several methods (arms: a method, possibly with settings of its own) on the
- * same data, model, schedule and warm start over several seeds, then compares each with plain
- * cross-entropy, pairing runs of equal seed. Runs live in {@code ROOT/<arm>/seed-<s>}; a finished run is reused, an unfinished one is trained again, so
- * an interrupted comparison resumes. A {@link RunExecutor} trains the runs (in this process, in
- * child JVMs or on a Spark cluster); the comparison is written from the runs' metrics, the same
- * way for every executor.
+ * same data, model, schedule and warm start over several seeds, then compares each with the
+ * baseline, pairing runs of equal seed. Runs live in {@code ROOT/<arm>/seed-<s>}; a finished run
+ * is reused, an unfinished one is trained again, so an interrupted comparison resumes. A {@link
+ * RunExecutor} trains the runs (in this process, in child JVMs or on a Spark cluster); the
+ * comparison is written from the runs' metrics, the same way for every executor.
  */
 public final class Comparison {
 

@@ -51,8 +51,8 @@ public final class Grids {
 
     /**
      * The tasks of planned runs under a root, each from its shared warm start if its configuration
-     * has one ({@link WarmStart}: trained here, once per distinct warm start, and kept in the root),
-     * in plan order. Every configuration has been checked before the first warm start trains.
+     * has one ({@link WarmStart}: trained here, once per distinct warm start, kept in the root), in
+     * plan order. Every configuration has been checked before the first warm start trains.
      */
     static List<RunTask> tasks(Path root, List<Planned> runs, PrintStream console)
             throws IOException {

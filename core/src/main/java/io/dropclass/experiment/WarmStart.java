@@ -74,8 +74,8 @@ public final class WarmStart {
     }
 
     /**
-     * The name of the warm start of {@code base}: {@code warm-start-} and the first 12 hex digits of
-     * the SHA-256 of its configuration, where what decides speed, logging and validation but not
+     * The name of the warm start of {@code base}: {@code warm-start-} and the first 12 hex digits
+     * of the SHA-256 of its configuration, where what decides speed, logging and validation but not
      * the weights (threads, intervals, the number of validation images) is set to fixed values.
      *
      * @param base a run's configuration, with a warm start
@@ -109,8 +109,8 @@ public final class WarmStart {
      * @param config a run's configuration
      * @param cache the folder that holds warm starts (shared by the runs of a comparison)
      * @param console progress
-     * @return {@code config} with {@code model.pretrained} and {@code warm_start.weights} set to the
-     *     warm start's weights
+     * @return {@code config} with {@code model.pretrained} and {@code warm_start.weights} set to
+     *     the warm start's weights
      * @throws IOException if the warm start cannot be trained or written
      */
     public static ExperimentConfig apply(ExperimentConfig config, Path cache, PrintStream console)

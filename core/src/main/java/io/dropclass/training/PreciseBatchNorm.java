@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Precise BatchNorm (docs/method.md §13; Wu and Johnson, "Rethinking 'Batch' in BatchNorm", 2021;
- * Detectron2's and pycls's PreciseBN): after the last step, every BatchNorm layer's running mean and
- * variance become the plain average of its batch statistics over {@code batches} training batches,
- * taken by forward passes of the prediction path (features, then classifier) in training mode,
- * without gradients. Nothing else changes.
+ * Detectron2's and pycls's PreciseBN): after the last step, every BatchNorm layer's running mean
+ * and variance become the plain average of its batch statistics over {@code batches} training
+ * batches, taken by forward passes of the prediction path (features, then classifier) in training
+ * mode, without gradients. Nothing else changes.
  *
  * <p>Why: the running statistics are an exponential average with momentum 0.01 (HRNet's and
  * DropClass's), which keeps 0.99^n of its initial variance of 1 after n steps, 0.66 % after 500.
