@@ -1,12 +1,10 @@
 package io.dropclass.cli;
 
-import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.experiment.Comparison;
 import io.dropclass.run.RunDirectory;
 import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,20 +22,11 @@ final class CompareCommand extends ConfiguredCommand {
 
     @Mixin ExecutorOptions executor;
 
+    @Mixin ComparisonOptions comparison;
+
     @Option(names = "--methods", split = ",", paramLabel = "M,M,...",
             description = "Methods (default: all this build knows).")
     List<String> methods;
-
-    @Option(names = "--seeds", defaultValue = "3", description = "Number of seeds (default: 3).")
-    int seeds;
-
-    @Option(names = "--first-seed", defaultValue = "1", description = "First seed (default: 1).")
-    long firstSeed;
-
-    @Option(names = "--weights", defaultValue = "median_frequency",
-            description = "Class-weight scheme of weighted_ce: inverse, median_frequency, enet,"
-                    + " effective_number or cityscapes (default: ${DEFAULT-VALUE}).")
-    String weights;
 
     @Override
     public Integer call() throws Exception {
@@ -50,19 +39,12 @@ final class CompareCommand extends ConfiguredCommand {
                         + String.join(", ", Comparison.knownMethods()));
             }
         }
-        if (seeds < 1 || seeds > 100) {
-            throw new UserError("--seeds: got " + seeds + "; give a count between 1 and 100");
-        }
         ExperimentConfig base = options.resolve(ExperimentConfig.defaults());
-        // checks the scheme's name before any training starts
-        ConfigFiles.resolve(base, null, List.of("loss.class_weights=" + weights));
-        List<Long> seedList = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
-            seedList.add(firstSeed + i);
-        }
+        String weights = comparison.weightScheme(base); // checked before any training
+        List<Long> seedList = comparison.seedList();
         Path root = options.outputOr(() -> RunDirectory.defaultPath("compare"));
         Comparison.Result result = Comparison.run(base,
-                new Comparison.Plan(chosen, seedList, weights), root, runs, System.err);
+                Comparison.Plan.ofMethods(chosen, seedList, weights), root, runs, System.err);
         System.out.print(result.summary());
         new WrittenFiles()
                 .add("per-class table", root.resolve("comparison.txt"))

@@ -4,70 +4,81 @@ import io.dropclass.config.ConfigFiles;
 import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.ComparisonTable;
 import io.dropclass.evaluation.SegmentationEvaluation;
-import io.dropclass.experiment.Experiment;
+import io.dropclass.experiment.Comparison;
 import io.dropclass.report.ReportBuilder;
 import io.dropclass.run.RunDirectory;
+import io.dropclass.scale.ExecutorCatalog;
+import io.dropclass.scale.RunExecutor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dropclass demo}: trains HRNetV2-W18-Small-v1 on the embedded synthetic street scenes
- * twice, with the baseline and with DropClass (same data, schedule and seed), and prints their
- * per-class IoU side by side. The configurations ship in the jar and in the repository's
- * experiments/.
+ * {@code dropclass demo}: the study's comparison made small (docs/evidence.md): the baseline
+ * and DropClass, one seed, on the study's regime and from its shared warm start, through
+ * {@code compare}'s code; per-class IoU side by side and the report. {@code dropclass study} with
+ * the same output folder reuses these runs as its first seed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Train HRNetV2-W18-Small-v1 on the embedded synthetic street scenes with the"
-                + " baseline and with DropClass, compare their per-class IoU and write an HTML"
-                + " report (about 7 minutes on 2 CPU cores; --quick about 1). Overrides apply to"
-                + " both runs.")
+        description = "Train HRNetV2-W18-Small-v1 on the embedded synthetic street scenes from the"
+                + " shared warm start with the baseline and with DropClass (one seed of"
+                + " 'dropclass study'), compare their per-class IoU and write an HTML report."
+                + " The two runs train side by side in child processes, each on half the cores,"
+                + " unless --executor or --threads says otherwise. Overrides apply to every run.")
 final class DemoCommand extends ConfiguredCommand {
 
-    /** The embedded configurations, in run order. */
-    static final Map<String, String> CONFIGS = Map.of(
-            "baseline", "experiments/synthetic_hrnet-w18s-v1_baseline_demo.json",
-            "dropclass", "experiments/synthetic_hrnet-w18s-v1_dropclass_demo.json");
+    @Mixin ExecutorOptions executor;
 
-    /** The --quick overrides: a smoke-sized comparison (under 3 minutes on 2 cores). */
+    /** The compared arms. */
+    static final List<Comparison.Arm> ARMS =
+            List.of(Comparison.Arm.of("baseline"), Comparison.Arm.of("dropclass"));
+
+    /**
+     * The --quick overrides: a smoke-sized comparison from the same warm start that checks the
+     * pipeline, not the method.
+     */
     static final String[] QUICK = {
-        "train.iterations=100", "train.validation_interval=100", "train.log_interval=25",
-        "data.train_images=300", "data.val_images=20"
+        "train.iterations=40", "train.validation_interval=40", "train.log_interval=20",
+        "data.val_images=20"
     };
 
     @Option(names = "--quick",
-            description = "A smoke-sized demo: 100 steps per method, 20 validation images.")
+            description = "A smoke-sized demo: 40 steps per method, 20 validation images.")
     boolean quick;
 
     @Override
     public Integer call() throws Exception {
         options.requireOnlyOverrides();
+        RunExecutor trainer = executor.runs(); // a bad executor option fails before any training
         Path root = options.outputOr(() -> RunDirectory.defaultPath("demo"));
-        Map<String, SegmentationEvaluation> evaluations = new LinkedHashMap<>();
-        Set<Integer> rare = Set.of();
-        for (String method : new String[] {"baseline", "dropclass"}) {
-            ExperimentConfig config = options.resolve(ConfigFiles.fromResource(CONFIGS.get(method)),
-                    quick ? QUICK : new String[0]);
-            System.err.println("== " + method + ": " + config.name());
-            Experiment.TrainingOutcome outcome = Experiment.train(config, root.resolve(method),
-                    DropClassCli.arguments, System.err, System.console() != null);
-            evaluations.put(method, outcome.finalEvaluation());
-            rare = outcome.rareClasses();
-            System.err.printf("%s: final mIoU %.2f %%%n", method,
-                    100 * outcome.finalEvaluation().meanIou());
+        ExperimentConfig base = options.resolve(ConfigFiles.fromResource(StudyCommand.PRESET),
+                quick ? QUICK : new String[0]);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!executor.given() && base.runtime().threads() == 0 && cores >= 2) {
+            // the two runs side by side, each on half the cores (docs/evidence.md §6)
+            base = ConfigFiles.resolve(base, null, List.of("runtime.threads=" + cores / 2));
+            trainer = executor.runs(ExecutorCatalog.PROCESSES, 2);
         }
+        long seed = base.runtime().seed();
+        Comparison.Result result = Comparison.run(base,
+                new Comparison.Plan(ARMS, List.of(seed), "median_frequency", "comparison.json"),
+                root, trainer, System.err);
+        Map<String, SegmentationEvaluation> evaluations = new LinkedHashMap<>();
+        result.evaluations().forEach((arm, runs) -> evaluations.put(arm, runs.get(0)));
         System.out.println();
-        System.out.print(ComparisonTable.format(evaluations, rare));
-        System.out.println("(one seed: differences of a few points can be seed noise)");
+        System.out.print(ComparisonTable.format(evaluations, result.rareClasses()));
+        System.out.println("(one seed, " + seed + ": differences of a few points can be seed noise;"
+                + " 'dropclass study' gives several)");
+        List<Path> runs = ARMS.stream().map(a -> Comparison.runFolder(root, a, seed)).toList();
         Path report = root.resolve("report.html");
-        ReportBuilder.build(List.of(root.resolve("baseline"), root.resolve("dropclass")), report);
+        ReportBuilder.build(runs, report);
         new WrittenFiles()
-                .add("baseline run", root.resolve("baseline"))
-                .add("dropclass run", root.resolve("dropclass"))
+                .add("baseline run", runs.get(0))
+                .add("dropclass run", runs.get(1))
                 .add("report", report)
                 .print(System.out);
         return 0;

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             ModelsCommand.class,
             CompareCommand.class,
             SweepCommand.class,
+            StudyCommand.class,
             ReportCommand.class,
             CamCommand.class,
             BenchCommand.class,

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** Where the work runs: {@code --executor} and its settings (compare, sweep, evaluate, ...). */
 final class ExecutorOptions {
@@ -46,8 +49,20 @@ final class ExecutorOptions {
                     + " (repeatable).")
     List<String> sparkConf;
 
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+    /** Whether --executor or --parallel was given on the command line. */
+    boolean given() {
+        ParseResult parsed = mixee.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--executor") || parsed.hasMatchedOption("--parallel");
+    }
+
     /** The chosen settings, checked. */
     ExecutorSettings settings() {
+        return settings(executor, parallel);
+    }
+
+    private ExecutorSettings settings(String executor, Integer parallel) {
         boolean spark = executor.equals(ExecutorCatalog.SPARK);
         if (!spark && master != null) {
             throw new UserError("--master: only --executor spark has a master; add --executor"
@@ -76,6 +91,18 @@ final class ExecutorOptions {
     /** The run executor: serial trains in this process, the others start child JVMs. */
     RunExecutor runs() {
         return ExecutorCatalog.runs(settings(), Grids.inProcess(System.err,
+                DropClassCli.arguments));
+    }
+
+    /**
+     * A run executor of the given kind, with the other options as given.
+     *
+     * @param name the executor ({@link ExecutorCatalog#PROCESSES}, ...)
+     * @param runsAtOnce its parallelism
+     * @return the executor
+     */
+    RunExecutor runs(String name, int runsAtOnce) {
+        return ExecutorCatalog.runs(settings(name, runsAtOnce), Grids.inProcess(System.err,
                 DropClassCli.arguments));
     }
 

@@ -4,6 +4,7 @@ import io.dropclass.config.ExperimentConfig;
 import io.dropclass.evaluation.EvaluationTable;
 import io.dropclass.experiment.Experiment;
 import io.dropclass.experiment.RunConfigs;
+import io.dropclass.experiment.WarmStart;
 import io.dropclass.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,10 @@ final class TrainCommand extends ConfiguredCommand {
     /** Trains, prints the per-class table and what it wrote. */
     static int run(ExperimentConfig config, Path output) throws Exception {
         Path dir = output != null ? output : RunDirectory.defaultPath(config.name());
-        Experiment.TrainingOutcome outcome = Experiment.train(config, dir,
+        // a warm start lives next to the run, where runs of other methods find and reuse it
+        Path cache = dir.toAbsolutePath().getParent();
+        ExperimentConfig started = WarmStart.apply(config, cache, System.err);
+        Experiment.TrainingOutcome outcome = Experiment.train(started, dir,
                 DropClassCli.arguments, System.err, System.console() != null);
         return printOutcome(outcome);
     }

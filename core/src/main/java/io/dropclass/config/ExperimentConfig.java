@@ -16,6 +16,7 @@ import static io.dropclass.config.ConfigException.require;
  * @param train the schedule in iterations
  * @param evaluation how whole images are predicted in validation and evaluate
  * @param runtime seed and threads
+ * @param warmStart a shared cross-entropy warm start that the run starts from (none by default)
  */
 public record ExperimentConfig(
         String name,
@@ -27,7 +28,8 @@ public record ExperimentConfig(
         OptimizerConfig optimizer,
         TrainConfig train,
         EvaluationConfig evaluation,
-        RuntimeConfig runtime) {
+        RuntimeConfig runtime,
+        WarmStartConfig warmStart) {
 
     /** Validates the name; sections validate themselves. */
     public ExperimentConfig {
@@ -47,6 +49,7 @@ public record ExperimentConfig(
                 OptimizerConfig.defaults(),
                 TrainConfig.defaults(),
                 EvaluationConfig.defaults(),
-                RuntimeConfig.defaults());
+                RuntimeConfig.defaults(),
+                WarmStartConfig.defaults());
     }
 }

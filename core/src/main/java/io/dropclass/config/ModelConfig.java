@@ -16,12 +16,26 @@ import java.util.Optional;
  *     {@code torchvision}
  * @param pretrainedPartial accept missing or shape-mismatched tensors (e.g. a new classifier for
  *     another class count); otherwise a mismatch stops the run
+ * @param pretrainedParts which of that file's tensors load: {@code all}, or {@code backbone} (the
+ *     head keeps its initial values, as when fine-tuning from an ImageNet backbone)
  */
 public record ModelConfig(
         Architecture architecture,
         String pretrained,
         PretrainedFormat pretrainedFormat,
-        boolean pretrainedPartial) {
+        boolean pretrainedPartial,
+        PretrainedParts pretrainedParts) {
+
+    /** Which tensors of a pretrained file load. */
+    public enum PretrainedParts {
+        /** Every tensor the network has. */
+        ALL,
+        /**
+         * The backbone's only: the head (HRNet's {@code last_layer}, DeepLabV3's {@code
+         * classifier}, a DropClass head) starts from its initial values.
+         */
+        BACKBONE
+    }
 
     /** The naming scheme of a pretrained file. */
     public enum PretrainedFormat {
@@ -52,10 +66,13 @@ public record ModelConfig(
                 "is null; give a file path or \"\"");
         ConfigException.require(pretrainedFormat != null, "pretrained_format",
                 "is null; use one of " + ConfigFiles.choices(PretrainedFormat.class));
+        ConfigException.require(pretrainedParts != null, "pretrained_parts",
+                "is null; use one of " + ConfigFiles.choices(PretrainedParts.class));
     }
 
     /** Defaults: HRNetV2-W18-Small-v1, the paper's smallest model, from scratch. */
     public static ModelConfig defaults() {
-        return new ModelConfig(Architecture.HRNET_W18_SMALL_V1, "", PretrainedFormat.AUTO, false);
+        return new ModelConfig(Architecture.HRNET_W18_SMALL_V1, "", PretrainedFormat.AUTO, false,
+                PretrainedParts.ALL);
     }
 }

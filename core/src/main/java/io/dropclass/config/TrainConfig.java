@@ -18,6 +18,9 @@ import static io.dropclass.config.ConfigException.require;
  *     stays); {@code skip}: the step's update is not applied and training goes on
  * @param maxSkippedSteps with {@code skip}, the run stops at the step that would exceed this many
  *     skipped steps
+ * @param preciseBnBatches after the last step, replace every BatchNorm running statistic by the
+ *     average over this many training batches (precise BatchNorm, docs/method.md §13); 0: off, the
+ *     official code's behaviour
  */
 public record TrainConfig(
         int iterations,
@@ -27,7 +30,8 @@ public record TrainConfig(
         int checkpointInterval,
         int keepCheckpoints,
         NonFinite onNonfinite,
-        int maxSkippedSteps) {
+        int maxSkippedSteps,
+        int preciseBnBatches) {
 
     /** What a NaN or infinite loss does. */
     public enum NonFinite {
@@ -54,6 +58,8 @@ public record TrainConfig(
                 "is null; use one of " + ConfigFiles.choices(NonFinite.class));
         require(maxSkippedSteps >= 0, "max_skipped_steps",
                 "must be 0 or more, got " + maxSkippedSteps);
+        require(preciseBnBatches >= 0, "precise_bn_batches",
+                "must be 0 (off) or a positive number of batches, got " + preciseBnBatches);
     }
 
     /**
@@ -61,7 +67,7 @@ public record TrainConfig(
      * a non-finite loss stops the run.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(1000, 8, 250, 10, 0, 3, NonFinite.STOP, 10);
+        return new TrainConfig(1000, 8, 250, 10, 0, 3, NonFinite.STOP, 10, 0);
     }
 
     /**

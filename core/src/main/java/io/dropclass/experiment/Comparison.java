@@ -10,7 +10,6 @@ import io.dropclass.results.AtomicFiles;
 import io.dropclass.results.ResultFiles;
 import io.dropclass.scale.RunExecutor;
 import io.dropclass.scale.RunResult;
-import io.dropclass.scale.RunTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,12 +20,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Trains and evaluates several methods on the same data, model and schedule over several seeds,
- * then compares each with plain cross-entropy, pairing runs of equal seed. Runs live in
- * {@code ROOT/<method>/seed-<s>}; a finished run is reused, an unfinished one is trained again, so
- * an interrupted comparison resumes. A {@link RunExecutor} trains the runs (in this process, in
- * child JVMs or on a Spark cluster); the comparison is written from the runs' metrics, the same
- * way for every executor.
+ * Trains and evaluates several methods (arms: a method, possibly with settings of its own) on the
+ * same data, model, schedule and warm start over several seeds, then compares each with the
+ * baseline, pairing runs of equal seed. Runs live in {@code ROOT/<arm>/seed-<s>}; a finished run
+ * is reused, an unfinished one is trained again, so an interrupted comparison resumes. A {@link
+ * RunExecutor} trains the runs (in this process, in child JVMs or on a Spark cluster); the
+ * comparison is written from the runs' metrics, the same way for every executor.
  */
 public final class Comparison {
 
@@ -72,51 +71,82 @@ public final class Comparison {
     }
 
     /**
-     * What a comparison trains.
+     * One arm of a comparison: a method, possibly with settings of its own (an ablation).
      *
-     * @param methods method names; {@code baseline} is put first (added if missing)
-     * @param seeds the seeds
-     * @param weightScheme the class-weight scheme of {@code weighted_ce}
+     * @param name the arm's name: its folder under the comparison and its column
+     * @param method a method this build compares ({@link #knownMethods})
+     * @param overrides configuration overrides applied after the method's
      */
-    public record Plan(List<String> methods, List<Long> seeds, String weightScheme) {
+    public record Arm(String name, String method, List<String> overrides) {
 
-        /** Copies the lists. */
-        public Plan {
-            methods = List.copyOf(methods);
-            seeds = List.copyOf(seeds);
+        /** Checks the names and copies the overrides. */
+        public Arm {
+            if (name == null || !name.matches("[a-z0-9_]{1,40}") || !METHODS.containsKey(method)) {
+                throw new IllegalArgumentException("arm '" + name + "' of method '" + method
+                        + "': use a name of 1-40 of [a-z0-9_] and one of " + knownMethods());
+            }
+            overrides = List.copyOf(overrides);
+        }
+
+        /** The method as it is configured, named after itself. */
+        public static Arm of(String method) {
+            return new Arm(method, method, List.of());
         }
     }
 
     /**
-     * Runs (or reuses) every method × seed with an executor, then compares.
+     * What a comparison trains and where it writes its summary.
      *
-     * @param base the shared configuration (data, model, schedule)
-     * @param plan methods, seeds and the weight scheme
-     * @param root the comparison folder
+     * @param arms the arms; {@code baseline} is put first (added if missing)
+     * @param seeds the seeds, each arm trained once per seed
+     * @param weightScheme the class-weight scheme of {@code weighted_ce}
+     * @param summary the summary's file name under the comparison folder ({@code .json}; the
+     *     per-class table goes to its {@code .txt} sibling)
+     */
+    public record Plan(List<Arm> arms, List<Long> seeds, String weightScheme, String summary) {
+
+        /** Puts the baseline first and copies the lists. */
+        public Plan {
+            List<Arm> order = new ArrayList<>(arms);
+            order.removeIf(a -> a.name().equals("baseline"));
+            order.add(0, Arm.of("baseline"));
+            arms = List.copyOf(order);
+            seeds = List.copyOf(seeds);
+        }
+
+        /** Methods as they are configured, summary in {@code comparison.json}. */
+        public static Plan ofMethods(List<String> methods, List<Long> seeds,
+                String weightScheme) {
+            return new Plan(methods.stream().map(Arm::of).toList(), seeds, weightScheme,
+                    "comparison.json");
+        }
+    }
+
+    /**
+     * Runs (or reuses) every arm × seed with an executor, each from the configuration's shared warm
+     * start if it has one ({@link WarmStart}, trained here once and kept in {@code root}), then
+     * compares each arm with the baseline.
+     *
+     * @param base the shared configuration (data, model, schedule, warm start)
+     * @param plan arms, seeds, the weight scheme and the summary's name
+     * @param root the comparison folder: runs in {@code root/<arm>/seed-<s>}
      * @param executor trains the runs (serially, in child JVMs, on a cluster)
      * @param console progress
-     * @return the result (also written to {@code ROOT/comparison.json} and, the per-class table,
-     *     {@code ROOT/comparison.txt})
+     * @return the result (also written to {@code root/<plan.summary>} and, the per-class table,
+     *     its {@code .txt} sibling)
      * @throws IOException if a run fails or cannot be written
      */
     public static Result run(ExperimentConfig base, Plan plan, Path root, RunExecutor executor,
             PrintStream console) throws IOException {
-        List<String> order = new ArrayList<>(plan.methods());
-        order.remove("baseline");
-        order.add(0, "baseline");
-        List<RunTask> tasks = new ArrayList<>();
-        for (String method : order) {
+        List<Grids.Planned> planned = new ArrayList<>();
+        for (Arm arm : plan.arms()) {
             for (long seed : plan.seeds()) {
-                List<String> overrides = new ArrayList<>(METHODS.get(method));
-                overrides.add("runtime.seed=" + seed);
-                if (method.equals(WEIGHTED_CE)) {
-                    overrides.add("loss.class_weights=" + plan.weightScheme());
-                }
-                tasks.add(Grids.task(root, method, seed,
-                        ConfigFiles.resolve(base, null, overrides)));
+                planned.add(new Grids.Planned(arm.name(), seed,
+                        configOf(base, arm, seed, plan.weightScheme())));
             }
         }
-        List<RunResult> results = Grids.execute(executor, tasks, console);
+        List<RunResult> results =
+                Grids.execute(executor, Grids.tasks(root, planned, console), console);
         Map<String, List<SegmentationEvaluation>> evaluations = new LinkedHashMap<>();
         for (RunResult r : results) {
             evaluations.computeIfAbsent(r.task().name(), m -> new ArrayList<>())
@@ -124,11 +154,29 @@ public final class Comparison {
         }
         Set<Integer> rare = Grids.rareClasses(results.get(0));
         String table = ComparisonReport.table(evaluations, rare, plan.seeds());
-        AtomicFiles.writeString(root.resolve("comparison.txt"), table);
-        ResultFiles.writeJson(root.resolve("comparison.json"),
+        String stem = plan.summary().replaceFirst("\\.json$", "");
+        AtomicFiles.writeString(root.resolve(stem + ".txt"), table);
+        ResultFiles.writeJson(root.resolve(stem + ".json"),
                 ComparisonReport.json(evaluations, rare, plan.seeds()));
         return new Result(root, evaluations, rare,
                 ComparisonReport.summary(evaluations, rare, plan.seeds()), table);
+    }
+
+    /** The run folder of an arm and seed: {@code root/<arm>/seed-<s>}. */
+    public static Path runFolder(Path root, Arm arm, long seed) {
+        return root.resolve(arm.name()).resolve("seed-" + seed);
+    }
+
+    /** The configuration of one arm and seed, before its warm start. */
+    static ExperimentConfig configOf(ExperimentConfig base, Arm arm, long seed,
+            String weightScheme) throws IOException {
+        List<String> overrides = new ArrayList<>(METHODS.get(arm.method()));
+        if (arm.method().equals(WEIGHTED_CE)) {
+            overrides.add("loss.class_weights=" + weightScheme);
+        }
+        overrides.addAll(arm.overrides());
+        overrides.add("runtime.seed=" + seed);
+        return ConfigFiles.resolve(base, null, overrides);
     }
 
     /** mIoU of an evaluation under the rare-class subset (absent classes skipped). */

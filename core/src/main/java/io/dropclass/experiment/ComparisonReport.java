@@ -25,7 +25,7 @@ final class ComparisonReport {
     static String summary(
             Map<String, List<SegmentationEvaluation>> evals, Set<Integer> rare, List<Long> seeds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline"
                         + " with a 95 %% bootstrap interval over seed pairs;"
                         + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));
@@ -60,7 +60,7 @@ final class ComparisonReport {
         List<String> methods = new ArrayList<>(evals.keySet());
         SegmentationEvaluation first = evals.get("baseline").get(0);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline (plain CE)"
+                "IoU %% over %d seed(s) %s: mean ± std; Δ = method − baseline"
                         + " with a 95 %% bootstrap interval over seed pairs;"
                         + " 'noise' = the interval contains 0%n",
                 seeds.size(), seeds));

@@ -23,6 +23,7 @@ import io.dropclass.run.RunHistory;
 import io.dropclass.run.RunLock;
 import io.dropclass.run.StateCheckpoints;
 import io.dropclass.run.TerminalStatus;
+import io.dropclass.training.PreciseBatchNorm;
 import io.dropclass.training.SegmentationTrainer;
 import io.dropclass.training.TrainingDivergedException;
 import io.dropclass.training.TrainingProgress;
@@ -256,8 +257,8 @@ public final class Experiment {
                     tc.checkpointInterval());
             try {
                 new SegmentationTrainer(setup.step(), schedule, validator, List.of(history, best,
-                        checkpointer, new ProgressReport(progress, rare, best)))
-                        .fit(manager, setup.loader(), start, skipped);
+                        checkpointer, new ProgressReport(progress, rare, best)),
+                        recalibration(config, setup)).fit(manager, setup.loader(), start, skipped);
             } catch (TrainingDivergedException e) {
                 throw e.withAdvice(divergedAdvice(checkpointer.lastCheckpoint(), run));
             }
@@ -270,6 +271,15 @@ public final class Experiment {
             return new TrainingOutcome(run.root(), last, rare, best.bestMeanIou(),
                     best.bestIteration());
         }
+    }
+
+    /** Precise BatchNorm after the last step if {@code train.precise_bn_batches} asks for it. */
+    private static SegmentationTrainer.Recalibration recalibration(ExperimentConfig config,
+            TrainingSetup setup) {
+        TrainConfig tc = config.train();
+        return tc.preciseBnBatches() == 0 ? SegmentationTrainer.Recalibration.NONE
+                : new PreciseBatchNorm(setup.network(), Networks.format(config), setup.loader(),
+                        tc.iterations(), tc.preciseBnBatches());
     }
 
     /** What every checkpoint of the run holds besides the weights. */

@@ -14,6 +14,7 @@ import io.dropclass.scale.RunTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,10 +40,30 @@ public final class Grids {
                 command, console, false);
     }
 
-    /** The task of one configuration and seed under a root. */
-    static RunTask task(Path root, String name, long seed, ExperimentConfig config) {
-        return new RunTask(name, seed, root.resolve(name).resolve("seed-" + seed).toString(),
-                ConfigFiles.toJson(config));
+    /**
+     * One run of a grid before it is a task.
+     *
+     * @param name the run's name: its folder under the grid's root
+     * @param seed its seed
+     * @param config its configuration, checked, before its warm start
+     */
+    record Planned(String name, long seed, ExperimentConfig config) {}
+
+    /**
+     * The tasks of planned runs under a root, each from its shared warm start if its configuration
+     * has one ({@link WarmStart}: trained here, once per distinct warm start, kept in the root), in
+     * plan order. Every configuration has been checked before the first warm start trains.
+     */
+    static List<RunTask> tasks(Path root, List<Planned> runs, PrintStream console)
+            throws IOException {
+        List<RunTask> tasks = new ArrayList<>();
+        for (Planned run : runs) {
+            ExperimentConfig config = WarmStart.apply(run.config(), root, console);
+            tasks.add(new RunTask(run.name(), run.seed(),
+                    root.resolve(run.name()).resolve("seed-" + run.seed()).toString(),
+                    ConfigFiles.toJson(config)));
+        }
+        return tasks;
     }
 
     /** Executes the tasks, progress to the console; results in task order. */

@@ -69,7 +69,9 @@ final class Networks {
         WeightFormat format = model.pretrainedFormat().weightFormat().orElse(null);
         try {
             return Optional.of(PretrainedWeights.load(network, Path.of(model.pretrained()), format,
-                    model.pretrainedPartial(), manager).summary());
+                    model.pretrainedPartial(),
+                    model.pretrainedParts() == ModelConfig.PretrainedParts.BACKBONE, manager)
+                    .summary());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage()
                     + "; set model.pretrained_partial=true to accept a partial load", e);

@@ -8,7 +8,6 @@ import io.dropclass.evaluation.SegmentationEvaluation;
 import io.dropclass.results.ResultFiles;
 import io.dropclass.scale.RunExecutor;
 import io.dropclass.scale.RunResult;
-import io.dropclass.scale.RunTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -164,16 +163,17 @@ public final class Sweep {
     public static Result run(ExperimentConfig base, List<Axis> axes, List<Long> seeds, Path root,
             RunExecutor executor, PrintStream console) throws IOException {
         List<Setting> settings = settings(axes);
-        List<RunTask> tasks = new ArrayList<>();
+        List<Grids.Planned> planned = new ArrayList<>();
         for (Setting setting : settings) { // every configuration is checked before any training
             for (long seed : seeds) {
                 List<String> overrides = new ArrayList<>(setting.overrides());
                 overrides.add("runtime.seed=" + seed);
-                tasks.add(Grids.task(root, setting.name(), seed,
+                planned.add(new Grids.Planned(setting.name(), seed,
                         ConfigFiles.resolve(base, null, overrides)));
             }
         }
-        List<RunResult> results = Grids.execute(executor, tasks, console);
+        List<RunResult> results =
+                Grids.execute(executor, Grids.tasks(root, planned, console), console);
         List<Row> rows = new ArrayList<>();
         for (int s = 0; s < settings.size(); s++) {
             rows.add(row(settings.get(s), seeds,

@@ -39,6 +39,22 @@ public final class SegmentationTrainer {
         SegmentationEvaluation validate();
     }
 
+    /** Changes the network once after the last step, before its validation (precise BatchNorm). */
+    @FunctionalInterface
+    public interface Recalibration {
+
+        /** Nothing. */
+        Recalibration NONE = (manager, ps) -> { };
+
+        /**
+         * Recalibrates the network.
+         *
+         * @param manager parent of temporary arrays
+         * @param ps the parameter store
+         */
+        void recalibrate(NDManager manager, ParameterStore ps);
+    }
+
     /**
      * The schedule of the loop.
      *
@@ -59,6 +75,7 @@ public final class SegmentationTrainer {
     private final Schedule schedule;
     private final Validator validator;
     private final List<TrainingListener> listeners;
+    private final Recalibration recalibration;
 
     /**
      * Creates the loop around a step built elsewhere (the experiment's training setup, which the
@@ -71,10 +88,25 @@ public final class SegmentationTrainer {
      */
     public SegmentationTrainer(TrainingStep step, Schedule schedule, Validator validator,
             List<TrainingListener> listeners) {
+        this(step, schedule, validator, listeners, Recalibration.NONE);
+    }
+
+    /**
+     * Creates the loop with a recalibration after its last step.
+     *
+     * @param step one optimizer step
+     * @param schedule iterations, intervals, learning rate
+     * @param validator evaluates the network
+     * @param listeners receive steps, validations and checkpoints, in this order
+     * @param recalibration runs after the last step, before its validation and checkpoint
+     */
+    public SegmentationTrainer(TrainingStep step, Schedule schedule, Validator validator,
+            List<TrainingListener> listeners, Recalibration recalibration) {
         this.step = Objects.requireNonNull(step, "step");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.listeners = List.copyOf(listeners);
+        this.recalibration = Objects.requireNonNull(recalibration, "recalibration");
     }
 
     /**
@@ -134,6 +166,9 @@ public final class SegmentationTrainer {
             }
             boolean validated = done % schedule.validationInterval() == 0
                     || done == schedule.iterations();
+            if (done == schedule.iterations()) {
+                recalibration.recalibrate(manager, ps);
+            }
             if (validated) {
                 SegmentationEvaluation evaluation = validator.validate();
                 for (TrainingListener l : listeners) {

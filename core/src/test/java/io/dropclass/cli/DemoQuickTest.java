@@ -22,18 +22,22 @@ class DemoQuickTest {
         // it ends with what it wrote, each named once in all it printed
         java.util.List<String> lines = r.out().lines().toList();
         assertThat(lines.subList(lines.size() - 3, lines.size())).containsExactly(
-                "baseline run:  " + dir.resolve("baseline"),
-                "dropclass run: " + dir.resolve("dropclass"),
+                "baseline run:  " + dir.resolve("baseline/seed-1"),
+                "dropclass run: " + dir.resolve("dropclass/seed-1"),
                 "report:        " + dir.resolve("report.html"));
         String all = r.out() + r.err();
-        for (Path written : new Path[] {dir.resolve("baseline"), dir.resolve("report.html")}) {
+        for (Path written : new Path[] {dir.resolve("report.html")}) {
             assertThat(all.split(java.util.regex.Pattern.quote(written.toString()), -1))
                     .as(written.toString()).hasSize(2);
         }
         for (String m : new String[] {"baseline", "dropclass"}) {
-            assertThat(Files.readString(dir.resolve(m + "/manifest.json")))
+            Path run = dir.resolve(m + "/seed-1");
+            assertThat(Files.readString(run.resolve("manifest.json")))
                     .contains("\"status\" : \"finished\"");
-            assertThat(dir.resolve(m + "/analysis/similarity.json")).isRegularFile();
+            assertThat(run.resolve("analysis/similarity.json")).isRegularFile();
+            // both start from the one warm start in the demo's folder
+            assertThat(Files.readString(run.resolve("config.json"))).contains(
+                    dir.toAbsolutePath() + "/warm-start-");
         }
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Grad-CAM").contains("Class similarity")

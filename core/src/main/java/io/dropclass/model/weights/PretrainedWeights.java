@@ -75,10 +75,37 @@ public final class PretrainedWeights {
             boolean allowPartial,
             NDManager manager)
             throws IOException {
+        return load(target, file, format, allowPartial, false, manager);
+    }
+
+    /**
+     * Reads a safetensors checkpoint and loads all of it, or only its backbone.
+     *
+     * @param target the network (its parameters are created on {@code manager} if uninitialised)
+     * @param file the safetensors file
+     * @param format the naming scheme, or null to detect it ({@link WeightFormat#detect})
+     * @param allowPartial true to load what matches and only report the rest
+     * @param backboneOnly true to leave the head (HRNet's {@code last_layer}, DeepLabV3's {@code
+     *     classifier}, a DropClass head) at its initial values even where the file has it, as when
+     *     fine-tuning from an ImageNet backbone
+     * @param manager the manager of arrays created for uninitialised parameters
+     * @return the report (the head's tensors listed as new)
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the checkpoint does not fit
+     */
+    public static PretrainedLoadReport load(
+            SegmentationNetwork target,
+            Path file,
+            WeightFormat format,
+            boolean allowPartial,
+            boolean backboneOnly,
+            NDManager manager)
+            throws IOException {
         try (NDManager scratch = manager.newSubManager(Device.cpu())) {
             Map<String, NDArray> state = StateDict.readWeights(file, scratch);
             try {
-                return load(target.namedParameters(), state, format, allowPartial, manager);
+                return load(target.namedParameters(), state, format, allowPartial, backboneOnly,
+                        manager);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
@@ -120,6 +147,16 @@ public final class PretrainedWeights {
             WeightFormat format,
             boolean allowPartial,
             NDManager manager) {
+        return load(parameters, state, format, allowPartial, false, manager);
+    }
+
+    private static PretrainedLoadReport load(
+            Map<String, Parameter> parameters,
+            Map<String, NDArray> state,
+            WeightFormat format,
+            boolean allowPartial,
+            boolean backboneOnly,
+            NDManager manager) {
         String wrapper = wrapperPrefix(state.keySet());
         state = unwrapped(state, wrapper);
         WeightFormat resolved = format != null ? format : WeightFormat.detect(state.keySet());
@@ -133,7 +170,9 @@ public final class PretrainedWeights {
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             String name = e.getKey();
             NDArray source = renamed.tensors().get(name);
-            if (source == null) {
+            if (backboneOnly && !architecture.isBackbone(name)) {
+                newHead.add(name);
+            } else if (source == null) {
                 (architecture.isBackbone(name) ? missingBackbone : newHead).add(name);
             } else if (!source.getShape().equals(e.getValue().getShape())) {
                 mismatched.add(renamed.describe(name) + ": got " + source.getShape()

@@ -159,6 +159,44 @@ class PretrainedWeightsTest {
     }
 
     @Test
+    void backboneOnlyLeavesATrainedHeadAtTheTargetsInitialValues() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // Given: a whole trained segmentation network's file (a warm start)
+            HrNet source = hrnet(manager, 11, 19);
+            Path file = dir.resolve("warm.safetensors");
+            StateDict.save(source, file, Map.of());
+            DropClassNetwork target = DropClassNetwork.wrap(HrNet.create(HrNetSpec.w18SmallV1(), 19));
+            target.initializeParameters(manager, 5);
+            Map<String, float[]> initial = new LinkedHashMap<>();
+            target.namedParameters().forEach((n, p) -> initial.put(n, p.getArray().toFloatArray()));
+
+            // When only its backbone is loaded
+            PretrainedLoadReport report =
+                    PretrainedWeights.load(target, file, null, false, true, manager);
+
+            // Then the backbone is the file's, and the head (last_layer, classifier, DropClass's)
+            // is the target's own initialisation, listed as new
+            assertThat(report.newHead()).hasSize(14).contains("last_layer.0.weight",
+                    "_classifier.weight", "clsdrop_conv1.weight");
+            assertThat(report.loaded()).hasSize(source.namedParameters().size() - 8);
+            for (Map.Entry<String, Parameter> e : target.namedParameters().entrySet()) {
+                float[] now = e.getValue().getArray().toFloatArray();
+                if (TargetArchitecture.HRNET.isBackbone(e.getKey())) {
+                    assertThat(now).as(e.getKey()).containsExactly(
+                            source.namedParameters().get(e.getKey()).getArray().toFloatArray());
+                } else {
+                    assertThat(now).as(e.getKey()).containsExactly(initial.get(e.getKey()));
+                }
+            }
+            // loaded whole, the head is the file's
+            PretrainedWeights.load(target, file, null, false, false, manager);
+            assertThat(target.namedParameters().get("_classifier.weight").getArray()
+                    .contentEquals(source.namedParameters().get("_classifier.weight").getArray()))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void officialFullModelCheckpointLosesItsWrapperPrefix() {
         try (NDManager manager = NDManager.newBaseManager()) {
             HrNet source = hrnet(manager, 11, 19);
