@@ -10,11 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code dropclass compare}: several methods over several seeds, against plain cross-entropy. */
+/** {@code dropclass compare}: several methods over several seeds, against the baseline. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Train and evaluate several methods on the same data, model and schedule"
                 + " over several seeds; per-class IoU as mean ± std and each method's paired"
-                + " difference to plain cross-entropy, saying when it is within seed noise."
+                + " difference to the baseline, saying when it is within seed noise."
                 + " Finished runs are reused, so an interrupted comparison resumes. --executor"
                 + " processes or spark trains several runs at once, each in its own JVM, with the"
                 + " same results.")

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
  * (the configuration ships in the jar and in experiments/).
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = "The evidence study (docs/evidence.md): plain cross-entropy, DropClass and"
+        description = "The evidence study (docs/evidence.md): the baseline, DropClass and"
                 + " class-weighted cross-entropy over several seeds from one shared warm start,"
                 + " on the benchmark regime of experiments/" + StudyCommand.PRESET_FILE + ";"
-                + " the shift split, the inference-branch, schedule, alpha and sampling"
+                + " the shift split, the inference-branch, schedule, alpha, sampling and precise-BN"
                 + " ablations, and the report. Finished runs are reused. Overrides apply to"
                 + " every run; --executor processes or spark trains several runs at once.")
 final class StudyCommand extends ConfiguredCommand {
