@@ -23,7 +23,8 @@ import java.util.Map;
  * DropClass's), which keeps 0.99^n of its initial variance of 1 after n steps, 0.66 % after 500.
  * A layer whose real batch variance is far smaller, as the DropClass head's new 1×1 convolution's
  * (initialised with N(0, 0.001²) weights) is in a short fine-tune, is then normalised at inference
- * by a variance hundreds of times too large; a long official schedule forgets the initial value.
+ * by a variance tens to hundreds of times too large; a long official schedule forgets the initial
+ * value.
  *
  * <p>Each layer's momentum m is measured, not assumed: with the buffers at 0 a training forward
  * leaves m·s in them, with the buffers at 1 it leaves (1 − m) + m·s.
