@@ -32,7 +32,10 @@ public final class Comparison {
     /** The baseline with the class weights of {@code --weights}. */
     private static final String WEIGHTED_CE = "weighted_ce";
 
-    /** Methods and their configuration overrides; {@code baseline} is plain cross-entropy. */
+    /**
+     * Methods and their configuration overrides; {@code baseline} is cross-entropy with {@code
+     * loss.class_weights}.
+     */
     private static final Map<String, List<String>> METHODS = methods();
 
     /**

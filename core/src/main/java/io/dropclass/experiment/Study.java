@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evidence study (docs/evidence.md): a {@link Comparison} of plain cross-entropy, DropClass and
+ * The evidence study (docs/evidence.md): a {@link Comparison} of the baseline, DropClass and
  * class-weighted cross-entropy over several seeds, from one shared {@link WarmStart}, and what
  * explains its result:
  *
