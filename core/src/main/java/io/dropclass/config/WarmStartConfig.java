@@ -4,9 +4,9 @@ import static io.dropclass.config.ConfigException.require;
 
 /**
  * A shared warm start: the embedded benchmark's analogue of fine-tuning from an ImageNet backbone
- * (docs/evidence.md). Before a run, the baseline's cross-entropy trains the network for {@code
- * iterations} steps on training images of another seed; every method then starts from those weights (a
- * DropClass head's extra layers from their initial values) and trains its own
+ * (docs/evidence.md). Before a run, the baseline's cross-entropy trains the network for
+ * {@code iterations} steps on training images of another seed; every method then starts from
+ * those weights (a DropClass head's extra layers from their initial values) and trains its own
  * {@code train.iterations} steps. The warm start is trained once per configuration and reused.
  *
  * @param iterations steps of the warm start; 0: none (the network starts as {@code model} says)
