@@ -45,12 +45,24 @@ public final class RunConfigs {
      */
     static String hash(ExperimentConfig config) {
         try {
-            ExperimentConfig withoutLr =
-                    ConfigFiles.resolve(config, null, List.of("optimizer.lr=1"));
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigFiles.toJson(withoutLr).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | IOException e) {
+            return sha256(ConfigFiles.resolve(config, null, List.of("optimizer.lr=1")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot hash the configuration", e);
+        }
+    }
+
+    /**
+     * The SHA-256 of a configuration's JSON, in hex: what names a configuration's results (a
+     * run's checkpoints, a warm start).
+     *
+     * @param config the configuration
+     * @return 64 hex digits
+     */
+    static String sha256(ExperimentConfig config) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(ConfigFiles.toJson(config).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the configuration", e);
         }
     }

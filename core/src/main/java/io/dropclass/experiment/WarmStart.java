@@ -11,12 +11,8 @@ import io.dropclass.scale.RunWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,16 +79,10 @@ public final class WarmStart {
      * @throws IOException if the configuration does not resolve
      */
     static String name(ExperimentConfig base) throws IOException {
-        try {
-            ExperimentConfig key = ConfigFiles.resolve(warmConfig(base), null, List.of(
-                    "runtime.threads=0", "runtime.loader_threads=1", "train.log_interval=50",
-                    "train.validation_interval=1", "data.val_images=1"));
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigFiles.toJson(key).getBytes(StandardCharsets.UTF_8));
-            return "warm-start-" + HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash the warm start's configuration", e);
-        }
+        ExperimentConfig key = ConfigFiles.resolve(warmConfig(base), null, List.of(
+                "runtime.threads=0", "runtime.loader_threads=1", "train.log_interval=50",
+                "train.validation_interval=1", "data.val_images=1"));
+        return "warm-start-" + RunConfigs.sha256(key).substring(0, 12);
     }
 
     /** The run folder of the warm start of {@code base} under {@code cache}. */
